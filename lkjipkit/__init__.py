@@ -1,0 +1,35 @@
+"""lkjipkit: the yearly LKjIP of an Indonesian government agency, from data.
+
+The public API is small: load a dataset, analyse a year, build the report.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from lkjipkit.dataset import Dataset, load_dataset
+from lkjipkit.errors import (
+    BuildError,
+    ChapterExecutionError,
+    DatasetError,
+    DatasetNotFoundError,
+    LkjipError,
+    Problem,
+    YearError,
+)
+
+try:
+    __version__ = version("lkjipkit")
+except PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0+unknown"
+
+__all__ = [
+    "BuildError",
+    "ChapterExecutionError",
+    "Dataset",
+    "DatasetError",
+    "DatasetNotFoundError",
+    "LkjipError",
+    "Problem",
+    "YearError",
+    "__version__",
+    "load_dataset",
+]

@@ -1,0 +1,7 @@
+"""Loading and validating datasets."""
+
+from .loader import fingerprint, load_dataset
+from .model import Dataset
+from .spec import TABLE_BY_NAME, TABLES
+
+__all__ = ["TABLES", "TABLE_BY_NAME", "Dataset", "fingerprint", "load_dataset"]

@@ -1,0 +1,142 @@
+"""Load a dataset folder: read every file, validate, and report all problems at once."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+from pydantic import BaseModel, ValidationError
+
+from lkjipkit.errors import DatasetError, DatasetNotFoundError, Problem
+
+from .io import _PANDAS_DTYPES, read_table, read_yaml
+from .model import Dataset
+from .profile import DaftarLaporan, Profil
+from .rules import RULES
+from .schema import validate_frame
+from .spec import PROFILE_FILE, REPORTS_FILE, TABLES, Table
+
+
+def _empty(table: Table) -> pd.DataFrame:
+    frame = pd.DataFrame({c.name: pd.Series(dtype=_PANDAS_DTYPES[c.type]) for c in table.columns})
+    frame.insert(0, "_row", pd.Series(dtype="int64"))
+    return frame
+
+
+def _yaml_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, dict, list[Problem]]:
+    file = path.name
+    if not path.is_file():
+        return None, {}, [Problem(file, None, None, "missing file; every dataset needs it (see docs/data-format.md)")]
+    data, lines, problems = read_yaml(path)
+    if problems:
+        return None, lines, problems
+    if not isinstance(data, dict):
+        return None, lines, [Problem(file, 1, None, f"expected a mapping of keys, found {type(data).__name__}")]
+    try:
+        return model.model_validate(data), lines, []
+    except ValidationError as exc:
+        out = []
+        for err in exc.errors():
+            loc = tuple(err["loc"])
+            line = None
+            for n in range(len(loc), -1, -1):
+                if loc[:n] in lines:
+                    line = lines[loc[:n]]
+                    break
+            key = ".".join(str(p) for p in loc) or None
+            found = err.get("input")
+            found_txt = "" if err["type"] == "missing" or isinstance(found, dict | list) else f"; found {found!r}"
+            out.append(Problem(file, line, key, f"{err['msg']}{found_txt}"))
+        return None, lines, out
+
+
+def fingerprint(path: Path) -> str:
+    """SHA-256 of every file of a dataset folder (names and bytes), or of a workbook."""
+    h = hashlib.sha256()
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    for f in files:
+        rel = f.name if path.is_file() else f.relative_to(path).as_posix()
+        h.update(rel.encode() + b"\0" + f.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def load_dataset(path: str | Path) -> Dataset:
+    """Load and validate a dataset folder.
+
+    Raises
+    ------
+    DatasetNotFoundError
+        The path does not exist or is not a dataset.
+    DatasetError
+        Anything is wrong with the data; ``.problems`` lists every problem,
+        each with file, row and column.
+    """
+    source = Path(path)
+    if not source.exists():
+        raise DatasetNotFoundError(f"{source}: no such file or folder")
+    if source.is_file() and source.suffix.lower() in (".xlsx", ".xlsm"):
+        from lkjipkit.dataset import excel  # imported lazily: only workbooks need openpyxl
+
+        return excel.load_workbook_dataset(source)
+    if not source.is_dir():
+        raise DatasetNotFoundError(f"{source}: expected a dataset folder or an Excel workbook (.xlsx)")
+    if not (source / PROFILE_FILE).exists() and not any((source / t.file).exists() for t in TABLES):
+        raise DatasetNotFoundError(
+            f"{source}: not a dataset folder (no {PROFILE_FILE} and no table files; see docs/data-format.md)"
+        )
+
+    problems: list[Problem] = []
+    profil, profil_lines, p = _yaml_model(source / PROFILE_FILE, Profil)
+    problems += p
+    reports, report_lines, p = _yaml_model(source / REPORTS_FILE, DaftarLaporan)
+    problems += p
+
+    tables: dict[str, pd.DataFrame] = {}
+    for table in TABLES:
+        file = source / table.file
+        if not file.exists():
+            if table.required:
+                problems.append(
+                    Problem(table.file, None, None, f"missing file; expected {table.description.rstrip('.')}")
+                )
+            tables[table.name] = _empty(table)
+            continue
+        frame, p = read_table(file, table)
+        problems += p
+        if frame is None:
+            tables[table.name] = _empty(table)
+            continue
+        problems += validate_frame(table.name, frame, table.file)
+        tables[table.name] = frame
+
+    return finish(
+        source=source,
+        profil=profil,
+        reports=reports,
+        tables=tables,
+        problems=problems,
+        lines={PROFILE_FILE: profil_lines, REPORTS_FILE: report_lines},
+        fingerprint=fingerprint(source),
+    )
+
+
+def finish(*, source, profil, reports, tables, problems, lines, fingerprint) -> Dataset:
+    """Run the cross-table rules (when the parts they need loaded) and build the Dataset.
+
+    Shared by the folder and the workbook loaders.
+    """
+    if profil is not None and reports is not None:
+        ds = Dataset(
+            source=source,
+            profil=profil,
+            laporan={r.tahun: r for r in reports.laporan},
+            tables=tables,
+            fingerprint=fingerprint,
+            yaml_lines=lines,
+        )
+        for rule in RULES:
+            problems += rule.check(ds)
+        if not problems:
+            return ds
+    raise DatasetError(problems, source=str(source))

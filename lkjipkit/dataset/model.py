@@ -1,0 +1,60 @@
+"""The in-memory dataset: typed tables plus profile and report texts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from lkjipkit.errors import YearError
+
+from .profile import Laporan, Profil
+
+
+@dataclass
+class Dataset:
+    """A loaded, validated dataset of one agency.
+
+    Tables are pandas DataFrames named as the CSV files (``iku``,
+    ``iku_tahunan``, ``anggaran``, ...); a table whose optional file is absent
+    is an empty frame with the declared columns. Each frame keeps ``_row``, the
+    line of the source file, so later checks can point at it.
+    """
+
+    source: Path
+    profil: Profil
+    laporan: dict[int, Laporan]
+    tables: dict[str, pd.DataFrame]
+    fingerprint: str
+    files: list[str] = field(default_factory=list)
+    yaml_lines: dict[str, dict[tuple, int]] = field(default_factory=dict, repr=False)
+
+    def __getattr__(self, name: str) -> pd.DataFrame:
+        tables = self.__dict__.get("tables", {})
+        if name in tables:
+            return tables[name]
+        raise AttributeError(name)
+
+    @property
+    def slug(self) -> str:
+        return self.profil.instansi.slug
+
+    @property
+    def years(self) -> list[int]:
+        """Years that have a report entry, ascending."""
+        return sorted(self.laporan)
+
+    @property
+    def latest_year(self) -> int:
+        if not self.laporan:
+            raise YearError(f"{self.source}: laporan.yaml has no report year")
+        return max(self.laporan)
+
+    def report(self, year: int) -> Laporan:
+        """The report entry of a year, or a YearError naming the years there are."""
+        try:
+            return self.laporan[int(year)]
+        except KeyError:
+            have = ", ".join(map(str, self.years)) or "none"
+            raise YearError(f"{self.source}: no report year {year} in laporan.yaml (years there: {have})") from None

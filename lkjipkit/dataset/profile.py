@@ -1,0 +1,153 @@
+"""The two YAML files of a dataset: the agency profile and the per-year report texts.
+
+``profil.yaml`` holds what changes rarely (names, Renstra period, visi, misi,
+strategic aspects, settings); ``laporan.yaml`` holds one entry per report year
+(issue date, the analyst's texts, the previous SAKIP evaluation). Both are
+validated with pydantic; unknown keys are errors, so a typo never vanishes
+silently.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Instansi(_Strict):
+    nama: str = Field(description="Agency name, e.g. 'Dinas Tenaga Kerja dan Sosial'.")
+    singkatan: str | None = Field(None, description="Short name used in prose, e.g. 'Disnakersos'.")
+    pemerintah: str = Field(description="Government it belongs to, e.g. 'Kota Balikpapan'.")
+    slug: str = Field(
+        description="Folder name of its reports: lower-case letters, digits and '-'.",
+        pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+    )
+    alamat: str | None = None
+    kode_pos: str | None = None
+    telepon: str | None = None
+    situs: str | None = None
+    kota: str = Field(description="Place written before the date of signature, e.g. 'Balikpapan'.")
+    logo: str | None = Field(
+        None, description="Logo image file inside the dataset folder (PNG/SVG/JPEG); empty: a blank slot."
+    )
+
+    @property
+    def nama_lengkap(self) -> str:
+        return f"{self.nama} {self.pemerintah}"
+
+    @field_validator("logo")
+    @classmethod
+    def _logo_inside(cls, v: str | None) -> str | None:
+        if v is not None and (v.startswith(("/", "\\")) or ".." in v.replace("\\", "/").split("/")):
+            raise ValueError("must be a file name inside the dataset folder")
+        return v
+
+
+class Kepala(_Strict):
+    jabatan: str = Field(description="Title of the head of agency, as signed.")
+    nama: str | None = None
+    nip: str | None = None
+    pangkat: str | None = None
+
+
+class Renstra(_Strict):
+    tahun_awal: int = Field(ge=1990, le=2100)
+    tahun_akhir: int = Field(ge=1990, le=2100)
+    dokumen: str | None = Field(None, description="Name of the Renstra document.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Renstra:
+        if self.tahun_akhir < self.tahun_awal:
+            raise ValueError("tahun_akhir is before tahun_awal")
+        return self
+
+
+class AspekStrategis(_Strict):
+    bidang: str
+    aspek: list[str]
+
+
+class IsuStrategis(_Strict):
+    isu: str
+    uraian: str | None = None
+
+
+class Pita(_Strict):
+    """One band of a capaian category scale: capaian >= batas_bawah."""
+
+    batas_bawah: float
+    kategori: str
+
+
+class Pengaturan(_Strict):
+    skala_kategori: str | list[Pita] = Field(
+        "sampang-2019",
+        description="Name of a shipped capaian scale, or the dataset's own bands.",
+    )
+    batas_capaian: float | None = Field(None, description="Cap on capaian (e.g. 100 or 120); empty: none.")
+    efisiensi_batas: float = Field(
+        5.0, description="Efficiency threshold in points: capaian - serapan > this is 'efisien'."
+    )
+
+
+class Profil(_Strict):
+    instansi: Instansi
+    kepala: Kepala
+    renstra: Renstra
+    visi: str
+    misi: list[str]
+    dasar_hukum_organisasi: list[str] = Field(default_factory=list)
+    tugas_pokok: str | None = None
+    aspek_strategis_pengantar: str | None = Field(None, description="Text introducing the strategic aspects.")
+    aspek_strategis: list[AspekStrategis] = Field(default_factory=list)
+    isu_strategis_pengantar: str | None = None
+    isu_strategis: list[IsuStrategis] = Field(default_factory=list)
+    pengaturan: Pengaturan = Field(default_factory=Pengaturan)
+
+
+class EvaluasiSakip(_Strict):
+    tahun: int = Field(description="Year that was evaluated.")
+    nilai: float = Field(ge=0, le=100)
+    kategori: str
+    predikat: str | None = Field(None, description="Word for the category, e.g. 'cukup'.")
+    surat: str | None = Field(None, description="Letter that reported the evaluation.")
+    rekomendasi: list[str] = Field(default_factory=list)
+    tindak_lanjut: str | None = None
+
+
+class Anggota(_Strict):
+    nama: str
+    nip: str | None = None
+    jabatan: str
+
+
+class Laporan(_Strict):
+    """Texts and facts of one report year."""
+
+    tahun: int = Field(ge=1990, le=2100)
+    tanggal_terbit: date = Field(description="Date of issue (the day may be the 1st when only the month is known).")
+    pedoman_penyusunan: list[str] = Field(default_factory=list, description="Legal bases in the Kata Pengantar.")
+    kata_pengantar: str | None = None
+    latar_belakang: str | None = None
+    struktur_organisasi: str | None = None
+    evaluasi_sakip: EvaluasiSakip | None = None
+    kesimpulan_capaian: str | None = Field(None, description="Analyst's overall conclusion on the indicators.")
+    penutup: str | None = None
+    tim_penyusun: list[Anggota] = Field(default_factory=list)
+    catatan: str | None = None
+
+
+class DaftarLaporan(_Strict):
+    laporan: list[Laporan]
+
+    @model_validator(mode="after")
+    def _unique_years(self) -> DaftarLaporan:
+        years = [r.tahun for r in self.laporan]
+        dupes = sorted({y for y in years if years.count(y) > 1})
+        if dupes:
+            raise ValueError(f"year(s) {', '.join(map(str, dupes))} appear more than once")
+        return self

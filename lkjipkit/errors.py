@@ -1,0 +1,83 @@
+"""One exception root for everything lkjipkit raises on purpose.
+
+Each error carries what a user needs to fix the cause: the file, row and column
+of a bad value, the chapter and cell of a failed notebook, and so on. The
+command line prints ``str(error)`` and exits non-zero; it never shows a
+traceback for these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with an input: where, and what was found versus expected."""
+
+    file: str
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        return self.format()
+
+    def format(self, folder: str = "") -> str:
+        """``file:row:column: message``, the file prefixed with ``folder`` when given."""
+        where = f"{folder.rstrip('/')}/{self.file}" if folder else self.file
+        if self.row is not None:
+            where += f":{self.row}"
+        if self.column:
+            where += f":{self.column}" if self.row is not None else f"::{self.column}"
+        return f"{where}: {self.message}"
+
+
+class LkjipError(Exception):
+    """Root of all lkjipkit errors."""
+
+
+class DatasetError(LkjipError):
+    """A dataset could not be loaded: one or more problems, all reported at once."""
+
+    def __init__(self, problems: list[Problem], source: str = "") -> None:
+        self.problems = sorted(problems, key=lambda p: (p.file, p.row or 0, p.column or "", p.message))
+        self.source = source
+        n = len(self.problems)
+        head = f"{source}: " if source else ""
+        super().__init__(f"{head}{n} error{'s' if n != 1 else ''}\n" + "\n".join(map(str, self.problems)))
+
+    def lines(self) -> list[str]:
+        """One ``path/file:row:column: message`` line per problem."""
+        folder = "" if self.source.lower().endswith((".xlsx", ".xlsm")) else self.source
+        return [p.format(folder) for p in self.problems]
+
+
+class DatasetNotFoundError(LkjipError):
+    """The dataset path does not exist or is not a dataset folder or workbook."""
+
+
+class YearError(LkjipError):
+    """A year was asked for that the dataset does not cover."""
+
+
+class BuildError(LkjipError):
+    """A report could not be built."""
+
+
+class ChapterExecutionError(BuildError):
+    """A chapter notebook failed while executing.
+
+    Attributes name the chapter, the failing cell and the cause in a user's
+    terms; ``notebook_path`` is where the failed notebook was kept.
+    """
+
+    def __init__(self, chapter: str, cell_index: int | None, ename: str, evalue: str, notebook_path: str | None):
+        self.chapter = chapter
+        self.cell_index = cell_index
+        self.ename = ename
+        self.evalue = evalue
+        self.notebook_path = notebook_path
+        cell = f", cell {cell_index}" if cell_index is not None else ""
+        kept = f"\nThe failed notebook is kept at {notebook_path}" if notebook_path else ""
+        super().__init__(f"chapter {chapter}{cell} failed: {ename}: {evalue}{kept}")

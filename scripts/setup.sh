@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Set up (or reuse) the project environment: Debian packages the report and the
+# tests need, a virtual environment in .venv, and lkjipkit installed editable
+# with its development tools. Safe to run again: it only does what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+VENV=${VENV:-.venv}
+PYTHON=${PYTHON:-python3}
+
+# --- Debian packages -------------------------------------------------------
+# libpango: WeasyPrint's text layout (the PDF); poppler-utils: pdftotext and
+# pdftoppm (PDF tests); chromium: the headless-browser test of the HTML report;
+# fonts: a serif and a sans with Indonesian glyphs for the PDF.
+need=()
+ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+command -v pdftotext >/dev/null || need+=(poppler-utils)
+command -v chromium >/dev/null || need+=(chromium)
+fc-list 2>/dev/null | grep -qi 'DejaVu Serif' || need+=(fonts-dejavu-core fonts-dejavu-extra)
+if [ ${#need[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "setup: installing Debian packages: ${need[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  else
+    echo "setup: missing Debian packages (${need[*]}); install them as root:" >&2
+    echo "       apt-get install ${need[*]}" >&2
+  fi
+fi
+
+# --- Python environment ----------------------------------------------------
+if [ ! -x "$VENV/bin/python" ]; then
+  echo "setup: creating $VENV"
+  "$PYTHON" -m venv "$VENV"
+fi
+stamp="$VENV/.lkjipkit-installed"
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+  echo "setup: installing lkjipkit and its dependencies into $VENV"
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
+  "$VENV/bin/python" -m pip install --quiet -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
+  # The notebooks run on the kernel of this environment, whatever else is installed.
+  "$VENV/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null
+  touch "$stamp"
+fi
