@@ -258,19 +258,31 @@ def read_yaml(path: Path, label: str | None = None) -> tuple[Any, dict[tuple, in
         msg = getattr(exc, "problem", None) or str(exc)
         return None, {}, [Problem(file, line, None, f"not valid YAML: {msg}")]
     lines: dict[tuple, int] = {}
-    _walk(node, (), lines)
-    return data, lines, []
+    problems = []
+    _walk(node, (), lines, problems, file)
+    return data, lines, problems
 
 
-def _walk(node: yaml.Node | None, path: tuple, lines: dict[tuple, int]) -> None:
+def _walk(node: yaml.Node | None, path: tuple, lines: dict[tuple, int], problems: list[Problem], file: str) -> None:
+    """Record the line of every key; a key given twice is an error (YAML would keep only the last)."""
     if node is None:
         return
     lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             k = key.value
-            lines[(*path, k)] = key.start_mark.line + 1
-            _walk(value, (*path, k), lines)
+            where = (*path, k)
+            if where in lines:
+                problems.append(
+                    Problem(
+                        file,
+                        key.start_mark.line + 1,
+                        ".".join(map(str, where)),
+                        f"key given twice (first on line {lines[where]}); expected it once",
+                    )
+                )
+            lines[where] = key.start_mark.line + 1
+            _walk(value, where, lines, problems, file)
     elif isinstance(node, yaml.SequenceNode):
         for i, item in enumerate(node.value):
-            _walk(item, (*path, i), lines)
+            _walk(item, (*path, i), lines, problems, file)

@@ -29,7 +29,7 @@ def _yaml_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, d
     if not path.is_file():
         return None, {}, [Problem(file, None, None, "missing file; every dataset needs it (see docs/data-format.md)")]
     data, lines, problems = read_yaml(path)
-    if problems:
+    if problems or data is None:
         return None, lines, problems
     if not isinstance(data, dict):
         return None, lines, [Problem(file, 1, None, f"expected a mapping of keys, found {type(data).__name__}")]

@@ -6,6 +6,8 @@ A dataset holds one Renstra period; a year outside it is usually a typo
 
 from __future__ import annotations
 
+import pandas as pd
+
 from lkjipkit.errors import Problem
 
 from ..spec import TABLES
@@ -19,7 +21,7 @@ def check(ds) -> list[Problem]:
             continue
         frame = ds.tables[table.name]
         for row, year in zip(frame["_row"], frame["tahun"], strict=True):
-            if year is not None and not (isinstance(year, float) and year != year) and not first <= year <= last:
+            if not pd.isna(year) and not first <= year <= last:
                 out.append(
                     Problem(
                         table.file,
