@@ -54,6 +54,7 @@ def main() -> None:
 def validate(dataset: Path) -> None:
     """Check a dataset; print every error as file:row:column: message."""
     from lkjipkit.dataset import load_dataset
+    from lkjipkit.dataset.completeness import still_empty
     from lkjipkit.dataset.rules import RULES
 
     ds = load_dataset(dataset)
@@ -73,6 +74,69 @@ def validate(dataset: Path) -> None:
         f"{dataset}: OK ({ds.profil.instansi.nama_lengkap}; report years {years}; {counts}; "
         f"checked types, ranges, keys and {len(RULES)} cross-table rules)"
     )
+    todo = still_empty(ds)
+    if todo:
+        folder = "" if str(dataset).lower().endswith((".xlsx", ".xlsm")) else str(dataset)
+        for p in todo:
+            click.echo(p.format(folder))
+        click.echo(f"{dataset}: {len(todo)} cell(s) still empty for the report year(s) (not errors)")
+
+
+@main.command("new-year")
+@dataset_argument
+@click.option("--year", "year", type=int, required=True, help="The new report year.")
+@click.option(
+    "--renstra",
+    metavar="FIRST-LAST",
+    help="Start a new Renstra period (needed when YEAR is after the current one); the old one is kept as history.",
+)
+@friendly_errors
+def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
+    """Add the empty rows of a new year for the analyst to fill (earlier years untouched)."""
+    from lkjipkit.batch import parse_years
+    from lkjipkit.dataset import load_dataset
+    from lkjipkit.dataset.completeness import still_empty
+    from lkjipkit.newyear import new_year
+
+    period = None
+    if renstra:
+        span = parse_years(renstra)
+        period = (span[0], span[-1])
+    added = new_year(dataset, year, period)
+    for file, n in added.items():
+        click.echo(f"{dataset}/{file}: +{n} row(s) for {year}")
+    todo = still_empty(load_dataset(dataset), [year])
+    click.echo(f"{dataset}: {year} started; {len(todo)} cell(s) to fill — run: lkjip validate {dataset}")
+
+
+@main.command()
+@click.argument("datasets", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--year", "years", required=True, help="A year (2016), a range (2015-2016) or a list (2014,2016).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), help="Reports built at once (default: the number of cores).")
+@click.option("--out-root", type=click.Path(path_type=Path), help="Root folder of the reports (default: reports/).")
+@click.option("--format", "formats", default="html,pdf", show_default=True, help="Comma-separated: html, pdf.")
+@click.option("--force", is_flag=True, help="Rebuild even the reports whose inputs have not changed.")
+@click.option("--scheduler", metavar="ADDRESS", help="Run the builds on a Dask distributed scheduler.")
+@friendly_errors
+def batch(datasets, years, jobs, out_root, formats, force, scheduler) -> None:
+    """Build many agency-year reports; one failure never stops the others."""
+    from lkjipkit.batch import parse_years, plan, run
+
+    fmt = _formats(formats)
+    planned = plan(datasets, parse_years(years), out_root, fmt)
+    summary = run(planned, workers=jobs, force=force, formats=fmt, scheduler=scheduler)
+    for line in summary.lines():
+        click.echo(line, err=not summary.ok and line.startswith("failed"))
+    if not summary.ok:
+        sys.exit(1)
+
+
+def _formats(text: str) -> tuple[str, ...]:
+    fmt = tuple(f.strip().lower() for f in text.split(",") if f.strip())
+    bad = [f for f in fmt if f not in ("html", "pdf")]
+    if bad or not fmt:
+        raise click.BadParameter(f"expected html, pdf or html,pdf; found {text!r}", param_hint="--format")
+    return fmt
 
 
 if __name__ == "__main__":  # pragma: no cover

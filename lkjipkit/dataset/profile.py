@@ -97,7 +97,10 @@ class Pengaturan(_Strict):
 class Profil(_Strict):
     instansi: Instansi
     kepala: Kepala
-    renstra: Renstra
+    renstra: Renstra = Field(description="The current Renstra period.")
+    renstra_sebelumnya: list[Renstra] = Field(
+        default_factory=list, description="Earlier Renstra periods whose years the dataset still holds (history)."
+    )
     visi: str
     misi: list[str]
     dasar_hukum_organisasi: list[str] = Field(default_factory=list)
@@ -107,6 +110,18 @@ class Profil(_Strict):
     isu_strategis_pengantar: str | None = None
     isu_strategis: list[IsuStrategis] = Field(default_factory=list)
     pengaturan: Pengaturan = Field(default_factory=Pengaturan)
+
+    @property
+    def periods(self) -> list[Renstra]:
+        """All Renstra periods, the current one last."""
+        return [*self.renstra_sebelumnya, self.renstra]
+
+    def in_period(self, year: int) -> bool:
+        """Whether a year lies inside any Renstra period of the dataset."""
+        return any(p.tahun_awal <= year <= p.tahun_akhir for p in self.periods)
+
+    def periods_text(self) -> str:
+        return ", ".join(f"{p.tahun_awal}-{p.tahun_akhir}" for p in self.periods)
 
 
 class EvaluasiSakip(_Strict):

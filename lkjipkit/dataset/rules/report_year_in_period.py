@@ -6,14 +6,13 @@ from lkjipkit.errors import Problem
 
 
 def check(ds) -> list[Problem]:
-    first, last = ds.profil.renstra.tahun_awal, ds.profil.renstra.tahun_akhir
     return [
         Problem(
             "laporan.yaml",
             ds.yaml_lines["laporan.yaml"].get(("laporan", i, "tahun")),
             "tahun",
-            f"report year {rep.tahun} is outside the Renstra period; expected {first}-{last}",
+            f"report year {rep.tahun} is outside the Renstra period; expected {ds.profil.periods_text()}",
         )
         for i, rep in enumerate(ds.laporan.values())
-        if not first <= rep.tahun <= last
+        if not ds.profil.in_period(rep.tahun)
     ]

@@ -1,4 +1,4 @@
-"""Every yearly row lies inside the Renstra period of ``profil.yaml``.
+"""Every yearly row lies inside a Renstra period of ``profil.yaml`` (current or earlier).
 
 A dataset holds one Renstra period; a year outside it is usually a typo
 (``2061`` for ``2016``) or data of another plan that needs its own targets.
@@ -14,20 +14,19 @@ from ..spec import TABLES
 
 
 def check(ds) -> list[Problem]:
-    first, last = ds.profil.renstra.tahun_awal, ds.profil.renstra.tahun_akhir
     out: list[Problem] = []
     for table in TABLES:
         if "tahun" not in {c.name for c in table.columns}:
             continue
         frame = ds.tables[table.name]
         for row, year in zip(frame["_row"], frame["tahun"], strict=True):
-            if not pd.isna(year) and not first <= year <= last:
+            if not pd.isna(year) and not ds.profil.in_period(int(year)):
                 out.append(
                     Problem(
                         table.file,
                         int(row),
                         "tahun",
-                        f"{year} is outside the Renstra period; expected {first}-{last} (profil.yaml renstra)",
+                        f"{year} is outside the Renstra period; expected {ds.profil.periods_text()} (profil.yaml)",
                     )
                 )
     return out

@@ -1,0 +1,158 @@
+"""Start a new report year in a dataset: add that year's empty rows for the analyst to fill.
+
+Only appends: rows of earlier years are left byte for byte as they were.
+Targets are carried from the previous year's Perjanjian Kinerja where known
+(check them against the new one); realisations, budgets and texts are left
+empty, and ``lkjip validate`` lists each of them as "still empty".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+from babel.numbers import format_decimal
+
+from lkjipkit.dataset import load_dataset
+from lkjipkit.dataset.io import _sniff_separator
+from lkjipkit.dataset.spec import TABLE_BY_NAME
+from lkjipkit.errors import LkjipError
+
+
+def _format(value, sep: str) -> str:
+    if value is None or pd.isna(value):
+        return ""
+    if sep == ";":
+        return format_decimal(value, format="#,##0.##########", locale="id")
+    return f"{value:.10f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
+
+
+def _append(path: Path, table: str, rows: list[dict]) -> int:
+    """Append rows to a CSV in its own separator and number format; create it with a header if missing."""
+    spec = TABLE_BY_NAME[table]
+    if path.exists() and path.read_bytes().strip():
+        raw = path.read_bytes()
+        encoding = "utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8"
+        try:
+            text = raw.decode(encoding)
+        except UnicodeDecodeError:
+            encoding, text = "cp1252", raw.decode("cp1252")
+        sep = _sniff_separator(text.splitlines()[0], {c.name for c in spec.columns})
+        header = next(csv.reader([text.splitlines()[0]], delimiter=sep))
+        newline = "\r\n" if "\r\n" in text else "\n"
+        prefix = "" if text.endswith(("\n", "\r")) else newline
+    else:
+        encoding, sep, newline, prefix = "utf-8", ",", "\n", ""
+        header = [c.name for c in spec.columns if c.required or any(c.name in r for r in rows)]
+        path.write_text(",".join(header) + "\n", encoding="utf-8")
+    buf = io.StringIO(newline="")
+    writer = csv.writer(buf, delimiter=sep, lineterminator=newline)
+    for row in rows:
+        writer.writerow([_format(row.get(h.strip()), sep) for h in header])
+    with path.open("a", encoding=encoding.replace("-sig", ""), newline="") as fh:
+        fh.write(prefix + buf.getvalue())
+    return len(rows)
+
+
+def _yaml_entry(year: int) -> str:
+    return (
+        f"- tahun: {year}\n"
+        f"  tanggal_terbit: {year + 1}-02-01  # date of issue: correct it when the report is signed\n"
+        "  kata_pengantar:\n"
+        "  latar_belakang:\n"
+        "  penutup:\n"
+    )
+
+
+def new_year(dataset: str | Path, year: int, renstra: tuple[int, int] | None = None) -> dict[str, int]:
+    """Add the empty rows of ``year``; returns the number of rows added per file.
+
+    Parameters
+    ----------
+    dataset
+        A dataset folder (it must validate first).
+    year
+        The new report year; it must not be in the dataset yet.
+    renstra
+        (first, last) year of a new Renstra period, needed when ``year`` lies
+        after the current period; the current period is kept as history.
+    """
+    path = Path(dataset)
+    ds = load_dataset(path)
+    if not path.is_dir():
+        raise LkjipError(f"{path}: new-year works on a dataset folder; import a workbook first (lkjip import)")
+    if year in ds.laporan:
+        raise LkjipError(f"{path}: year {year} is already in laporan.yaml")
+    if (ds.iku_tahunan["tahun"] == year).any() or (ds.anggaran["tahun"] == year).any():
+        raise LkjipError(f"{path}: the tables already hold rows for {year}; nothing was changed")
+    added: dict[str, int] = {}
+
+    current = ds.profil.renstra
+    if renstra is None and not ds.profil.in_period(year):
+        raise LkjipError(
+            f"{year} is after the Renstra period {current.tahun_awal}-{current.tahun_akhir}; "
+            f"start the new period with --renstra FIRST-LAST (e.g. --renstra {year}-{year + 4})"
+        )
+    if renstra is not None:
+        first, last = renstra
+        if not first <= year <= last:
+            raise LkjipError(f"--renstra {first}-{last} does not contain {year}")
+        _start_renstra(path / "profil.yaml", first, last, current)
+
+    prev = max((y for y in ds.iku_tahunan["tahun"].dropna().astype(int) if y < year), default=None)
+    targets = {}
+    if prev is not None:
+        t = ds.iku_tahunan[ds.iku_tahunan["tahun"] == prev]
+        targets = dict(zip(t["iku_kode"], t["target"], strict=True))
+    added["iku_tahunan.csv"] = _append(
+        path / "iku_tahunan.csv",
+        "iku_tahunan",
+        [{"iku_kode": k, "tahun": year, "target": targets.get(k)} for k in ds.iku["kode"]],
+    )
+    added["anggaran.csv"] = _append(
+        path / "anggaran.csv",
+        "anggaran",
+        [{"kode_rekening": k, "tahun": year} for k in ds.kegiatan["kode_rekening"]],
+    )
+    if len(ds.program_tahunan):
+        added["program_tahunan.csv"] = _append(
+            path / "program_tahunan.csv",
+            "program_tahunan",
+            [{"program_kode": k, "tahun": year} for k in ds.program["kode"]],
+        )
+    if len(ds.spm_indikator):
+        added["spm_realisasi.csv"] = _append(
+            path / "spm_realisasi.csv",
+            "spm_realisasi",
+            [{"spm_kode": k, "tahun": year} for k in ds.spm_indikator["kode"]],
+        )
+    laporan = path / "laporan.yaml"
+    text = laporan.read_text(encoding="utf-8-sig")
+    laporan.write_text(text + ("" if text.endswith("\n") else "\n") + _yaml_entry(year), encoding="utf-8")
+    added["laporan.yaml"] = 1
+    return added
+
+
+def _start_renstra(profil: Path, first: int, last: int, current) -> None:
+    """Make (first, last) the current Renstra period, keeping the old one as history (text edit, comments kept)."""
+    text = profil.read_text(encoding="utf-8-sig")
+    old = f"  tahun_awal: {current.tahun_awal}\n  tahun_akhir: {current.tahun_akhir}\n"
+    if old not in text:
+        raise LkjipError(
+            f"{profil}: could not find the renstra period to replace; edit profil.yaml by hand: "
+            f"move renstra to renstra_sebelumnya and set renstra to {first}-{last}"
+        )
+    text = text.replace(old, f"  tahun_awal: {first}\n  tahun_akhir: {last}\n", 1)
+    # the old period's document name stays with the old period only
+    text = re.sub(rf"(  tahun_akhir: {last}\n)  dokumen: .*\n", r"\1", text, count=1)
+    history = f"- tahun_awal: {current.tahun_awal}\n  tahun_akhir: {current.tahun_akhir}\n"
+    if current.dokumen:
+        history += f"  dokumen: {current.dokumen!r}\n"
+    if "renstra_sebelumnya:" in text:
+        text = text.replace("renstra_sebelumnya:\n", "renstra_sebelumnya:\n" + history, 1)
+    else:
+        text = text + ("" if text.endswith("\n") else "\n") + "renstra_sebelumnya:\n" + history
+    profil.write_text(text, encoding="utf-8")

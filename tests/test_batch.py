@@ -1,0 +1,104 @@
+"""`lkjip batch` planning and bookkeeping: year ranges, refused duplicates, failures isolated, cache skip, --force.
+
+The builds here are a stand-in that writes a file, so these tests pin the
+batch logic itself; tests/build/ and the slow batch test build real reports.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+import types
+from pathlib import Path
+
+import pytest
+
+from lkjipkit.batch import parse_years, plan, run
+from lkjipkit.errors import LkjipError
+
+
+@pytest.fixture
+def fake_build(monkeypatch):
+    calls = []
+
+    def build_report(dataset, year, out=None, formats=("html", "pdf"), progress=None, **kw):
+        calls.append((Path(dataset).name, year))
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "laporan.html").write_text("ok")
+
+    monkeypatch.setitem(sys.modules, "lkjipkit.build", types.SimpleNamespace(build_report=build_report))
+    return calls
+
+
+def _second_agency(seed_path: Path, dst: Path, slug: str) -> Path:
+    shutil.copytree(seed_path, dst)
+    text = (dst / "profil.yaml").read_text()
+    (dst / "profil.yaml").write_text(text.replace("slug: balikpapan-disnakersos", f"slug: {slug}"))
+    return dst
+
+
+@pytest.mark.parametrize(
+    "text, years",
+    [("2016", [2016]), ("2015-2016", [2015, 2016]), ("2016,2014", [2014, 2016]), (" 2014 - 2016 ", [2014, 2015, 2016])],
+)
+def test_parse_years(text, years):
+    assert parse_years(text) == years
+
+
+@pytest.mark.parametrize("text", ["16", "2016-2015", "abc", "2015..2016"])
+def test_parse_years_rejects(text):
+    with pytest.raises(LkjipError):
+        parse_years(text)
+
+
+def test_two_datasets_of_the_same_agency_year_are_refused_naming_both(seed_path, tmp_path):
+    twin = tmp_path / "twin"
+    shutil.copytree(seed_path, twin)
+    with pytest.raises(LkjipError) as err:
+        plan([seed_path, twin], [2016], tmp_path / "out")
+    assert str(seed_path) in str(err.value) and str(twin) in str(err.value)
+    assert "balikpapan-disnakersos/2016" in str(err.value)
+
+
+def test_one_broken_dataset_does_not_stop_the_others(fake_build, seed_path, tmp_path):
+    other = _second_agency(seed_path, tmp_path / "other", "kota-lain")
+    broken = _second_agency(seed_path, tmp_path / "broken", "rusak")
+    (broken / "iku.csv").write_text("kode\n")
+    jobs = plan([seed_path, other, broken], [2016], tmp_path / "out")
+    summary = run(jobs, workers=1, progress=False)
+    assert summary.count("built") == 2
+    assert summary.count("failed") == 1
+    failed = next(o for o in summary.outcomes if o.status == "failed")
+    assert failed.job.slug == "rusak"
+    assert "dataset does not validate" in failed.reason and "iku.csv" in failed.reason
+    assert not summary.ok
+    assert summary.lines()[-1] == "2 built, 1 failed, 0 skipped of 3 reports"
+
+
+def test_a_year_without_report_entry_fails_alone(fake_build, seed_path, tmp_path):
+    summary = run(plan([seed_path], [2015, 2016], tmp_path / "out"), workers=1, progress=False)
+    by_year = {o.job.year: o for o in summary.outcomes}
+    assert by_year[2016].status == "built"
+    assert by_year[2015].status == "failed" and "no report year 2015" in by_year[2015].reason
+
+
+def test_unchanged_inputs_are_skipped_and_force_rebuilds(fake_build, seed_path, tmp_path):
+    data = tmp_path / "ds"
+    shutil.copytree(seed_path, data)
+    out = tmp_path / "out"
+    assert run(plan([data], [2016], out), workers=1, progress=False).count("built") == 1
+    again = run(plan([data], [2016], out), workers=1, progress=False)
+    assert again.count("skipped") == 1 and len(fake_build) == 1
+    forced = run(plan([data], [2016], out), workers=1, force=True, progress=False)
+    assert forced.count("built") == 1 and len(fake_build) == 2
+    # a data correction makes the report stale
+    text = (data / "iku_tahunan.csv").read_text().replace("51.47", "51.48")
+    (data / "iku_tahunan.csv").write_text(text)
+    assert run(plan([data], [2016], out), workers=1, progress=False).count("built") == 1
+
+
+def test_other_formats_are_other_inputs(fake_build, seed_path, tmp_path):
+    out = tmp_path / "out"
+    run(plan([seed_path], [2016], out, ("html",)), workers=1, progress=False, formats=("html",))
+    again = run(plan([seed_path], [2016], out, ("html", "pdf")), workers=1, progress=False)
+    assert again.count("built") == 1
