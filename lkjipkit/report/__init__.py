@@ -1,0 +1,22 @@
+"""Chapter content of the LKjIP: Indonesian prose, tables and figures as HTML blocks.
+
+A chapter notebook uses only :func:`open_chapter` (and IPython's ``display``)::
+
+    from IPython.display import display
+    from lkjipkit.report import open_chapter
+
+    bab = open_chapter(dataset, year, chapter=3)
+    display(bab.title())
+
+What each block looks like is fixed by ``docs/report-html.md``. Modules:
+:mod:`.fmt` (Indonesian number and date formats), :mod:`.html` (the markup),
+:mod:`.narrative` and ``templates/`` (generated sentences), :mod:`.figures`
+(the house style), :mod:`.chapter` (the entry point) and one module per chapter.
+"""
+
+from __future__ import annotations
+
+from .chapter import Chapter, chapter_class, open_chapter, resolve_dataset, resolve_year
+from .html import Block
+
+__all__ = ["Block", "Chapter", "chapter_class", "open_chapter", "resolve_dataset", "resolve_year"]

@@ -1,0 +1,1 @@
+"""Chapter accountability: being written (issue 5)."""

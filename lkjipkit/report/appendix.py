@@ -1,0 +1,1 @@
+"""Chapter appendix: being written (issue 5)."""

@@ -1,0 +1,248 @@
+"""The entry point of a chapter notebook: :func:`open_chapter`.
+
+A notebook does three things: take ``dataset`` and ``year`` from its
+parameters cell, open its chapter once, and display the chapter's pieces one
+per cell::
+
+    bab = open_chapter(dataset, year, chapter=1)
+    display(bab.title())
+    display(bab.section("Latar Belakang"))
+    display(bab.background())
+
+``dataset`` ``""`` means the embedded dataset (found from the package, never the
+working folder); ``year`` ``0`` the dataset's latest report year. The dataset
+is loaded and validated once; the year's analysis (:func:`lkjipkit.analysis.analyse`)
+is computed once, when a piece first needs it.
+
+Each chapter class numbers its own sections, tables and figures (``3.1``,
+``Tabel 3.2``, ``Gambar 3.1``) and gives every element a report-wide unique
+id, as ``docs/report-html.md`` requires.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cached_property
+from pathlib import Path
+from typing import ClassVar
+
+import pandas as pd
+
+from lkjipkit.config import default_dataset
+from lkjipkit.dataset import Dataset, load_dataset
+from lkjipkit.errors import LkjipError
+
+from . import fmt, html
+from .html import Block
+
+
+def resolve_dataset(dataset: str | Path | None) -> Path:
+    """The dataset path a notebook parameter names: ``""`` (or None) is the embedded dataset."""
+    if dataset is None or str(dataset).strip() == "":
+        return default_dataset()
+    return Path(str(dataset)).expanduser()
+
+
+def resolve_year(ds: Dataset, year) -> int:
+    """The report year a notebook parameter names: ``0`` (or None, ``""``) is the latest year of the dataset.
+
+    Raises
+    ------
+    YearError
+        The dataset has no report entry for that year (``laporan.yaml``).
+    """
+    if year is None or str(year).strip() in ("", "0"):
+        return ds.latest_year
+    y = int(year)
+    ds.report(y)  # raises YearError naming the years there are
+    return y
+
+
+class Chapter:
+    """What every chapter has: the dataset, the year, its numbering, its title and headings.
+
+    Subclasses set :attr:`key` (notebook number), :attr:`number` (Bab number or
+    None), :attr:`heading_lines`, and the numbering label and id slug.
+    """
+
+    key: ClassVar[str] = ""
+    number: ClassVar[int | None] = None
+    heading_lines: ClassVar[tuple[str, ...]] = ()
+    bab_id: ClassVar[str] = ""
+    label: ClassVar[str] = ""
+    slug: ClassVar[str] = ""
+
+    def __init__(self, ds: Dataset, year: int) -> None:
+        self.ds = ds
+        self.year = int(year)
+        self.laporan = ds.report(self.year)
+        self.profil = ds.profil
+        self.numbering = html.Numbering(self.label, self.slug)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.agency} {self.year} ({self.ds.source})>"
+
+    # --- facts every chapter uses --------------------------------------------------------------------
+
+    @cached_property
+    def analysis(self):
+        """The year's analysis (:class:`lkjipkit.analysis.bundle.YearAnalysis`), computed on first use."""
+        from lkjipkit.analysis.bundle import analyse
+
+        return analyse(self.ds, self.year)
+
+    @property
+    def agency(self) -> str:
+        """Full name: "Dinas Tenaga Kerja dan Sosial Kota Balikpapan"."""
+        return self.profil.instansi.nama_lengkap
+
+    @property
+    def agency_short(self) -> str:
+        """Short name for prose and captions: "Disnakersos Kota Balikpapan"."""
+        i = self.profil.instansi
+        return f"{i.singkatan} {i.pemerintah}" if i.singkatan else i.nama_lengkap
+
+    def ordered(self, table: str) -> pd.DataFrame:
+        """A dataset table in report order (``urutan``, then its key), without the ``_row`` column."""
+        frame = self.ds.tables[table]
+        keys = [c for c in ("urutan", "kode", "kode_rekening") if c in frame.columns]
+        frame = frame.sort_values(keys, kind="mergesort", na_position="last") if keys else frame
+        return frame.drop(columns=["_row"], errors="ignore").reset_index(drop=True)
+
+    # --- headings ---------------------------------------------------------------------------------------
+
+    def title(self) -> Block:
+        """The chapter title (``h1.bab``), the first output of the notebook."""
+        return html.heading_bab(ident=self.bab_id, lines=self.heading_lines)
+
+    def section_number(self, n: int) -> str:
+        return self.numbering.number(n)
+
+    def section(self, title: str) -> Block:
+        """A numbered section heading: ``<h2 id="s-3-1">3.1. Title</h2>``."""
+        n = self.numbering.section(title)
+        return Block(html.heading(2, self.numbering.ident("s", n), self.section_number(n), title))
+
+    def subsection(self, title: str) -> Block:
+        """A numbered sub-section of the current section: ``<h3 id="s-3-1-2">3.1.2. Title</h3>``."""
+        sec, n = self.numbering.subsection(title)
+        return Block(html.heading(3, self.numbering.ident("s", sec, n), self.numbering.number(sec, n), title))
+
+    def markdown(self, text: str) -> Block:
+        """Extra analyst text written in the notebook (Markdown), shown like the dataset's texts."""
+        return Block(html.analyst_text(text))
+
+    # --- numbered tables and figures -------------------------------------------------------------------
+
+    def table(self, caption: str, header, rows, *, source=None, note=None, wide=None) -> Block:
+        """A table numbered in this chapter: ``Tabel 3.2 caption``."""
+        n = self.numbering.next("tabel", caption)
+        return html.table(
+            ident=self.numbering.ident("tabel", n),
+            caption=f"Tabel {self.numbering.number(n)} {caption}",
+            header=header,
+            rows=rows,
+            source=source,
+            note=note,
+            wide=wide,
+        )
+
+    def figure(self, caption: str, svg: str, *, alt: str, source=None) -> Block:
+        """A figure numbered in this chapter: ``Gambar 3.1 caption``."""
+        n = self.numbering.next("gambar", caption)
+        return html.figure(
+            ident=self.numbering.ident("gambar", n),
+            caption=f"Gambar {self.numbering.number(n)} {caption}",
+            svg=svg,
+            alt=alt,
+            source=source,
+        )
+
+    # --- the signature block ---------------------------------------------------------------------------
+
+    def signature(self) -> Block:
+        """Place and month of issue, the head of agency's title, name and NIP."""
+        k = self.profil.kepala
+        return html.signature(
+            tempat=self.profil.instansi.kota,
+            tanggal=fmt.bulan_tahun(self.laporan.tanggal_terbit),
+            jabatan=k.jabatan,
+            nama=k.nama,
+            nip=k.nip,
+            pangkat=k.pangkat,
+        )
+
+
+def iku_frame(chapter: Chapter) -> pd.DataFrame:
+    """IKU in report order with their sasaran and tujuan (text only, for grouped tables)."""
+    iku = chapter.ordered("iku")
+    sas = chapter.ordered("sasaran").rename(columns={"kode": "sasaran_kode", "urutan": "_us"})
+    tuj = chapter.ordered("tujuan").rename(columns={"kode": "tujuan_kode", "urutan": "_ut"})
+    f = iku.merge(sas, on="sasaran_kode", how="left").merge(tuj, on="tujuan_kode", how="left")
+    f = f.sort_values(["_ut", "tujuan_kode", "_us", "sasaran_kode", "urutan", "kode"], kind="mergesort")
+    return f.reset_index(drop=True)
+
+
+def group_spans(values: list) -> list[int]:
+    """Rowspan of each row for a column merged over equal consecutive values (0: the cell is covered)."""
+    spans = [0] * len(values)
+    i = 0
+    while i < len(values):
+        j = i
+        while j + 1 < len(values) and values[j + 1] == values[i]:
+            j += 1
+        spans[i] = j - i + 1
+        i = j + 1
+    return spans
+
+
+def fsum(values) -> float:
+    """Exact sum of the non-missing values (for totals rows of data columns); NaN when none."""
+    vals = [float(v) for v in values if fmt.is_finite(v)]
+    return math.fsum(vals) if vals else math.nan
+
+
+CHAPTERS: dict[str, type[Chapter]] = {}
+
+
+def register(cls: type[Chapter]) -> type[Chapter]:
+    CHAPTERS[cls.key] = cls
+    return cls
+
+
+def chapter_class(chapter) -> type[Chapter]:
+    """The chapter class for ``0``–``5``, ``"00"``–``"05"``, ``"ikhtisar"`` or ``"lampiran"``."""
+    from . import accountability, appendix, closing, introduction, planning, summary  # noqa: F401 - registers
+
+    key = str(chapter).strip().lower()
+    aliases = {"ikhtisar": "00", "lampiran": "05"}
+    key = aliases.get(key, key)
+    if key.isdigit():
+        key = f"{int(key):02d}"
+    try:
+        return CHAPTERS[key]
+    except KeyError:
+        have = ", ".join(f"{k} ({c.__name__})" for k, c in sorted(CHAPTERS.items()))
+        raise LkjipError(f"no chapter {chapter!r}; chapters: {have}") from None
+
+
+def open_chapter(dataset: str | Path | None = "", year: int | str | None = 0, chapter: int | str = 1) -> Chapter:
+    """Load the dataset once and open one chapter of its report for a year.
+
+    Parameters
+    ----------
+    dataset
+        A dataset folder or Excel workbook; ``""`` is the embedded dataset.
+    year
+        The report year; ``0`` is the latest year in ``laporan.yaml``.
+    chapter
+        ``0`` Ikhtisar Eksekutif, ``1``–``4`` Bab I–IV, ``5`` Lampiran (the notebook's number).
+
+    Raises
+    ------
+    DatasetNotFoundError, DatasetError, YearError
+        The dataset cannot be found or is invalid, or has no such year.
+    """
+    cls = chapter_class(chapter)
+    ds = load_dataset(resolve_dataset(dataset))
+    return cls(ds, resolve_year(ds, year))

@@ -1,0 +1,1 @@
+"""Chapter closing: being written (issue 5)."""

@@ -1,0 +1,86 @@
+"""Bab I Pendahuluan: background, organisation, strategic aspects and issues, from the profile."""
+
+from __future__ import annotations
+
+from . import fmt, html
+from .chapter import Chapter, register
+from .html import Block, num, row
+from .narrative import sentence
+
+
+@register
+class Introduction(Chapter):
+    """Bab I Pendahuluan (notebook ``01``)."""
+
+    key = "01"
+    number = 1
+    heading_lines = ("BAB I", "PENDAHULUAN")
+    bab_id = "bab-1"
+    label = "1"
+    slug = "1"
+
+    def background(self) -> Block:
+        """1.1 Latar belakang: the analyst's text (``laporan.yaml: latar_belakang``), else a standard text."""
+        text = self.laporan.latar_belakang
+        if not fmt.kosong(text):
+            return Block(html.analyst_text(text))
+        laws = self.profil.dasar_hukum_organisasi
+        facts = {
+            "instansi": self.agency,
+            "tahun": self.year,
+            "dasar_hukum": laws[0] if laws else "peraturan daerah tentang pembentukan perangkat daerah",
+        }
+        return Block(sentence("pendahuluan.j2", "latar_belakang", facts))
+
+    def organisation(self) -> Block:
+        """1.2 Struktur organisasi: the analyst's text, the legal bases and the main task (tugas pokok)."""
+        parts = []
+        text = self.laporan.struktur_organisasi
+        if not fmt.kosong(text):
+            parts.append(html.analyst_text(text))
+        laws = self.profil.dasar_hukum_organisasi
+        if laws and fmt.kosong(text):
+            parts.append(html.paragraph(f"Organisasi {self.agency} ditetapkan berdasarkan:"))
+            parts.append(html.bullet_list(laws, ordered=True))
+        if not fmt.kosong(self.profil.tugas_pokok):
+            parts.append(html.paragraph(f"Tugas pokok {self.agency_short}:"))
+            parts.append(html.analyst_text(self.profil.tugas_pokok))
+        if not parts:
+            parts.append(html.paragraph(f"Struktur organisasi {self.agency} belum diuraikan dalam data."))
+        return html.block(*parts)
+
+    def strategic_aspects(self) -> Block:
+        """1.3 Aspek strategis: the introduction and a table of aspects per field (bidang)."""
+        parts = [html.analyst_text(self.profil.aspek_strategis_pengantar)]
+        aspects = self.profil.aspek_strategis
+        if aspects:
+            rows = []
+            for i, a in enumerate(aspects, start=1):
+                items = a.aspek
+                content = html.bullet_list(items, ordered=True) if len(items) > 1 else (items[0] if items else "")
+                rows.append(row([num(f"{fmt.huruf(i)}."), a.bidang, content]))
+            parts.append(
+                self.table(
+                    f"Aspek Strategis {self.agency_short}",
+                    header=[["No.", "Bidang", "Aspek Strategis"]],
+                    rows=rows,
+                    source=self.profil.renstra.dokumen,
+                )
+            )
+        elif fmt.kosong(self.profil.aspek_strategis_pengantar):
+            parts.append(html.paragraph("Aspek strategis organisasi belum dirumuskan dalam data profil."))
+        return html.block(*parts)
+
+    def strategic_issues(self) -> Block:
+        """1.4 Isu-isu strategis: the introduction, the numbered issues, then each issue's explanation."""
+        issues = self.profil.isu_strategis
+        parts = [html.analyst_text(self.profil.isu_strategis_pengantar)]
+        if issues:
+            parts.append(html.bullet_list([i.isu for i in issues], ordered=True))
+            parts.extend(html.analyst_text(i.uraian) for i in issues if not fmt.kosong(i.uraian))
+        elif fmt.kosong(self.profil.isu_strategis_pengantar):
+            parts.append(html.paragraph("Isu strategis belum dirumuskan dalam data profil."))
+        return html.block(*parts)
+
+
+__all__ = ["Introduction"]

@@ -1,0 +1,438 @@
+"""Indonesian prose generated from computed facts, through Jinja2 templates (``templates/*.j2``).
+
+The split is strict: :mod:`lkjipkit.analysis` decides every fact (target met or
+not, up or down, better or worse); this module only formats the numbers that go
+with them (:mod:`lkjipkit.report.fmt`) and hands both to a template, which picks
+the words. So a sentence can say "belum mencapai target" only when the analysis
+says so, and "naik" only when the realisation went up.
+
+Two numbers compared in a sentence are printed with enough decimals to show the
+difference (69,999 % against a target of 70 % never prints as "70 %"), and a
+change that is not zero never prints as "0,00".
+
+Templates are autoescaped: every value is escaped unless it is already markup.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from functools import cache
+
+import pandas as pd
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from . import fmt
+from .html import trusted
+
+# --- the template environment -----------------------------------------------------------------------
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment of the report: package templates, autoescape on, undefined names are errors."""
+    env = Environment(
+        loader=PackageLoader("lkjipkit.report", "templates"),
+        autoescape=select_autoescape(enabled_extensions=("j2", "html"), default_for_string=True, default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        angka=fmt.angka,
+        nilai=fmt.nilai,
+        persen=fmt.persen,
+        rupiah=fmt.rupiah,
+        bulan_tahun=fmt.bulan_tahun,
+        tanggal=fmt.tanggal,
+    )
+    return env
+
+
+def macro(template: str, name: str):
+    """A macro of a template, callable from Python (returns Markup)."""
+    return getattr(environment().get_template(template).module, name)
+
+
+def sentence(template: str, name: str, facts: Mapping) -> Markup:
+    """Render a sentence macro and collapse its whitespace to single spaces."""
+    out = macro(template, name)(facts)
+    return trusted(" ".join(str(out).split()))
+
+
+# --- small helpers ----------------------------------------------------------------------------------------
+
+
+def _val(v):
+    """A scalar from a frame cell: None for NA/NaN, a Python bool/float/str otherwise."""
+    if fmt.kosong(v):
+        return None
+    if hasattr(v, "item"):
+        v = v.item()
+    return v
+
+
+def _bool(v) -> bool | None:
+    v = _val(v)
+    return None if v is None else bool(v)
+
+
+def lower_first(text: str) -> str:
+    """The text with its first letter in lower case, unless the first word is an acronym (``PMKS``)."""
+    if not text:
+        return text
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[:2].isupper():
+        return text
+    return text[0].lower() + text[1:]
+
+
+def upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:] if text else text
+
+
+def _ordered_pair(a, b, satuan: str | None) -> tuple[str, str]:
+    """``a`` and ``b`` with their unit, printed with enough decimals to keep their order."""
+    d = max(2, fmt.digits_to_keep_order(a, b))
+    return fmt.dengan_satuan(a, satuan, d), fmt.dengan_satuan(b, satuan, d)
+
+
+def _change(value, satuan: str | None) -> str:
+    """The size of a change with its unit, never printed as zero when it is not."""
+    d = max(2, fmt.digits_nonzero(value))
+    return fmt.selisih(value, satuan, d)
+
+
+def _capaian_text(value, met: bool | None) -> str:
+    """A capaian percentage printed on the same side of 100 as its value."""
+    d = max(2, fmt.digits_to_keep_order(value, 100))
+    return fmt.persen(value, d)
+
+
+# --- indicators (analyses 1-4) ------------------------------------------------------------------------
+
+
+def achievement_facts(row: Mapping, tahun_lalu: int | None = None) -> dict:
+    """Facts for :func:`achievement` from one row of ``YearAnalysis.capaian_iku``."""
+    satuan = _val(row.get("satuan")) or ""
+    target, real, last = _val(row.get("target")), _val(row.get("realisasi")), _val(row.get("realisasi_tahun_lalu"))
+    r_text, t_text = _ordered_pair(real, target, satuan)
+    cap, uncapped = _val(row.get("capaian")), _val(row.get("capaian_tanpa_batas"))
+    met = _bool(row.get("mencapai_target"))
+    arah = _val(row.get("arah_perubahan"))
+    tahun = int(_val(row.get("tahun")) or 0)
+    keterangan = _val(row.get("keterangan")) or "data tidak lengkap"
+    capped = cap is not None and uncapped is not None and not math.isclose(cap, uncapped)
+    if real is not None and target is None:
+        keterangan = "target kosong"
+    return {
+        "indikator": upper_first(str(_val(row.get("indikator")) or "")),
+        "tahun": tahun,
+        "tahun_lalu": tahun_lalu if tahun_lalu is not None else tahun - 1,
+        "negatif": _val(row.get("polaritas")) == "negatif",
+        "ada_realisasi": real is not None and met is not None,
+        "realisasi": r_text,
+        "target": t_text,
+        "mencapai": bool(met),
+        "capaian_terdefinisi": cap is not None,
+        "capaian": _capaian_text(cap, met),
+        "dibatasi": capped,
+        "capaian_tanpa_batas": fmt.persen(uncapped),
+        "keterangan": keterangan,
+        "arah": arah if last is not None else None,
+        "perubahan": _change(_val(row.get("perubahan")), satuan),
+        "membaik": bool(_bool(row.get("membaik"))),
+    }
+
+
+def achievement(row: Mapping, tahun_lalu: int | None = None) -> Markup:
+    """Analyses 1 and 2 of an indicator in one sentence.
+
+    "Persentase pencari kerja yang ditempatkan di perusahaan mencapai 30,75 % dari
+    target 25 % (capaian 123,00 %), naik 8,70 poin dibanding tahun 2015."
+    """
+    return sentence("iku.j2", "capaian", achievement_facts(row, tahun_lalu))
+
+
+def _series(values, satuan: str | None, digits: int = 2) -> str:
+    return fmt.daftar([fmt.dengan_satuan(v, satuan, digits) for v in values])
+
+
+def history(history: pd.DataFrame, indikator: str) -> Markup:
+    """Analysis 2 over every year with data: the series of realisations and capaian, extremes, years met."""
+    h = history[history["realisasi"].notna()].sort_values("tahun")
+    if h.empty:
+        return Markup("")
+    satuan = _val(h["satuan"].iloc[0]) or ""
+    vals = [float(v) for v in h["realisasi"]]
+    years = [int(y) for y in h["tahun"]]
+    caps = [_val(v) for v in h["capaian"]]
+    hi, lo = max(vals), min(vals)
+    met = h["mencapai_target"].dropna()
+    facts = {
+        "indikator_kecil": lower_first(indikator),
+        "jumlah_tahun": len(vals),
+        "tahun_awal": years[0],
+        "tahun_akhir": years[-1],
+        "deret_realisasi": _series(vals, satuan),
+        "ada_capaian": all(c is not None for c in caps),
+        "deret_capaian": fmt.daftar([fmt.persen(c) for c in caps]),
+        "tertinggi": fmt.dengan_satuan(hi, satuan),
+        "tahun_tertinggi": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == hi]),
+        "terendah": fmt.dengan_satuan(lo, satuan),
+        "tahun_terendah": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == lo]),
+        "jumlah_tercapai": int(met.astype(bool).sum()),
+        "jumlah_terukur": len(met),
+    }
+    return sentence("iku.j2", "riwayat", facts)
+
+
+def renstra(row: Mapping) -> Markup:
+    """Analysis 3: the realisation against the Renstra end-of-period target."""
+    satuan = _val(row.get("satuan")) or ""
+    target, real = _val(row.get("target_renstra")), _val(row.get("realisasi"))
+    r_text, t_text = _ordered_pair(real, target, satuan)
+    cap = _val(row.get("capaian_renstra"))
+    facts = {
+        "indikator_kecil": lower_first(str(_val(row.get("indikator")) or "")),
+        "tahun": int(_val(row.get("tahun")) or 0),
+        "tahun_akhir": int(_val(row.get("tahun_akhir_renstra")) or 0),
+        "sisa_tahun": int(_val(row.get("sisa_tahun_renstra")) or 0),
+        "ada_target": target is not None,
+        "ada_realisasi": real is not None,
+        "target": t_text,
+        "realisasi": r_text,
+        "capaian_terdefinisi": cap is not None,
+        "capaian": _capaian_text(cap, None),
+        "mencapai": bool(_bool(row.get("mencapai_target_renstra"))),
+    }
+    return sentence("iku.j2", "renstra", facts)
+
+
+def national_standard(row: Mapping | None, indikator: str, tahun: int) -> Markup:
+    """Analysis 4: the indicator against its national standard (SPM), or a sentence that it has none."""
+    base = {"indikator_kecil": lower_first(indikator), "indikator_awal": upper_first(indikator), "tahun": tahun}
+    if row is None:
+        return sentence("iku.j2", "standar", {**base, "ada": False})
+    satuan = _val(row.get("satuan")) or ""
+    tn, real, rs = _val(row.get("target_nasional")), _val(row.get("realisasi")), _val(row.get("realisasi_spm"))
+    r_text, t_text = _ordered_pair(real, tn, satuan)
+    diff = _val(row.get("selisih_realisasi_spm"))
+    facts = {
+        **base,
+        "ada": True,
+        "spm_indikator": _val(row.get("spm_indikator")) or _val(row.get("spm_kode")) or "",
+        "ada_target": tn is not None,
+        "ada_realisasi": real is not None,
+        "target_nasional": t_text,
+        "realisasi": r_text,
+        "memenuhi": bool(_bool(row.get("memenuhi_target_nasional"))),
+        "realisasi_spm": fmt.dengan_satuan(rs, satuan),
+        "beda_spm": diff is not None and abs(diff) >= 0.005,
+    }
+    return sentence("iku.j2", "standar", facts)
+
+
+# --- efficiency and programs (analyses 6 and 7) ------------------------------------------------------
+
+
+def efficiency(row: Mapping) -> Markup:
+    """Analysis 6 for one sasaran, from a row of ``YearAnalysis.efisiensi``."""
+    n = int(_val(row.get("jumlah_program")) or 0)
+    selisih = _val(row.get("selisih"))
+    facts = {
+        "ada_program": n > 0,
+        "jumlah_program": fmt.bilangan(n),
+        "pagu": fmt.rupiah(_val(row.get("pagu"))),
+        "realisasi": fmt.rupiah(_val(row.get("realisasi_keuangan"))),
+        "ada_serapan": _val(row.get("serapan")) is not None,
+        "serapan": fmt.persen(_val(row.get("serapan"))),
+        "capaian": fmt.persen(_val(row.get("capaian"))),
+        "ada_selisih": selisih is not None and _val(row.get("kategori_efisiensi")) is not None,
+        "selisih": fmt.angka(selisih, 2) if selisih is None or selisih <= 0 else "+" + fmt.angka(selisih, 2),
+        "kategori": _val(row.get("kategori_efisiensi")) or "",
+        "batas": fmt.nilai(_val(row.get("batas_efisiensi"))),
+        "keterangan": _val(row.get("keterangan")) or "data tidak lengkap",
+        "program_bersama": bool(_bool(row.get("program_bersama"))),
+    }
+    return sentence("anggaran.j2", "efisiensi", facts)
+
+
+def _cut_mask(frame: pd.DataFrame) -> pd.Series:
+    from lkjipkit.analysis.budget import REASON_CUT
+
+    return frame["keterangan"].eq(REASON_CUT).fillna(False).astype(bool)
+
+
+def activities(activities: pd.DataFrame) -> Markup:
+    """Analysis 7 in words: how many kegiatan of the supporting programs finished, fell short, were cut."""
+    funded = (activities["pagu"] > 0).fillna(False).astype(bool)
+    cut = _cut_mask(activities)
+    fisik = activities["realisasi_fisik"]
+    full = funded & (fisik >= 100).fillna(False)
+    short = funded & (fisik < 100).fillna(False)
+    lowest = ""
+    if short.any():
+        i = fisik[short].astype(float).idxmin()
+        lowest = f"{activities.at[i, 'kegiatan']}, {fmt.persen(activities.at[i, 'realisasi_fisik'])}"
+    facts = {
+        "jumlah": len(activities),
+        "penuh": int(full.sum()),
+        "kurang": int(short.sum()),
+        "terendah": lowest,
+        "dipotong": int(cut.sum()),
+        "daftar_dipotong": fmt.daftar(activities.loc[cut, "kegiatan"].tolist()),
+    }
+    return sentence("anggaran.j2", "kegiatan", facts)
+
+
+def budget_summary(summary, instansi: str, activities: pd.DataFrame) -> Markup:
+    """The budget of the year in a few sentences (from ``YearAnalysis.anggaran_ringkasan``)."""
+    cut = _cut_mask(activities)
+    pemotongan = _val(summary.pemotongan)
+    facts = {
+        "instansi": instansi,
+        "tahun": summary.tahun,
+        "pagu_murni": fmt.rupiah(summary.pagu_murni),
+        "pagu": fmt.rupiah(summary.pagu),
+        "ada_perubahan": bool(activities["pagu_perubahan"].notna().any()),
+        "pemotongan_turun": pemotongan is not None and pemotongan > 0.5,
+        "pemotongan_naik": pemotongan is not None and pemotongan < -0.5,
+        "pemotongan": fmt.rupiah(abs(pemotongan)) if pemotongan is not None else fmt.KOSONG,
+        "pemotongan_persen": fmt.persen(summary.pemotongan_persen),
+        "realisasi": fmt.rupiah(summary.realisasi_keuangan),
+        "realisasi_persen": fmt.persen(summary.realisasi_keuangan_persen),
+        "sisa": fmt.rupiah(summary.sisa),
+        "ttb": fmt.persen(summary.ttb),
+        "fisik_rata": fmt.persen(summary.realisasi_fisik_rata_rata),
+        "jumlah_berpagu": summary.jumlah_kegiatan_berpagu,
+        "jumlah_dipotong": int(cut.sum()),
+        "daftar_dipotong": fmt.daftar(activities.loc[cut, "kegiatan"].tolist()),
+    }
+    return sentence("anggaran.j2", "ringkasan", facts)
+
+
+TREND_WORDS = {"naik": "naik", "turun": "menurun", "datar": "datar"}
+
+# --- SPM --------------------------------------------------------------------------------------------------
+
+
+def spm_indicator(row: Mapping, tahun: int) -> Markup:
+    """One SPM indicator over the window: mean against the national target, trend, extremes, this year."""
+    satuan = _val(row.get("satuan")) or ""
+    target = _val(row.get("target_nasional"))
+    mean, real = _val(row.get("rata_rata")), _val(row.get("realisasi_tahun_ini"))
+    m_text, _ = _ordered_pair(mean, target, satuan)
+    r_text, t_text = _ordered_pair(real, target, satuan)
+    change = _val(row.get("perubahan_tahun_ini"))
+    if change is None:
+        arah = None
+    elif change > 1e-9:
+        arah = "naik"
+    elif change < -1e-9:
+        arah = "turun"
+    else:
+        arah = "tetap"
+    facts = {
+        "indikator_kecil": lower_first(str(_val(row.get("indikator")) or "")),
+        "tahun": tahun,
+        "jumlah_tahun": int(_val(row.get("jumlah_tahun")) or 0),
+        "tahun_awal": _val(row.get("tahun_awal")),
+        "tahun_akhir": _val(row.get("tahun_akhir")),
+        "rata_rata": m_text,
+        "ada_target": target is not None,
+        "target": t_text,
+        "rata_memenuhi": bool(_bool(row.get("rata_rata_memenuhi_target"))),
+        "arah_tren": TREND_WORDS.get(_val(row.get("arah_tren")), "tidak jelas"),
+        "tertinggi": fmt.dengan_satuan(_val(row.get("tertinggi")), satuan),
+        "tahun_tertinggi": _val(row.get("tahun_tertinggi")) or "",
+        "terendah": fmt.dengan_satuan(_val(row.get("terendah")), satuan),
+        "tahun_terendah": _val(row.get("tahun_terendah")) or "",
+        "ada_tahun_ini": real is not None,
+        "realisasi": r_text,
+        "memenuhi": bool(_bool(row.get("memenuhi_target_tahun_ini"))),
+        "arah": arah,
+        "perubahan": _change(change, satuan),
+    }
+    return sentence("spm.j2", "indikator", facts)
+
+
+# --- summaries ------------------------------------------------------------------------------------------------
+
+
+def _counts(capaian: pd.DataFrame) -> dict:
+    met = capaian["mencapai_target"]
+    known = met.notna()
+    caps = capaian["capaian"].dropna()
+    return {
+        "jumlah_iku": len(capaian),
+        "jumlah_terukur": int(known.sum()),
+        "tercapai": int(met[known].astype(bool).sum()),
+        "belum": int((~met[known].astype(bool)).sum()),
+        "tidak_terukur": int((~known).sum()),
+        "ada_rata": len(caps) > 0,
+        "rata_capaian_value": float(caps.mean()) if len(caps) else None,
+    }
+
+
+def results(capaian: pd.DataFrame, *, instansi: str, tahun: int, jumlah_sasaran: int, kategori: str | None) -> Markup:
+    """How many IKU were set, met and missed, and the mean capaian (from ``YearAnalysis.capaian_iku``).
+
+    ``kategori`` is the category of the mean capaian, decided by the caller with the dataset's scale.
+    """
+    c = _counts(capaian)
+    facts = {
+        **c,
+        "instansi": instansi,
+        "tahun": tahun,
+        "jumlah_sasaran": jumlah_sasaran,
+        "rata_capaian": fmt.persen(c["rata_capaian_value"]),
+        "kategori": kategori or "",
+    }
+    return sentence("ringkasan.j2", "hasil_iku", facts)
+
+
+def year_comparison(capaian: pd.DataFrame, tahun_lalu: int) -> Markup:
+    """How many IKU improved, worsened or stayed the same against last year."""
+    arah = capaian["arah_perubahan"]
+    known = arah.notna()
+    better = capaian["membaik"].fillna(False).astype(bool) & known
+    same = (arah == "tetap").fillna(False).astype(bool)
+    facts = {
+        "tahun_lalu": tahun_lalu,
+        "jumlah_banding": int(known.sum()),
+        "membaik": int(better.sum()),
+        "tetap": int(same.sum()),
+        "memburuk": int((known & ~better & ~same).sum()),
+    }
+    return sentence("ringkasan.j2", "perbandingan_lalu", facts)
+
+
+def budget_absorption(summary, sumber_pagu: str) -> Markup:
+    """One sentence on budget absorption (Ikhtisar Eksekutif)."""
+    facts = {
+        "pagu": fmt.rupiah(summary.pagu),
+        "sumber_pagu": sumber_pagu,
+        "realisasi": fmt.rupiah(summary.realisasi_keuangan),
+        "realisasi_persen": fmt.persen(summary.realisasi_keuangan_persen),
+        "ttb": fmt.persen(summary.ttb),
+        "sisa": fmt.rupiah(summary.sisa),
+    }
+    return sentence("ringkasan.j2", "anggaran_singkat", facts)
+
+
+def conclusion(capaian: pd.DataFrame, *, tahun: int, kategori: str | None) -> Markup:
+    """The generated conclusion of Bab IV: share of IKU met, those missed by name, mean capaian."""
+    c = _counts(capaian)
+    missed = capaian[capaian["mencapai_target"].notna() & ~capaian["mencapai_target"].fillna(True).astype(bool)]
+    facts = {
+        **c,
+        "tahun": tahun,
+        "persen_tercapai": fmt.persen(c["tercapai"] / c["jumlah_terukur"] * 100 if c["jumlah_terukur"] else None),
+        "daftar_belum": fmt.daftar([lower_first(str(x)) for x in missed["indikator"]]),
+        "rata_capaian": fmt.persen(c["rata_capaian_value"]),
+        "kategori": kategori or "",
+    }
+    return sentence("ringkasan.j2", "kesimpulan", facts)

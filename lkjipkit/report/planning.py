@@ -1,0 +1,176 @@
+"""Bab II Perencanaan Kinerja: Renstra (tujuan, sasaran, IKU, formula, target), RKT, Perjanjian Kinerja."""
+
+from __future__ import annotations
+
+from . import fmt, html
+from .chapter import Chapter, fsum, group_spans, iku_frame, register
+from .html import Block, Cell, num, row
+from .narrative import sentence
+
+
+def formula_text(pembilang, penyebut, satuan) -> str:
+    """The formula of an IKU in words: "Σ pencaker yang dilatih / Σ pencaker sasaran pelatihan × 100 %"."""
+    if fmt.kosong(pembilang) and fmt.kosong(penyebut):
+        return fmt.KOSONG
+    if fmt.kosong(penyebut):
+        return f"Σ {pembilang}"
+    text = f"Σ {pembilang} / Σ {penyebut}"
+    return text + " × 100 %" if (satuan or "").strip() == "%" else text
+
+
+@register
+class PerformancePlanning(Chapter):
+    """Bab II Perencanaan Kinerja (notebook ``02``)."""
+
+    key = "02"
+    number = 2
+    heading_lines = ("BAB II", "PERENCANAAN KINERJA")
+    bab_id = "bab-2"
+    label = "2"
+    slug = "2"
+
+    def _targets(self) -> dict:
+        c = self.analysis.capaian_iku
+        return dict(zip(c["kode"], c["target"], strict=True))
+
+    def vision_mission(self) -> Block:
+        """2.1 Visi and misi of the agency."""
+        facts = {"instansi_singkat": self.agency_short, "visi": self.profil.visi, "jumlah_misi": len(self.profil.misi)}
+        intro = sentence("pendahuluan.j2", "visi", facts)
+        return html.block(html.paragraph(intro), html.bullet_list(self.profil.misi, jenis="a"))
+
+    def renstra_table(self) -> Block:
+        """2.1 Tujuan, sasaran, IKU, formula and targets (of the year and of the Renstra's last year)."""
+        f = iku_frame(self)
+        targets = self._targets()
+        end = self.profil.renstra.tahun_akhir
+        t_span = group_spans(list(f["tujuan_kode"]))
+        s_span = group_spans(list(zip(f["tujuan_kode"], f["sasaran_kode"], strict=True)))
+        rows, n = [], 0
+        negatif = False
+        for i, r in enumerate(f.to_dict("records")):
+            cells = []
+            if t_span[i]:
+                n += 1
+                cells += [Cell(f"{n}.", num=True, rowspan=t_span[i]), Cell(r["tujuan"], rowspan=t_span[i])]
+            if s_span[i]:
+                cells.append(Cell(r["sasaran"], rowspan=s_span[i]))
+            name = r["indikator"]
+            if r["polaritas"] == "negatif":
+                name, negatif = f"{name} *", True
+            cells += [
+                name,
+                formula_text(r["pembilang"], r["penyebut"], r["satuan"]),
+                num(fmt.dengan_satuan(targets.get(r["kode"]), r["satuan"])),
+                num(fmt.dengan_satuan(r["target_renstra"], r["satuan"])),
+            ]
+            rows.append(row(cells))
+        note = "* Indikator berpolaritas negatif: semakin rendah realisasi, semakin baik kinerja." if negatif else None
+        intro = html.paragraph(
+            f"Tujuan, sasaran, indikator dan target kinerja {self.agency_short} dijelaskan pada tabel berikut:"
+        )
+        table = self.table(
+            f"Tujuan, Sasaran, Indikator dan Target Kinerja {self.agency_short} Tahun {self.year}",
+            header=[
+                [
+                    "No.",
+                    "Tujuan",
+                    "Sasaran",
+                    "Indikator Kinerja Utama",
+                    "Formulasi",
+                    f"Target {self.year}",
+                    f"Target Akhir Renstra ({end})",
+                ]
+            ],
+            rows=rows,
+            note=note,
+            source=self.profil.renstra.dokumen,
+        )
+        return html.block(intro, table)
+
+    def annual_plan(self) -> Block:
+        """2.2 Rencana Kinerja Tahunan: programs and kegiatan with their pagu (APBD murni), totals."""
+        a = self.analysis
+        acts, progs = a.anggaran_kegiatan, a.anggaran_program
+        rows, k = [], 0
+        for p_i, p in enumerate(progs.to_dict("records"), start=1):
+            rows.append(
+                row(
+                    [
+                        Cell(f"{fmt.romawi(p_i)}.", num=True),
+                        p["program"],
+                        p["program_kode"],
+                        num(fmt.angka(p["pagu_murni"])),
+                    ],
+                    "group",
+                )
+            )
+            for r in acts[acts["program_kode"] == p["program_kode"]].to_dict("records"):
+                k += 1
+                rows.append(row([num(f"{k}."), r["kegiatan"], r["kode_rekening"], num(fmt.angka(r["pagu_murni"]))]))
+        rows.append(row([Cell("Jumlah", colspan=3), num(fmt.angka(a.anggaran_ringkasan.pagu_murni))], "total"))
+        missing = acts[acts["pagu_murni"].isna()]
+        note = None
+        if len(missing):
+            names = fmt.daftar(missing["kegiatan"].tolist())
+            note = f"Tanda – : pagu APBD murni tidak tercantum ({names}); kegiatan tersebut hanya memiliki pagu APBD-P."
+        intro = html.paragraph(
+            f"Rencana kinerja tahunan {self.agency_short} Tahun Anggaran {self.year} "
+            f"terdiri atas {fmt.bilangan(len(progs))} program dan {fmt.bilangan(len(acts))} kegiatan "
+            f"dengan pagu APBD murni {fmt.rupiah(a.anggaran_ringkasan.pagu_murni)}:"
+        )
+        table = self.table(
+            f"Rencana Kinerja Tahunan {self.agency_short} Tahun Anggaran {self.year}",
+            header=[["No.", "Program/Kegiatan", "Kode Rekening", "Pagu (Rp)"]],
+            rows=rows,
+            note=note,
+        )
+        return html.block(intro, table)
+
+    def agreement_targets(self, *, intro: bool = True) -> Block:
+        """2.3 Perjanjian Kinerja, part 1: sasaran strategis, IKU and the year's targets."""
+        f = iku_frame(self)
+        targets = self._targets()
+        s_span = group_spans(list(f["sasaran_kode"]))
+        rows, n = [], 0
+        for i, r in enumerate(f.to_dict("records")):
+            cells = []
+            if s_span[i]:
+                n += 1
+                cells += [Cell(f"{n}.", num=True, rowspan=s_span[i]), Cell(r["sasaran"], rowspan=s_span[i])]
+            cells += [r["indikator"], num(fmt.dengan_satuan(targets.get(r["kode"]), r["satuan"]))]
+            rows.append(row(cells))
+        parts = []
+        if intro:
+            parts.append(
+                html.paragraph(
+                    f"Perjanjian Kinerja {self.agency_short} Tahun {self.year} memuat sasaran strategis, "
+                    "indikator kinerja utama beserta targetnya, dan anggaran program sebagai berikut:"
+                )
+            )
+        parts.append(
+            self.table(
+                f"Perjanjian Kinerja {self.agency_short} Tahun {self.year}: Sasaran, Indikator dan Target",
+                header=[["No.", "Sasaran Strategis", "Indikator Kinerja Utama (IKU)", f"Target {self.year}"]],
+                rows=rows,
+            )
+        )
+        return html.block(*parts)
+
+    def agreement_budget(self) -> Block:
+        """2.3 Perjanjian Kinerja, part 2: the budget of each program as agreed (``anggaran_pk``), with the total."""
+        progs = self.analysis.anggaran_program
+        rows = [
+            row([num(f"{i}."), p["program"], num(fmt.angka(p["anggaran_pk"]))])
+            for i, p in enumerate(progs.to_dict("records"), start=1)
+        ]
+        rows.append(row([Cell("Jumlah", colspan=2), num(fmt.angka(fsum(progs["anggaran_pk"])))], "total"))
+        note = None
+        if progs["anggaran_pk"].isna().any():
+            note = "Tanda – : anggaran program tidak dicantumkan dalam Perjanjian Kinerja."
+        return self.table(
+            f"Anggaran Program dalam Perjanjian Kinerja {self.agency_short} Tahun {self.year}",
+            header=[["No.", "Program", "Anggaran (Rp)"]],
+            rows=rows,
+            note=note,
+        )

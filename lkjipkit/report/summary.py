@@ -1,0 +1,1 @@
+"""Chapter summary: being written (issue 5)."""

@@ -1,0 +1,111 @@
+"""The chapter notebooks as committed: no outputs, one parameters cell, no logic, only lkjipkit and IPython.
+
+Logic lives in the library (docs/report-html.md, style.md): a notebook opens its
+chapter and displays it, one display call per cell. These checks read the
+notebooks' code with ``ast``; they do not run it.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from lkjipkit.config import notebooks_dir
+
+NOTEBOOKS = sorted(notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+EXPECTED = [
+    "00_ikhtisar_eksekutif",
+    "01_pendahuluan",
+    "02_perencanaan_kinerja",
+    "03_akuntabilitas_kinerja",
+    "04_penutup",
+    "05_lampiran",
+]
+PARAMETERS = (
+    'dataset = ""  # folder or .xlsx; "" = the embedded dataset\nyear = 0  # 0 = the latest year of the dataset'
+)
+FORBIDDEN = (
+    ast.FunctionDef,
+    ast.AsyncFunctionDef,
+    ast.ClassDef,
+    ast.Lambda,
+    ast.For,
+    ast.AsyncFor,
+    ast.While,
+    ast.ListComp,
+    ast.SetComp,
+    ast.DictComp,
+    ast.GeneratorExp,
+)
+
+
+def ids(path: Path) -> str:
+    return path.stem
+
+
+def read(path: Path):
+    return nbformat.read(path, as_version=4)
+
+
+def test_one_notebook_per_chapter_in_report_order():
+    names = [p.stem for p in NOTEBOOKS]
+    assert names == [n for n in EXPECTED if n in names]  # chapters 00, 03, 04, 05 are being written
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_committed_without_outputs(path):
+    nb = read(path)
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "code":
+            assert cell.outputs == [], f"cell {i} has outputs; clear them before committing"
+            assert cell.execution_count is None, f"cell {i} has an execution count"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_exactly_one_parameters_cell_first(path):
+    nb = read(path)
+    tagged = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    assert len(tagged) == 1
+    assert nb.cells[0] is tagged[0], "the parameters cell comes first"
+    assert tagged[0].source == PARAMETERS
+    assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_markdown_cells(path):
+    """Everything in the report comes from code outputs; markdown cells would be dropped by the builder."""
+    assert [c.cell_type for c in read(path).cells if c.cell_type != "code"] == []
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_no_definitions_loops_or_foreign_imports(path):
+    nb = read(path)
+    for i, cell in enumerate(nb.cells):
+        tree = ast.parse(cell.source)
+        for node in ast.walk(tree):
+            assert not isinstance(node, FORBIDDEN), f"cell {i}: {type(node).__name__} belongs in lkjipkit"
+            if isinstance(node, ast.Import):
+                roots = {a.name.split(".")[0] for a in node.names}
+                assert roots <= {"lkjipkit", "IPython"}, f"cell {i} imports {roots}"
+            if isinstance(node, ast.ImportFrom):
+                assert (node.module or "").split(".")[0] in {"lkjipkit", "IPython"}, f"cell {i} imports {node.module}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_shape_parameters_imports_open_then_one_display_per_cell(path):
+    cells = [ast.parse(c.source) for c in read(path).cells]
+    assert all(isinstance(n, ast.Import | ast.ImportFrom) for n in cells[1].body), "cell 1 imports"
+    opened = cells[2].body
+    assert len(opened) == 1 and isinstance(opened[0], ast.Assign), "cell 2 opens the chapter"
+    call = opened[0].value
+    assert isinstance(call, ast.Call) and getattr(call.func, "id", None) == "open_chapter"
+    assert [getattr(a, "id", None) for a in call.args[:2]] == ["dataset", "year"]
+    for i, tree in enumerate(cells[3:], start=3):
+        assert len(tree.body) == 1, f"cell {i}: one statement per cell"
+        stmt = tree.body[0]
+        assert isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call), f"cell {i}: a display call"
+        assert getattr(stmt.value.func, "id", None) == "display", f"cell {i}: a display call"
+        assert len(stmt.value.args) == 1, f"cell {i}: display one piece per cell"
