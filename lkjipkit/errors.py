@@ -19,12 +19,21 @@ class Problem:
     row: int | None
     column: str | None
     message: str
+    cell: str | None = None
+    """In an Excel workbook: the cell or range (``F23``, ``A5:B7``); ``file`` is then the sheet name and
+    the problem reads ``Sheet!F23 (column): message``."""
 
     def __str__(self) -> str:
         return self.format()
 
     def format(self, folder: str = "") -> str:
-        """``file:row:column: message``, the file prefixed with ``folder`` when given."""
+        """``file:row:column: message``, the file prefixed with ``folder`` when given.
+
+        A workbook problem (``cell`` set) reads ``Sheet!F23 (column): message``; ``folder`` does not apply.
+        """
+        if self.cell is not None:
+            where = f"{self.file}!{self.cell}" + (f" ({self.column})" if self.column else "")
+            return f"{where}: {self.message}"
         where = f"{folder.rstrip('/')}/{self.file}" if folder else self.file
         if self.row is not None:
             where += f":{self.row}"

@@ -1,0 +1,478 @@
+"""Reading a dataset workbook into a Dataset, every problem located as ``sheet!cell``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import warnings
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+from openpyxl import load_workbook
+from openpyxl.cell.cell import Cell
+from openpyxl.utils import get_column_letter
+from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet.worksheet import Worksheet
+from pydantic import BaseModel, ValidationError
+
+from lkjipkit.errors import DatasetError, DatasetNotFoundError, Problem
+
+from ..io import _PANDAS_DTYPES, _describe, parse_cell
+from ..loader import _empty, fingerprint, finish
+from ..model import Dataset
+from ..profile import DaftarLaporan, Profil
+from ..schema import validate_frame
+from ..spec import PROFILE_FILE, REPORTS_FILE, TABLES, Column, Table
+from .keys import nest, pydantic_problems
+from .layout import HEADER_SCAN, KEY_HEADER, NUMERIC, PROFILE_SHEET, REPORTS_SHEET, VALUE_HEADER, plain_number
+
+
+def load_workbook_dataset(path: str | Path) -> Dataset:
+    """Load and validate a dataset workbook (``.xlsx`` / ``.xlsm``).
+
+    Every table becomes the same typed DataFrame the folder loader makes; its
+    ``_row`` is the sheet row. All problems are reported at once, located as
+    ``sheet!cell``.
+
+    Raises
+    ------
+    DatasetNotFoundError
+        The path does not exist.
+    DatasetError
+        The workbook cannot be read, or anything in it is wrong.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatasetNotFoundError(f"{path}: no such file")
+    values, formulas = _open(path)
+    problems: list[Problem] = []
+    titles: dict[str, str] = {}  # lower-case name -> sheet title
+    for ws in values.worksheets:
+        name = ws.title.strip().lower()
+        if name in titles:
+            problems.append(
+                Problem(
+                    ws.title, None, None, f"a second sheet named like {titles[name]!r}; expected one sheet per name"
+                )
+            )
+        else:
+            titles[name] = ws.title
+
+    def sheet(name: str) -> tuple[Worksheet, Worksheet] | None:
+        title = titles.get(name)
+        return None if title is None else (values[title], formulas[title])
+
+    kv_value_letter: dict[str, tuple[str, str]] = {}
+    parsed: dict[str, Any] = {}
+    lines: dict[str, dict[tuple, int]] = {}
+    for file, name, model in ((PROFILE_FILE, PROFILE_SHEET, Profil), (REPORTS_FILE, REPORTS_SHEET, DaftarLaporan)):
+        pair = sheet(name)
+        if pair is None:
+            problems.append(
+                Problem(
+                    name, None, None, f"missing sheet; every dataset needs it (what {file} holds in a dataset folder)"
+                )
+            )
+            parsed[file], lines[file] = None, {}
+            continue
+        parsed[file], lines[file], letter, p = _read_kv(*pair, model)
+        kv_value_letter[file] = (pair[0].title, letter)
+        problems += p
+
+    tables: dict[str, pd.DataFrame] = {}
+    located: dict[str, tuple[str, dict[str, str]]] = {}
+    for table in TABLES:
+        pair = sheet(table.name)
+        frame = None
+        if pair is None:
+            if table.required:
+                problems.append(
+                    Problem(table.name, None, None, f"missing sheet; expected {table.description.rstrip('.')}")
+                )
+        else:
+            frame, letters, p = _read_table(*pair, table)
+            problems += p
+            located[table.name] = (pair[0].title, letters)
+            if frame is not None:
+                problems += validate_frame(table.name, frame, table.file)
+        tables[table.name] = frame if frame is not None else _empty(table)
+
+    try:
+        return finish(
+            source=path,
+            profil=parsed[PROFILE_FILE],
+            reports=parsed[REPORTS_FILE],
+            tables=tables,
+            problems=problems,
+            lines=lines,
+            fingerprint=fingerprint(path),
+        )
+    except DatasetError as exc:
+        relocate = _Relocator(located, kv_value_letter, titles)
+        raise DatasetError([relocate(p) for p in exc.problems], source=str(path)) from None
+
+
+def _open(path: Path) -> tuple[Any, Any]:
+    """The workbook twice: with the saved formula results, and with the formulas themselves."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # openpyxl warns about Excel features it drops; we only read
+            values = load_workbook(path, data_only=True, keep_links=False)
+            formulas = load_workbook(path, data_only=False, keep_links=False)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
+        raise DatasetError(
+            [
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    f"cannot read the workbook ({exc.__class__.__name__}: {exc}); expected an Excel .xlsx file "
+                    "(not .xls, not password-protected)",
+                )
+            ],
+            source=str(path),
+        ) from None
+    return values, formulas
+
+
+class _CellError(ValueError):
+    """A cell that cannot be read at all (a formula without result, an error value)."""
+
+
+def _raw(cell: Cell, formula_ws: Worksheet) -> Any:
+    """The value of a cell: the saved result of a formula; an error for a missing result or an error value."""
+    v = cell.value
+    if v is None:
+        f = formula_ws.cell(row=cell.row, column=cell.column)
+        if f.data_type == "f" or (isinstance(f.value, str) and f.value.startswith("=")):
+            formula = f.value if isinstance(f.value, str) else getattr(f.value, "text", "") or "a formula"
+            raise _CellError(
+                f"the formula {formula} has no saved result; open and save the workbook in Excel or LibreOffice "
+                "so the result is stored, or type the value"
+            )
+        return None
+    if cell.data_type == "e":
+        raise _CellError(f"the formula result is the error {v}; expected a value")
+    return v
+
+
+_DID_YOU_MEAN = re.compile(r" \(did you mean .*\?\)$")
+
+
+def _typed(col: Column, cell: Cell, v: Any) -> Any:
+    """Turn one cell's value into the typed value of its column, or raise ValueError (found vs expected)."""
+    if isinstance(v, bool):
+        raise ValueError(f"found {str(v).upper()}; expected {_describe(col)}")
+    if isinstance(v, dt.datetime | dt.date | dt.time | dt.timedelta):
+        if col.type in ("text", "code", "choice") and isinstance(v, dt.date):
+            return parse_cell(col, (v.date() if isinstance(v, dt.datetime) else v).isoformat(), "id")
+        raise ValueError(
+            f"found a date or time ({v}); expected {_describe(col)} - set the cell format to Number or General"
+        )
+    if isinstance(v, int | float):
+        if col.type in NUMERIC:
+            if col.type == "percent" and "%" in (cell.number_format or ""):
+                return float(Decimal(repr(float(v))) * 100)  # Excel's 0.9259 shown as 92,59 %
+            return float(v)
+        if col.type in ("int", "year"):
+            if not float(v).is_integer():
+                what = "a four-digit year" if col.type == "year" else "a whole number"
+                raise ValueError(f"expected {what}; found {v!r}")
+            return parse_cell(col, str(int(v)), "id")
+        return parse_cell(col, plain_number(v), "id")
+    text = str(v)
+    if col.type in NUMERIC:
+        try:
+            return parse_cell(col, text, "id")
+        except ValueError as exc:
+            m = _DID_YOU_MEAN.search(str(exc))
+            raise ValueError(
+                f"expected a number; found the text {text.strip()!r}, which is not a number in the Indonesian format "
+                f"(1.234.567,89 or 92,59){m.group(0) if m else ''}: type it as a number, or in that format"
+            ) from None
+    return parse_cell(col, text, "id")
+
+
+def _blank(v: Any) -> bool:
+    return v is None or (isinstance(v, str) and not v.strip())
+
+
+def _find_header(ws: Worksheet, known: set[str]) -> tuple[int | None, int]:
+    """The row among the first ones holding the most known names (the last such row on a tie)."""
+    best, best_hits = None, 0
+    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=min(HEADER_SCAN, ws.max_row), values_only=True), 1):
+        hits = sum(isinstance(v, str) and v.strip().lower() in known for v in row)
+        if hits and hits >= best_hits:
+            best, best_hits = r, hits
+    return best, best_hits
+
+
+def _merged(ws: Worksheet, from_row: int) -> tuple[list[Problem], set[str]]:
+    """Merged ranges in or below the header row: their problems, and the cells they hide (all but the first).
+
+    Reading goes on, so every other problem is reported too; the hidden cells
+    (empty in a merged range) are not reported again.
+    """
+    problems, hidden = [], set()
+    for rng in sorted(ws.merged_cells.ranges, key=lambda m: (m.min_row, m.min_col)):
+        if rng.max_row < from_row:
+            continue  # a title above the header
+        problems.append(
+            Problem(
+                ws.title,
+                rng.min_row,
+                None,
+                "merged cells; expected one value per cell: unmerge them and type the value in each cell",
+                cell=rng.coord,
+            )
+        )
+        hidden |= {f"{get_column_letter(c)}{r}" for r, c in rng.cells} - {rng.start_cell.coordinate}
+    return problems, hidden
+
+
+def _read_table(
+    ws: Worksheet, formulas: Worksheet, table: Table
+) -> tuple[pd.DataFrame | None, dict[str, str], list[Problem]]:
+    """Read one table sheet: (typed frame or None, {column name: letter}, problems)."""
+    title = ws.title
+    known = {c.name for c in table.columns}
+    expected = ", ".join(c.name for c in table.columns if c.required)
+    header, _ = _find_header(ws, known)
+    if header is None:
+        what = "the sheet is empty" if ws.max_row <= 1 and ws.max_column <= 1 and ws["A1"].value is None else ""
+        return (
+            None,
+            {},
+            [
+                Problem(
+                    title,
+                    None,
+                    None,
+                    f"{what or 'no header row'}; expected a row (within the first {HEADER_SCAN}) with the column "
+                    f"names: {expected}",
+                )
+            ],
+        )
+    merged, hidden = _merged(ws, header)
+    problems: list[Problem] = []
+    index: dict[str, int] = {}
+    unnamed: list[int] = []
+    for cell in ws[header]:
+        v = cell.value
+        if _blank(v):
+            unnamed.append(cell.column)
+            continue
+        name = str(v).strip().lower()
+        if name not in known:
+            problems.append(
+                Problem(
+                    title,
+                    header,
+                    str(v).strip(),
+                    f"unknown column; expected one of: {', '.join(sorted(known))}",
+                    cell=cell.coordinate,
+                )
+            )
+        elif name in index:
+            first = get_column_letter(index[name])
+            problems.append(
+                Problem(title, header, name, f"column appears twice (also in {first}{header})", cell=cell.coordinate)
+            )
+        else:
+            index[name] = cell.column
+    for col in table.columns:
+        if col.required and col.name not in index:
+            problems.append(Problem(title, None, None, f"missing column {col.name} ({col.type}: {col.description})"))
+    letters = {name: get_column_letter(j) for name, j in index.items()}
+    if problems:
+        return None, letters, merged + problems
+
+    records: list[dict[str, Any]] = []
+    for row in ws.iter_rows(min_row=header + 1, max_row=ws.max_row):
+        r = row[0].row
+        by_col = {c.column: c for c in row}
+        raw: dict[str, Any] = {}
+        bad: list[Problem] = []
+        for name, j in index.items():
+            cell = by_col.get(j) or ws.cell(row=r, column=j)
+            try:
+                raw[name] = _raw(cell, formulas)
+            except _CellError as exc:
+                bad.append(Problem(title, r, name, str(exc), cell=cell.coordinate))
+                raw[name] = None
+        if all(_blank(v) for v in raw.values()) and not bad:
+            strays = [by_col[j] for j in unnamed if j in by_col and not _blank(by_col[j].value)]
+            if not strays:
+                continue  # an empty row
+        for j in unnamed:
+            c = by_col.get(j)
+            if c is not None and not _blank(c.value):
+                bad.append(
+                    Problem(
+                        title,
+                        r,
+                        None,
+                        f"a value in a column without a name in row {header}; expected one of the columns "
+                        f"{', '.join(c.name for c in table.columns)}, or an empty cell",
+                        cell=c.coordinate,
+                    )
+                )
+        problems += bad
+        rec: dict[str, Any] = {"_row": r}
+        for col in table.columns:
+            j = index.get(col.name)
+            value = None
+            if j is not None and not _blank(raw[col.name]):
+                cell = by_col.get(j) or ws.cell(row=r, column=j)
+                try:
+                    value = _typed(col, cell, raw[col.name])
+                except ValueError as exc:
+                    problems.append(Problem(title, r, col.name, str(exc), cell=cell.coordinate))
+            elif j is not None and not col.nullable and not any(p.column == col.name for p in bad):
+                coord = f"{letters[col.name]}{r}"
+                problems.append(Problem(title, r, col.name, f"empty; expected {_describe(col)}", cell=coord))
+            rec[col.name] = value
+        records.append(rec)
+
+    frame = pd.DataFrame.from_records(records, columns=["_row", *[c.name for c in table.columns]])
+    for col in table.columns:
+        frame[col.name] = frame[col.name].astype(_PANDAS_DTYPES[col.type])
+    frame["_row"] = frame["_row"].astype("int64")
+    return frame, letters, merged + [p for p in problems if p.cell not in hidden]
+
+
+# ---- key/value sheets
+
+_KEY = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.([A-Za-z_][A-Za-z0-9_]*|[0-9]+))*$")
+
+
+def _kv_text(cell: Cell, v: Any) -> str:
+    """A key/value cell as the text pydantic parses (numbers without .0, dates as YYYY-MM-DD)."""
+    if isinstance(v, bool):
+        return str(v).lower()
+    if isinstance(v, dt.datetime):
+        return v.date().isoformat() if v.time() == dt.time(0) else v.isoformat()
+    if isinstance(v, dt.date | dt.time):
+        return v.isoformat()
+    if isinstance(v, int | float):
+        return plain_number(v)
+    return str(v)
+
+
+def _read_kv(
+    ws: Worksheet, formulas: Worksheet, model: type[BaseModel]
+) -> tuple[BaseModel | None, dict[tuple, int], str, list[Problem]]:
+    """Read a key/value sheet into a validated model: (model or None, {path: row}, value letter, problems)."""
+    title = ws.title
+    header, hits = _find_header(ws, {KEY_HEADER, VALUE_HEADER})
+    if header is None or hits < 2:
+        msg = f"no header row; expected a row (within the first {HEADER_SCAN}) with '{KEY_HEADER}' and '{VALUE_HEADER}'"
+        return None, {}, "B", [Problem(title, None, None, msg)]
+    merged, hidden = _merged(ws, header)
+    cols = {str(c.value).strip().lower(): c.column for c in ws[header] if isinstance(c.value, str)}
+    kj, vj = cols[KEY_HEADER], cols[VALUE_HEADER]
+    kletter, vletter = get_column_letter(kj), get_column_letter(vj)
+    problems: list[Problem] = []
+    entries: list[tuple[tuple, Any, int]] = []
+    first_row: dict[str, int] = {}
+    key_rows: dict[str, int] = {}
+    for r in range(header + 1, ws.max_row + 1):
+        kcell, vcell = ws.cell(row=r, column=kj), ws.cell(row=r, column=vj)
+        try:
+            key, value = _raw(kcell, formulas), _raw(vcell, formulas)
+        except _CellError as exc:
+            problems.append(Problem(title, r, None, str(exc), cell=f"{kletter}{r}:{vletter}{r}"))
+            continue
+        if _blank(key):
+            if not _blank(value):
+                problems.append(
+                    Problem(
+                        title,
+                        r,
+                        None,
+                        f"a value without a key; expected a key in {kcell.coordinate}",
+                        cell=vcell.coordinate,
+                    )
+                )
+            continue
+        key = str(key).strip()
+        if not _KEY.match(key):
+            problems.append(
+                Problem(
+                    title,
+                    r,
+                    None,
+                    f"found the key {key!r}; expected a key path such as instansi.nama or misi.1",
+                    cell=kcell.coordinate,
+                )
+            )
+            continue
+        key_rows.setdefault(".".join(str(int(s)) if s.isdigit() else s for s in key.split(".")), r)
+        if key in first_row:
+            problems.append(
+                Problem(
+                    title,
+                    r,
+                    key,
+                    f"key given twice (first in row {first_row[key]}); expected it once",
+                    cell=kcell.coordinate,
+                )
+            )
+            continue
+        first_row[key] = r
+        if _blank(value):
+            continue  # not filled in: the default applies
+        segs = tuple(int(s) if s.isdigit() else s for s in key.split("."))
+        if any(isinstance(s, int) and s < 1 for s in segs):
+            problems.append(Problem(title, r, key, "list items are numbered from 1; found 0", cell=kcell.coordinate))
+            continue
+        entries.append((segs, _kv_text(vcell, value), r))
+    lines: dict[tuple, int] = {}
+    data = nest(entries, (), lines, problems, title, kletter)
+    problems = merged + [p for p in problems if p.cell not in hidden]
+    if problems:
+        return None, lines, vletter, problems
+    if not isinstance(data, dict):
+        data = {}
+    try:
+        return model.model_validate(data), lines, vletter, []
+    except ValidationError as exc:
+        return None, lines, vletter, pydantic_problems(exc, lines, key_rows, title, kletter, vletter)
+
+
+class _Relocator:
+    """Turn the problems of the shared checks (which name CSV and YAML files) into sheet!cell locations."""
+
+    def __init__(self, tables: dict[str, tuple[str, dict[str, str]]], kv: dict[str, tuple[str, str]], titles: dict):
+        self.tables = {f"{name}.csv": loc for name, loc in tables.items()}
+        self.kv = kv
+        names = {t.file: titles.get(t.name, t.name) for t in TABLES}
+        names[PROFILE_FILE] = titles.get(PROFILE_SHEET, PROFILE_SHEET)
+        names[REPORTS_FILE] = titles.get(REPORTS_SHEET, REPORTS_SHEET)
+        self.names = names
+        self.pattern = re.compile("|".join(re.escape(f) for f in sorted(names, key=len, reverse=True)))
+
+    def _message(self, text: str) -> str:
+        return self.pattern.sub(lambda m: f"sheet {self.names[m.group(0)]}", text)
+
+    def __call__(self, p: Problem) -> Problem:
+        if p.cell is not None or p.file not in self.names:
+            return p  # located by this module already
+        msg = self._message(p.message)
+        if p.file in self.tables:
+            title, letters = self.tables[p.file]
+            letter = letters.get(p.column or "")
+            if p.row is not None and letter:
+                return Problem(title, p.row, p.column, msg, cell=f"{letter}{p.row}")
+            if p.row is not None:
+                return Problem(title, p.row, p.column, msg, cell=f"{p.row}:{p.row}")
+            return Problem(title, None, None, f"{p.column}: {msg}" if p.column else msg)
+        if p.file in self.kv:
+            title, vletter = self.kv[p.file]
+            if p.row is not None:
+                return Problem(title, p.row, p.column, msg, cell=f"{vletter}{p.row}")
+            return Problem(title, None, None, f"{p.column}: {msg}" if p.column else msg)
+        return Problem(self.names[p.file], p.row, p.column, msg)
