@@ -82,6 +82,40 @@ def validate(dataset: Path) -> None:
         click.echo(f"{dataset}: {len(todo)} cell(s) still empty for the report year(s) (not errors)")
 
 
+@main.command()
+@dataset_argument
+@click.option("--year", "year", type=int, help="Report year (default: the latest year of the dataset).")
+@click.option(
+    "--out", "out", type=click.Path(path_type=Path), help="Output folder (default: reports/<agency>/<year>/)."
+)
+@click.option("--format", "formats", default="html,pdf", show_default=True, help="Comma-separated: html, pdf.")
+@friendly_errors
+def build(dataset: Path, year: int | None, out: Path | None, formats: str) -> None:
+    """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review."""
+    from lkjipkit.build import build_report
+
+    result = build_report(dataset, year, out=out, formats=_formats(formats))
+    for warning in result.warnings:
+        click.echo(f"warning: {warning}", err=True)
+    made = ", ".join(str(p) for p in (result.html, result.pdf) if p)
+    click.echo(f"{result.slug}/{result.year}: built in {result.seconds:.1f} s: {made}")
+
+
+@main.command()
+@dataset_argument
+@click.option("--year", "year", type=int, help="Report year (default: the latest year of the dataset).")
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Folder for the CSV files.")
+@friendly_errors
+def tables(dataset: Path, year: int | None, out: Path) -> None:
+    """Write the computed tables of a year as CSV (UTF-8, full precision) for Excel users."""
+    from lkjipkit.analysis import write_tables
+    from lkjipkit.dataset import load_dataset
+
+    ds = load_dataset(dataset)
+    paths = write_tables(ds, year or ds.latest_year, out)
+    click.echo(f"{out}: {len(paths)} tables written ({', '.join(p.name for p in paths)})")
+
+
 @main.command("new-year")
 @dataset_argument
 @click.option("--year", "year", type=int, required=True, help="The new report year.")
@@ -129,6 +163,33 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler) -> None:
         click.echo(line, err=not summary.ok and line.startswith("failed"))
     if not summary.ok:
         sys.exit(1)
+
+
+@main.command()
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="The workbook to write (.xlsx).")
+@click.option("--from", "source", type=click.Path(path_type=Path), help="Pre-fill from this dataset.")
+@click.option("--overwrite", is_flag=True, help="Replace an existing workbook.")
+@friendly_errors
+def template(out: Path, source: Path | None, overwrite: bool) -> None:
+    """Write a dataset workbook for Excel (empty, or pre-filled --from a dataset)."""
+    from lkjipkit.dataset import load_dataset
+    from lkjipkit.dataset.excel import write_template
+
+    path = write_template(out, load_dataset(source) if source else None, overwrite=overwrite)
+    click.echo(f"{path}: written" + (f" from {source}" if source else ""))
+
+
+@main.command("import")
+@click.argument("workbook", type=click.Path(path_type=Path))
+@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="The dataset folder to write.")
+@click.option("--overwrite", is_flag=True, help="Replace the files of an existing dataset folder.")
+@friendly_errors
+def import_command(workbook: Path, out: Path, overwrite: bool) -> None:
+    """Convert a dataset workbook into a dataset folder (CSV + YAML) to keep under version control."""
+    from lkjipkit.dataset.excel import import_workbook
+
+    path = import_workbook(workbook, out, overwrite=overwrite)
+    click.echo(f"{path}: dataset folder written from {workbook}")
 
 
 def _formats(text: str) -> tuple[str, ...]:

@@ -37,6 +37,14 @@ class Dataset:
         raise AttributeError(name)
 
     @property
+    def folder(self) -> Path:
+        """The folder that holds the dataset's files: the dataset folder, or the folder of a workbook.
+
+        Files a dataset names (the logo) are looked up here.
+        """
+        return self.source if self.source.is_dir() else self.source.parent
+
+    @property
     def slug(self) -> str:
         return self.profil.instansi.slug
 

@@ -1,4 +1,4 @@
-"""The logo named in ``profil.yaml`` is an image file inside the dataset folder."""
+"""The logo named in ``profil.yaml`` is an image file inside the dataset folder (beside a workbook)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ def check(ds) -> list[Problem]:
     if not logo:
         return []
     line = ds.yaml_lines["profil.yaml"].get(("instansi", "logo"))
-    path = (ds.source / logo).resolve()
-    if not path.is_relative_to(ds.source.resolve()):
+    path = (ds.folder / logo).resolve()
+    if not path.is_relative_to(ds.folder.resolve()):
         return [Problem("profil.yaml", line, "instansi.logo", "expected a file inside the dataset folder")]
     if path.suffix.lower() not in SUFFIXES:
         return [Problem("profil.yaml", line, "instansi.logo", f"{logo!r}: expected a PNG, JPEG or SVG image")]
