@@ -1,0 +1,274 @@
+"""Indicators (IKU) of one year: capaian, the series, the Renstra target, the national standard,
+the analyst's causes and solutions.
+
+Each function takes a dataset and a year and returns a DataFrame with
+Indonesian column names (documented in ``docs/tables.md``); one row per IKU
+(per IKU and year for the series), in report order (``iku.urutan``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from lkjipkit.dataset import Dataset
+
+from ._common import dataset_cap, dataset_scale, floats, inputs, order_by, require_year, text
+from .capaian import Scale, capaian, change_direction, resolve_scale, target_met
+
+_IKU_COLUMNS = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas"]
+
+_UNSET = object()
+
+
+def _settings(ds: Dataset, scale, cap) -> tuple[Scale, float | None]:
+    scl = dataset_scale(ds) if scale is None else resolve_scale(scale)
+    cp = dataset_cap(ds) if cap is _UNSET else cap
+    return scl, cp
+
+
+def _iku(ds: Dataset) -> pd.DataFrame:
+    iku = order_by(inputs(ds, "iku"), "urutan", "kode")
+    iku["polaritas"] = text(iku["polaritas"])
+    iku["rumus_capaian"] = text(iku["rumus_capaian"])
+    return iku
+
+
+def _year_rows(ds: Dataset, year: int) -> pd.DataFrame:
+    rows = inputs(ds, "iku_tahunan")
+    rows = rows[rows["tahun"] == year]
+    out = pd.DataFrame(
+        {
+            "kode": text(rows["iku_kode"]),
+            "target": floats(rows["target"]),
+            "realisasi": floats(rows["realisasi"]),
+        }
+    )
+    return out.reset_index(drop=True)
+
+
+def _with_capaian(frame: pd.DataFrame, cap: float | None, prefix: str = "") -> pd.DataFrame:
+    res = capaian(
+        frame[f"target{prefix}"], frame[f"realisasi{prefix}"], frame["polaritas"], frame["rumus_capaian"], cap
+    )
+    return res.set_axis(frame.index)
+
+
+def indicator_achievement(ds: Dataset, year: int, *, scale=None, cap=_UNSET) -> pd.DataFrame:
+    """Analyses 1 and 2 of each IKU: target vs realisasi this year, and the change from last year.
+
+    Parameters
+    ----------
+    scale
+        Category scale (a shipped name, a list of bands or a Scale); default: the dataset's.
+    cap
+        Capaian cap; default: the dataset's ``batas_capaian``; ``None``: no cap.
+
+    Returns
+    -------
+    One row per IKU: ``kode, sasaran_kode, indikator, satuan, polaritas, rumus_capaian,
+    tahun, target, realisasi, capaian, capaian_tanpa_batas, kategori, mencapai_target,
+    keterangan, target_tahun_lalu, realisasi_tahun_lalu, capaian_tahun_lalu, perubahan,
+    perubahan_capaian, arah_perubahan, membaik``. ``perubahan`` is realisasi minus last
+    year's realisasi, in the indicator's unit (percentage points for ``%``).
+
+    Raises
+    ------
+    YearError
+        ``iku_tahunan`` has no row for the year.
+    """
+    year = require_year(ds, year, "iku_tahunan")
+    scl, cp = _settings(ds, scale, cap)
+    iku = _iku(ds)
+    now = _year_rows(ds, year)
+    last = _year_rows(ds, year - 1).rename(columns={"target": "target_tahun_lalu", "realisasi": "realisasi_tahun_lalu"})
+    f = iku.merge(now, on="kode", how="left").merge(last, on="kode", how="left")
+    f["tahun"] = pd.Series(year, index=f.index, dtype="Int64")
+
+    cur = _with_capaian(f, cp)
+    f["capaian"] = cur["capaian"]
+    f["capaian_tanpa_batas"] = cur["capaian_tanpa_batas"]
+    f["rumus_capaian"] = cur["rumus_capaian"]
+    f["keterangan"] = cur["keterangan"]
+    f["kategori"] = scl.categorise(f["capaian"])
+    f["mencapai_target"] = target_met(f["target"], f["realisasi"], f["polaritas"])
+
+    prev = capaian(f["target_tahun_lalu"], f["realisasi_tahun_lalu"], f["polaritas"], f["rumus_capaian"], cp)
+    f["capaian_tahun_lalu"] = prev["capaian"].to_numpy()
+    f["perubahan"] = f["realisasi"] - f["realisasi_tahun_lalu"]
+    f["perubahan_capaian"] = f["capaian"] - f["capaian_tahun_lalu"]
+    direction = change_direction(f["perubahan"], f["polaritas"])
+    f["arah_perubahan"] = direction["arah_perubahan"]
+    f["membaik"] = direction["membaik"]
+    return f[
+        [
+            *_IKU_COLUMNS,
+            "rumus_capaian",
+            "tahun",
+            "target",
+            "realisasi",
+            "capaian",
+            "capaian_tanpa_batas",
+            "kategori",
+            "mencapai_target",
+            "keterangan",
+            "target_tahun_lalu",
+            "realisasi_tahun_lalu",
+            "capaian_tahun_lalu",
+            "perubahan",
+            "perubahan_capaian",
+            "arah_perubahan",
+            "membaik",
+        ]
+    ]
+
+
+def indicator_history(ds: Dataset, year: int, *, scale=None, cap=_UNSET) -> pd.DataFrame:
+    """Analysis 2, the whole series: every IKU in every year up to ``year`` that has a row.
+
+    Returns one row per IKU and year: ``kode, sasaran_kode, indikator, satuan, polaritas,
+    tahun, target, realisasi, capaian, kategori, mencapai_target, perubahan, keterangan``
+    (``perubahan``: change of realisasi from the year before, when that year has a row).
+    """
+    year = require_year(ds, year, "iku_tahunan")
+    scl, cp = _settings(ds, scale, cap)
+    iku = _iku(ds)
+    rows = inputs(ds, "iku_tahunan")
+    rows = rows[rows["tahun"] <= year]
+    rows = pd.DataFrame(
+        {
+            "kode": text(rows["iku_kode"]),
+            "tahun": rows["tahun"].astype("Int64"),
+            "target": floats(rows["target"]),
+            "realisasi": floats(rows["realisasi"]),
+        }
+    )
+    f = iku.merge(rows, on="kode", how="inner")
+    f = f.sort_values(["urutan", "kode", "tahun"], kind="mergesort", na_position="last").reset_index(drop=True)
+    res = _with_capaian(f, cp)
+    f["capaian"] = res["capaian"]
+    f["keterangan"] = res["keterangan"]
+    f["kategori"] = scl.categorise(f["capaian"])
+    f["mencapai_target"] = target_met(f["target"], f["realisasi"], f["polaritas"])
+    prev = f[["kode", "tahun", "realisasi"]].copy()
+    prev["tahun"] = prev["tahun"] + 1
+    prev = prev.rename(columns={"realisasi": "_lalu"})
+    f = f.merge(prev, on=["kode", "tahun"], how="left")
+    f["perubahan"] = f["realisasi"] - f["_lalu"]
+    cols = [*_IKU_COLUMNS, "tahun", "target", "realisasi", "capaian", "kategori", "mencapai_target"]
+    return f[[*cols, "perubahan", "keterangan"]]
+
+
+def renstra_progress(ds: Dataset, year: int) -> pd.DataFrame:
+    """Analysis 3: this year's realisation against the Renstra end-of-period target (``iku.target_renstra``).
+
+    The capaian uses the indicator's formula with ``target_renstra`` as target and
+    no cap. Returns one row per IKU: ``kode, sasaran_kode, indikator, satuan,
+    polaritas, tahun, realisasi, target_renstra, tahun_akhir_renstra,
+    sisa_tahun_renstra, capaian_renstra, selisih_renstra, mencapai_target_renstra,
+    keterangan``.
+    """
+    year = require_year(ds, year, "iku_tahunan")
+    iku = _iku(ds)
+    f = iku.merge(_year_rows(ds, year), on="kode", how="left")
+    f["tahun"] = pd.Series(year, index=f.index, dtype="Int64")
+    f["target_renstra"] = floats(f["target_renstra"])
+    end = ds.profil.renstra.tahun_akhir
+    f["tahun_akhir_renstra"] = pd.Series(end, index=f.index, dtype="Int64")
+    f["sisa_tahun_renstra"] = pd.Series(end - year, index=f.index, dtype="Int64")
+    res = capaian(f["target_renstra"], f["realisasi"], f["polaritas"], f["rumus_capaian"], None)
+    f["capaian_renstra"] = res["capaian"].to_numpy()
+    f["selisih_renstra"] = f["realisasi"] - f["target_renstra"]
+    f["mencapai_target_renstra"] = target_met(f["target_renstra"], f["realisasi"], f["polaritas"])
+    reason = res["keterangan"].to_numpy(dtype=object, na_value=None)
+    reason = np.where(f["target_renstra"].isna(), "target Renstra kosong", reason)
+    f["keterangan"] = pd.Series(reason, index=f.index, dtype="string")
+    return f[
+        [
+            *_IKU_COLUMNS,
+            "tahun",
+            "realisasi",
+            "target_renstra",
+            "tahun_akhir_renstra",
+            "sisa_tahun_renstra",
+            "capaian_renstra",
+            "selisih_renstra",
+            "mencapai_target_renstra",
+            "keterangan",
+        ]
+    ]
+
+
+def national_standard_comparison(ds: Dataset, year: int) -> pd.DataFrame:
+    """Analysis 4: each IKU linked to a national standard (``iku.spm_kode``) against it.
+
+    Returns one row per linked IKU: ``kode, sasaran_kode, indikator, satuan,
+    polaritas, tahun, realisasi, spm_kode, spm_indikator, target_nasional,
+    selisih_target_nasional, memenuhi_target_nasional, realisasi_spm,
+    selisih_realisasi_spm, keterangan``. ``realisasi_spm`` is the standard's own
+    realisation for the year (the two should agree when they measure the same
+    thing; a difference is for the review to explain).
+    """
+    from .spm import spm_by_year
+
+    year = require_year(ds, year, "iku_tahunan")
+    iku = _iku(ds)
+    iku = iku[iku["spm_kode"].notna()]
+    f = iku.merge(_year_rows(ds, year), on="kode", how="left")
+    f["tahun"] = pd.Series(year, index=f.index, dtype="Int64")
+    std = inputs(ds, "spm_indikator")
+    std = pd.DataFrame(
+        {
+            "spm_kode": text(std["kode"]),
+            "spm_indikator": text(std["indikator"]),
+            "target_nasional": floats(std["target_nasional"]),
+        }
+    )
+    f["spm_kode"] = text(f["spm_kode"])
+    f = f.merge(std, on="spm_kode", how="left")
+    spm_rows = spm_by_year(ds, year)
+    spm_rows = spm_rows[spm_rows["tahun"] == year][["kode", "realisasi"]]
+    spm_rows = spm_rows.rename(columns={"kode": "spm_kode", "realisasi": "realisasi_spm"})
+    f = f.merge(spm_rows, on="spm_kode", how="left")
+    f["selisih_target_nasional"] = f["realisasi"] - f["target_nasional"]
+    f["memenuhi_target_nasional"] = target_met(f["target_nasional"], f["realisasi"], f["polaritas"])
+    f["selisih_realisasi_spm"] = f["realisasi"] - f["realisasi_spm"]
+    reason = np.select(
+        [f["target_nasional"].isna().to_numpy(), f["realisasi"].isna().to_numpy()],
+        ["standar tanpa target nasional", "realisasi kosong"],
+        default="",
+    ).astype(object)
+    f["keterangan"] = pd.Series(np.where(reason == "", None, reason), index=f.index, dtype="string")
+    return f[
+        [
+            *_IKU_COLUMNS,
+            "tahun",
+            "realisasi",
+            "spm_kode",
+            "spm_indikator",
+            "target_nasional",
+            "selisih_target_nasional",
+            "memenuhi_target_nasional",
+            "realisasi_spm",
+            "selisih_realisasi_spm",
+            "keterangan",
+        ]
+    ].reset_index(drop=True)
+
+
+def indicator_explanations(ds: Dataset, year: int) -> pd.DataFrame:
+    """Analysis 5: the analyst's causes (``penyebab``) and solutions (``solusi``) per IKU for the year.
+
+    Every IKU is listed; both texts are NA when the dataset gives none.
+    Columns: ``kode, sasaran_kode, indikator, tahun, penyebab, solusi``.
+    """
+    year = require_year(ds, year, "iku_tahunan")
+    iku = _iku(ds)
+    a = inputs(ds, "analisis_iku")
+    a = a[a["tahun"] == year]
+    a = pd.DataFrame(
+        {"kode": text(a["iku_kode"]), "penyebab": text(a["penyebab"]), "solusi": text(a["solusi"])}
+    ).reset_index(drop=True)
+    f = iku.merge(a, on="kode", how="left")
+    f["tahun"] = pd.Series(year, index=f.index, dtype="Int64")
+    return f[["kode", "sasaran_kode", "indikator", "tahun", "penyebab", "solusi"]]
