@@ -1,0 +1,375 @@
+"""Assemble the report page: cover, Kata Pengantar, Daftar Isi, the chapters, the provenance footer.
+
+Chapters arrive as HTML fragments (what their notebooks displayed, see
+docs/report-html.md). This module reads them without rewriting them: it
+collects the headings (``h1``/``h2`` with their ``id``) for the Daftar Isi, the
+numbered tables and figures for the Daftar Tabel and Daftar Gambar, and refuses
+anything that would make the report run code or reach the network (a
+``<script>``, an ``on…`` attribute, an image or stylesheet from a URL). The page
+itself is a Jinja2 template with autoescaping, so every value from the dataset
+is escaped; the analyst's Kata Pengantar is Markdown rendered with raw HTML
+disabled, so a ``<script>`` in it is shown as text.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+import jinja2
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from lkjipkit.errors import BuildError
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+TEMPLATE_DIR = TEMPLATES / "lkjip"
+
+# --- analyst Markdown ----------------------------------------------------------------------------------
+
+_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+# No headings (they would break the Daftar Isi) and no images (they would be fetched from the network).
+_md.disable(["heading", "lheading", "image"])
+
+
+def markdown(text: str | None) -> Markup:
+    """Analyst Markdown as HTML; raw HTML in it is escaped (shown as text, never run)."""
+    # markdown-it with html disabled escapes every tag in ``text``: the result is safe markup.
+    return Markup(_md.render(text).strip()) if text and text.strip() else Markup("")  # noqa: S704
+
+
+# --- what the page shows ---------------------------------------------------------------------------------
+
+
+@dataclass
+class Signature:
+    tempat: str
+    tanggal: str
+    jabatan: str
+    nama: str | None = None
+    nip: str | None = None
+    pangkat: str | None = None
+
+
+@dataclass
+class Front:
+    """The parts of the report the builder writes itself, from ``profil.yaml`` and ``laporan.yaml``."""
+
+    year: int
+    instansi: str
+    pemerintah: str
+    terbit: str
+    """Month and year of issue, e.g. ``Februari 2017``."""
+    logo: str | None = None
+    """The logo as a ``data:`` URI, or None for an empty slot."""
+    kata_pengantar: list[Markup] = field(default_factory=list)
+    """Kata Pengantar blocks in order (paragraphs and the list of guidelines), already HTML."""
+    signature: Signature | None = None
+
+
+@dataclass
+class Footer:
+    version: str
+    fingerprint: str
+    built: dt.datetime
+
+
+@dataclass
+class ChapterHTML:
+    """One chapter's fragment, named after its notebook (``03_akuntabilitas_kinerja``)."""
+
+    name: str
+    html: str
+
+
+@dataclass
+class TocEntry:
+    level: int
+    ident: str
+    text: str
+    front: bool = False
+    """In the front matter (numbered i, ii, … in the PDF)."""
+
+
+@dataclass
+class Caption:
+    ident: str
+    text: str
+
+
+@dataclass
+class Page:
+    html: str
+    toc: list[TocEntry]
+    tables: list[Caption]
+    figures: list[Caption]
+    warnings: list[str]
+
+
+# --- reading a chapter fragment ------------------------------------------------------------------------
+
+_FORBIDDEN_TAGS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "link", "form"}
+_RESOURCE_ATTRS = {"src", "srcset", "href", "xlink:href", "poster", "data", "background", "action", "formaction"}
+_CSS_URL = re.compile(r"url\(\s*(['\"]?)(.*?)\1\s*\)|@import", re.I)
+
+
+def _local(url: str) -> bool:
+    """A URL that loads nothing from anywhere: an embedded ``data:`` URI or an in-page ``#fragment``."""
+    u = url.strip().lower()
+    return u.startswith(("data:", "#")) or u == ""
+
+
+class _Reader(HTMLParser):
+    """Collects headings, captions and ids of a fragment, and everything a report must not contain."""
+
+    def __init__(self, text: str, toc_levels: tuple[str, ...]):
+        super().__init__(convert_charrefs=True)
+        self.text = text
+        self.toc_levels = toc_levels
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.headings: list[dict] = []
+        self.tables: list[Caption] = []
+        self.figures: list[Caption] = []
+        self.ids: list[str] = []
+        self.problems: list[str] = []
+        self._open: list[dict] = []  # captures in progress: headings, captions
+        self._table_id: list[str | None] = []
+        self._figure_id: list[str | None] = []
+        self._in_style = False
+
+    def _offset(self) -> int:
+        line, col = self.getpos()
+        return self._line_starts[line - 1] + col
+
+    def handle_starttag(self, tag, attrs):
+        a = {k.lower(): (v or "") for k, v in attrs}
+        classes = a.get("class", "").split()
+        if a.get("id"):
+            self.ids.append(a["id"])
+        if tag in _FORBIDDEN_TAGS:
+            self.problems.append(f"a <{tag}> element")
+        if tag == "meta" and a.get("http-equiv"):
+            self.problems.append("a <meta http-equiv> element")
+        for name, value in a.items():
+            if name.startswith("on"):
+                self.problems.append(f"an event handler ({name}=…) on <{tag}>")
+            elif name in _RESOURCE_ATTRS:
+                if tag == "a" and name == "href":
+                    if value.strip().lower().startswith(("javascript:", "vbscript:")):
+                        self.problems.append("a javascript: link")
+                elif not _local(value):
+                    self.problems.append(f"<{tag} {name}={value[:60]!r}> loaded from outside the report")
+            elif name == "style":
+                self._check_css(value, f"the style of <{tag}>")
+        if tag == "style":
+            self._in_style = True
+        if tag in self.toc_levels:
+            self._open.append({"kind": tag, "id": a.get("id"), "classes": classes, "text": [], "at": self._offset()})
+        elif tag == "br" and self._open:
+            self._open[-1]["text"].append(" ")
+        elif tag == "table":
+            self._table_id.append(a.get("id") if "lkjip" in classes else None)
+        elif tag == "figure":
+            self._figure_id.append(a.get("id") if "lkjip" in classes else None)
+        elif tag == "caption" and self._table_id and self._table_id[-1]:
+            self._open.append({"kind": "caption", "id": self._table_id[-1], "text": []})
+        elif tag == "figcaption" and self._figure_id and self._figure_id[-1]:
+            self._open.append({"kind": "figcaption", "id": self._figure_id[-1], "text": []})
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag):
+        if tag == "style":
+            self._in_style = False
+        elif tag == "table" and self._table_id:
+            self._table_id.pop()
+        elif tag == "figure" and self._figure_id:
+            self._figure_id.pop()
+        if self._open and self._open[-1]["kind"] == tag:
+            item = self._open.pop()
+            text = re.sub(r"\s+", " ", "".join(item["text"])).strip()
+            if tag == "caption":
+                self.tables.append(Caption(item["id"], text))
+            elif tag == "figcaption":
+                self.figures.append(Caption(item["id"], text))
+            else:
+                self.headings.append({**item, "text": text})
+
+    def handle_data(self, data):
+        if self._in_style:
+            self._check_css(data, "a <style> element")
+        for item in self._open:
+            item["text"].append(data)
+
+    def _check_css(self, css: str, where: str) -> None:
+        for m in _CSS_URL.finditer(css):
+            if m.group(0).lower() == "@import" or not _local(m.group(2) or ""):
+                self.problems.append(f"{where} loads {m.group(0)[:60]!r} from outside the report")
+
+
+def read_chapter(chapter: ChapterHTML, toc_levels=("h1", "h2")) -> tuple[str, list[dict], _Reader]:
+    """Check a chapter fragment; give it back with an ``id`` on every heading, and its headings.
+
+    Raises
+    ------
+    BuildError
+        The fragment holds code or loads something from outside the report.
+    """
+    reader = _Reader(chapter.html, toc_levels)
+    reader.feed(chapter.html)
+    reader.close()
+    if reader.problems:
+        seen = list(dict.fromkeys(reader.problems))
+        raise BuildError(
+            f"chapter {chapter.name}: its output contains {'; '.join(seen[:3])}"
+            + (f" (and {len(seen) - 3} more)" if len(seen) > 3 else "")
+            + ". A report holds no code and loads nothing from the network; display content through "
+            "lkjipkit.report (docs/report-html.md)."
+        )
+    html = chapter.html
+    # Headings without an id cannot be linked from the Daftar Isi: give them one (from the back, so the
+    # offsets of the ones before stay valid).
+    n = 0
+    for h in reversed(reader.headings):
+        if not h["id"]:
+            n += 1
+            h["id"] = f"{chapter.name}-judul-{len(reader.headings) - n + 1}"
+            at = h["at"] + 1 + len(h["kind"])
+            html = html[:at] + f' id="{h["id"]}"' + html[at:]
+    return html, reader.headings, reader
+
+
+# --- the page -------------------------------------------------------------------------------------------
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATE_DIR)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return env
+
+
+def stylesheet() -> str:
+    return (TEMPLATE_DIR / "report.css").read_text(encoding="utf-8")
+
+
+def render_page(
+    chapters: list[ChapterHTML],
+    *,
+    front: Front | None = None,
+    footer: Footer | None = None,
+    title: str = "Laporan Kinerja",
+) -> Page:
+    """The whole report as one HTML page (or one chapter's page when ``front`` is None)."""
+    warnings: list[str] = []
+    bodies, toc, tables, figures, ids = [], [], [], [], {}
+    in_front = front is not None
+    first_bab = None
+    for ch in chapters:
+        html, headings, reader = read_chapter(ch)
+        h1 = next((h for h in headings if h["kind"] == "h1"), None)
+        if h1 is None:
+            warnings.append(f"chapter {ch.name}: no <h1> chapter title, so it has no entry in the Daftar Isi")
+        if in_front and h1 is not None and h1["id"].startswith("bab-"):
+            in_front = False
+            first_bab = ch.name
+        for h in headings:
+            toc.append(TocEntry(int(h["kind"][1]), h["id"], h["text"], front=in_front))
+        tables += reader.tables
+        figures += reader.figures
+        for i in reader.ids:
+            ids.setdefault(i, []).append(ch.name)
+        body = Markup(html)  # noqa: S704 - checked by read_chapter
+        bodies.append({"name": ch.name, "html": body, "front": in_front, "first_bab": ch.name == first_bab})
+    for ident, where in ids.items():
+        if len(where) > 1:
+            warnings.append(f"id {ident!r} is used {len(where)} times ({', '.join(dict.fromkeys(where))})")
+    css = stylesheet()
+    html = (
+        _environment()
+        .get_template("page.html.j2")
+        .render(
+            title=title,
+            front=front,
+            chapters=bodies,
+            toc=toc,
+            tables=[t for t in tables if t.ident],
+            figures=[f for f in figures if f.ident],
+            footer=footer,
+            css=Markup(css),  # noqa: S704 - the package's own stylesheet
+        )
+    )
+    return Page(html=html, toc=toc, tables=tables, figures=figures, warnings=warnings)
+
+
+# --- from a dataset -------------------------------------------------------------------------------------
+
+_MIME = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
+_BULAN = [
+    *("Januari", "Februari", "Maret", "April", "Mei", "Juni"),
+    *("Juli", "Agustus", "September", "Oktober", "November", "Desember"),
+]
+
+
+def bulan_tahun(date: dt.date) -> str:
+    """``Februari 2017``."""
+    return f"{_BULAN[date.month - 1]} {date.year}"
+
+
+def kata_pengantar_blocks(text: str | None, pedoman: list[str]) -> list[Markup]:
+    """The Kata Pengantar as HTML blocks, the numbered list of guidelines placed after the paragraph that
+    introduces it (the first one ending in a colon), else at the end."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text or "") if p.strip()]
+    at = next((i + 1 for i, p in enumerate(paragraphs) if p.rstrip().endswith(":")), len(paragraphs))
+    blocks = [markdown(p) for p in paragraphs]
+    if pedoman:
+        items = Markup("").join(Markup("<li>{}</li>").format(item) for item in pedoman)
+        blocks.insert(at, Markup('<ol class="pedoman">{}</ol>').format(items))
+    return blocks
+
+
+def front_matter(ds, year: int) -> Front:
+    """Cover, Kata Pengantar and its signature of ``ds`` for ``year``."""
+    profil, laporan = ds.profil, ds.report(year)
+    inst = profil.instansi
+    logo = None
+    if inst.logo:
+        path = Path(ds.source) / inst.logo
+        mime = _MIME.get(path.suffix.lower())
+        if mime and path.is_file():
+            logo = f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
+    terbit = bulan_tahun(laporan.tanggal_terbit)
+    return Front(
+        year=year,
+        instansi=inst.nama,
+        pemerintah=inst.pemerintah,
+        terbit=terbit,
+        logo=logo,
+        kata_pengantar=kata_pengantar_blocks(laporan.kata_pengantar, laporan.pedoman_penyusunan),
+        signature=Signature(
+            tempat=inst.kota,
+            tanggal=terbit,
+            jabatan=profil.kepala.jabatan,
+            nama=profil.kepala.nama,
+            nip=profil.kepala.nip,
+            pangkat=profil.kepala.pangkat,
+        ),
+    )
+
+
+def build_time() -> dt.datetime:
+    """Now, or ``SOURCE_DATE_EPOCH`` when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    return dt.datetime.now(dt.UTC).astimezone()

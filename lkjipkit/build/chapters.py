@@ -1,0 +1,128 @@
+"""The chapter notebooks of a report: found by name, checked before anything runs.
+
+A chapter is ``notebooks/NN_name.ipynb`` (two digits, an underscore, a name);
+the report puts them in name order. Each must declare the report parameters in
+a cell tagged ``parameters``::
+
+    dataset = ""  # "" = the embedded dataset
+    year = 0  # 0 = the latest year
+
+A chapter without them would silently report on the embedded dataset instead of
+the one asked for, so the build refuses it before executing anything.
+"""
+
+from __future__ import annotations
+
+import ast
+import hashlib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from lkjipkit.errors import BuildError
+
+CHAPTER_GLOB = "[0-9][0-9]_*.ipynb"
+CHAPTER_NAME = re.compile(r"^\d{2}_[^/\\]+\.ipynb$")
+PARAMETERS = ("dataset", "year")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One chapter notebook, as found on disk."""
+
+    path: Path
+    code_cells: int
+    imports: tuple[str, ...]
+    sha256: str
+    kernel: str | None = None
+    """The notebook's kernelspec name (``python3``), if it names one."""
+
+    @property
+    def name(self) -> str:
+        """The notebook's name without ``.ipynb`` (``03_akuntabilitas_kinerja``): how errors name it."""
+        return self.path.stem
+
+
+def find_chapters(folder: str | Path) -> list[Chapter]:
+    """The chapter notebooks of ``folder`` in report order, each checked for its parameters cell.
+
+    Raises
+    ------
+    BuildError
+        The folder is missing or holds no chapter, or a chapter is unreadable or
+        lacks the ``parameters`` cell with ``dataset`` and ``year``.
+    """
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise BuildError(f"{folder}: no such notebooks folder")
+    paths = sorted(p for p in folder.glob(CHAPTER_GLOB) if p.is_file() and CHAPTER_NAME.match(p.name))
+    if not paths:
+        raise BuildError(f"{folder}: no chapter notebooks (expected files named like 01_pendahuluan.ipynb)")
+    return [read_chapter(p) for p in paths]
+
+
+def read_chapter(path: Path) -> Chapter:
+    raw = path.read_bytes()
+    try:
+        nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
+    except Exception as exc:  # any unreadable notebook is the same user error
+        raise BuildError(f"{path}: not a readable notebook ({type(exc).__name__}: {exc})") from exc
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    params = [c for c in code if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if not params:
+        raise BuildError(
+            f"{path}: no cell tagged 'parameters'; every chapter declares "
+            '`dataset = ""` and `year = 0` in a cell tagged parameters (see docs/build.md)'
+        )
+    declared = set().union(*(_assigned_names(c.source) for c in params))
+    missing = [p for p in PARAMETERS if p not in declared]
+    if missing:
+        raise BuildError(
+            f"{path}: the parameters cell does not set {' and '.join(missing)}; "
+            'it must declare `dataset = ""` and `year = 0` (see docs/build.md)'
+        )
+    imports = sorted(set().union(*(_imported_modules(c.source) for c in code)))
+    return Chapter(
+        path=path,
+        code_cells=len(code),
+        imports=tuple(imports),
+        sha256=hashlib.sha256(raw).hexdigest(),
+        kernel=nb.metadata.get("kernelspec", {}).get("name") or None,
+    )
+
+
+def _parse(source: str) -> ast.Module | None:
+    # IPython magics and shell escapes are not Python; blank them out so the rest still parses.
+    lines = ["" if line.lstrip().startswith(("%", "!")) else line for line in source.splitlines()]
+    try:
+        return ast.parse("\n".join(lines))
+    except SyntaxError:
+        return None
+
+
+def _assigned_names(source: str) -> set[str]:
+    tree = _parse(source)
+    names: set[str] = set()
+    for node in tree.body if tree else []:
+        if isinstance(node, ast.Assign):
+            targets = node.targets
+        elif isinstance(node, ast.AnnAssign):
+            targets = [node.target]
+        else:
+            continue
+        names |= {t.id for t in targets if isinstance(t, ast.Name)}
+    return names
+
+
+def _imported_modules(source: str) -> set[str]:
+    """Modules a cell imports (absolute imports only), for warming a kernel up before the chapters run."""
+    tree = _parse(source)
+    found: set[str] = set()
+    for node in ast.walk(tree) if tree else []:
+        if isinstance(node, ast.Import):
+            found |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            found.add(node.module)
+    return found

@@ -1,0 +1,392 @@
+"""``build_report``: one call from a dataset to the report folder of one agency-year.
+
+1. Find and check the chapter notebooks; start warm kernels in the background.
+2. Load and validate the dataset, settle the year (``DatasetError`` / ``YearError``
+   stop the build before anything is written).
+3. Into a fresh folder beside the target (see :mod:`.output`): execute every
+   chapter with papermill, concurrently (:mod:`.execute`), keeping the executed
+   notebooks; meanwhile write the computed tables and the review findings when
+   those modules exist.
+4. Export in-process with the ``lkjip`` nbconvert exporter and assemble
+   ``laporan.html``; print ``laporan.pdf`` from it with WeasyPrint.
+5. Write ``provenance.json`` and swap the folder in for the previous report.
+
+Any failure leaves the previous report untouched and keeps the partial build in
+``<year>.failed/`` beside it; a failing chapter raises
+:class:`~lkjipkit.errors.ChapterExecutionError` naming the chapter, the cell and
+the cause.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from lkjipkit import __version__, config
+from lkjipkit.errors import BuildError, ChapterExecutionError, LkjipError
+
+from . import provenance
+from .assemble import ChapterHTML, Footer, build_time, front_matter, render_page
+from .chapters import find_chapters
+from .execute import Executor
+from .output import PROVENANCE, OutputFolder
+from .progress import reporter
+
+FORMATS = ("html", "pdf")
+HTML_NAME, PDF_NAME = "laporan.html", "laporan.pdf"
+NOTEBOOKS, TABLES, REVIEW = "notebooks", "tabel", "reviu.json"
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote; every path is in the final report folder."""
+
+    out_dir: Path
+    slug: str
+    year: int
+    html: Path | None
+    pdf: Path | None
+    notebooks: list[Path]
+    tables: list[Path]
+    review: Path | None
+    provenance: Path
+    seconds: float
+    chapter_seconds: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        """A few lines for the terminal: what was built, where, how long, and any warnings."""
+        made = ", ".join(p.name for p in (self.html, self.pdf) if p is not None)
+        lines = [f"{_show(self.out_dir)}: {made} ({len(self.notebooks)} chapters) in {self.seconds:.1f} s"]
+        lines += [f"warning: {w}" for w in self.warnings]
+        return "\n".join(lines)
+
+
+def _show(path: Path) -> str:
+    """A path as short as possible for messages (relative to the working folder when inside it)."""
+    try:
+        return os.path.relpath(path) if Path(path).resolve().is_relative_to(Path.cwd()) else str(path)
+    except (OSError, ValueError):
+        return str(path)
+
+
+def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """``"html,pdf"`` or ``("pdf",)`` → the formats in build order; unknown names are a BuildError."""
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    wanted = {f.strip().lower() for f in items if f and f.strip()}
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown or not wanted:
+        raise BuildError(f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in wanted)
+
+
+class _Quiet(logging.Filter):
+    """papermill cannot parse ``dataset = ""  # "" = the embedded dataset`` (an ``=`` in the comment) and
+    then warns the parameters are unknown; the build checks the parameters itself, so those two go."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        msg = record.getMessage()
+        return not (msg.startswith("Unable to parse line") or msg.startswith("Passed unknown parameter"))
+
+
+_PAPERMILL_LOGGERS = ("papermill", "papermill.translators")
+
+
+def build_report(
+    dataset: str | Path,
+    year: int | None = None,
+    out: str | Path | None = None,
+    formats: str | Iterable[str] = FORMATS,
+    progress: bool | None = None,
+    *,
+    notebooks: str | Path | None = None,
+    jobs: int | None = None,
+    reuse_kernels: bool = True,
+    timeout: float | None = None,
+) -> BuildResult:
+    """Build the report of one agency-year: executed notebooks, ``laporan.html``, ``laporan.pdf`` and more.
+
+    Parameters
+    ----------
+    dataset
+        A dataset folder or Excel workbook.
+    year
+        The report year; None (or 0) means the latest year in ``laporan.yaml``.
+    out
+        The report folder; default ``reports/<agency-slug>/<year>/``. Its previous
+        content (a report built earlier) is replaced only if the build succeeds.
+    formats
+        ``"html"``, ``"pdf"`` or both (a comma-separated string or a sequence).
+    progress
+        Per-chapter progress on stderr; None: only when stderr is a terminal.
+    notebooks
+        Folder of the chapter notebooks (default: the package's ``notebooks/``).
+    jobs
+        Chapters executed at once (default: the CPUs, at least 2).
+    reuse_kernels
+        Run the chapters on warm kernels reset between chapters (fast); False
+        gives every chapter a fresh kernel.
+    timeout
+        Seconds one cell may run before the chapter fails (default: no limit).
+
+    Raises
+    ------
+    DatasetError, DatasetNotFoundError, YearError
+        The dataset or year is not usable; nothing was written.
+    ChapterExecutionError
+        A chapter failed: its name, the cell, the exception's name and value, and
+        where the failed notebook was kept.
+    BuildError
+        Anything else that stopped the build (notebooks folder, output folder, export).
+    """
+    from lkjipkit.dataset import load_dataset
+
+    start = time.perf_counter()
+    timings: dict[str, float] = {}
+    formats = parse_formats(formats)
+    chapters = find_chapters(Path(notebooks) if notebooks else config.notebooks_dir())
+    progress_ui = reporter(chapters, progress)
+    executor = Executor(chapters, jobs=jobs, reuse_kernels=reuse_kernels, timeout=timeout, listener=progress_ui)
+    quiet = _Quiet()
+    for name in _PAPERMILL_LOGGERS:
+        logging.getLogger(name).addFilter(quiet)
+    progress_ui.start()
+    executor.start()  # kernels warm up while the dataset is validated
+    try:
+        t = time.perf_counter()
+        with progress_ui.step("validate dataset"):
+            ds = load_dataset(dataset)
+            year = int(year) if year else ds.latest_year
+            ds.report(year)
+        timings["validate"] = time.perf_counter() - t
+        target = Path(out) if out else config.reports_dir() / ds.slug / str(year)
+        parameters = {"dataset": str(Path(dataset).resolve()), "year": year}
+        with OutputFolder(target) as folder:
+            result = _build(ds, year, parameters, formats, folder, executor, progress_ui, timings, start)
+            folder.commit()
+    finally:
+        executor.close()
+        progress_ui.stop()
+        for name in _PAPERMILL_LOGGERS:
+            logging.getLogger(name).removeFilter(quiet)
+    return _relocate(result, folder)
+
+
+def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Executor, ui, timings, start) -> BuildResult:
+    tmp = folder.tmp
+    assert tmp is not None
+    warnings: list[str] = []
+
+    t = time.perf_counter()
+    runs = executor.submit(parameters, tmp / NOTEBOOKS)
+    # While the kernels work: the tables and the review findings, in this process.
+    hooks = {"tables": _write_tables(ds, year, tmp / TABLES, ui), "review": _write_review(ds, year, tmp / REVIEW, ui)}
+    runs = executor.wait()
+    timings["execute"] = time.perf_counter() - t
+    failed = [r for r in runs if r.failure is not None]
+    if failed:
+        log = executor.kernel_output()
+        if log:
+            (tmp / "kernels.log").write_bytes(log)
+        _write_provenance(tmp, ds, parameters, formats, runs, hooks, timings, warnings, start, status="failed")
+        kept = folder.fail()
+        first = failed[0]
+        raise ChapterExecutionError(
+            first.chapter.name,
+            first.failure.cell,
+            first.failure.ename,
+            first.failure.evalue,
+            _show(kept / NOTEBOOKS / first.output.name),
+        )
+
+    t = time.perf_counter()
+    with ui.step("export HTML"):
+        from .export import LkjipHTMLExporter
+
+        exporter = LkjipHTMLExporter()
+        fragments = []
+        for r in runs:
+            nb = nbformat.read(r.output, as_version=4)
+            html, res = exporter.chapter_html(nb, {"metadata": {"name": r.chapter.name}})
+            warnings += [f"chapter {r.chapter.name}, {d} (left out of the report)" for d in res["lkjip"]["dropped"]]
+            fragments.append(ChapterHTML(r.chapter.name, html))
+        inst = ds.profil.instansi
+        page = render_page(
+            fragments,
+            front=front_matter(ds, year),
+            footer=Footer(__version__, ds.fingerprint, build_time()),
+            title=f"LKjIP {year} {inst.nama} {inst.pemerintah}",
+        )
+        warnings += page.warnings
+        html_path = tmp / HTML_NAME if "html" in formats else None
+        if html_path is not None:
+            html_path.write_text(page.html, encoding="utf-8")
+    timings["export_html"] = time.perf_counter() - t
+
+    pdf_path = None
+    if "pdf" in formats:
+        t = time.perf_counter()
+        with ui.step("print PDF"):
+            from .pdf import html_to_pdf
+
+            pdf_path = tmp / PDF_NAME
+            html_to_pdf(page.html, pdf_path)
+        timings["pdf"] = time.perf_counter() - t
+
+    for name, hook in hooks.items():
+        if hook.get("skipped"):
+            warnings.append(f"{name}: skipped ({hook['skipped']})")
+    timings["total"] = time.perf_counter() - start
+    prov = _write_provenance(tmp, ds, parameters, formats, runs, hooks, timings, warnings, start, status="built")
+    return BuildResult(
+        out_dir=tmp,
+        slug=ds.slug,
+        year=year,
+        html=html_path,
+        pdf=pdf_path,
+        notebooks=[r.output for r in runs],
+        tables=[Path(p) for p in hooks["tables"].get("files", [])],
+        review=tmp / REVIEW if hooks["review"].get("files") else None,
+        provenance=prov,
+        seconds=timings["total"],
+        chapter_seconds={r.chapter.name: r.seconds for r in runs},
+        warnings=warnings,
+    )
+
+
+def _relocate(result: BuildResult, folder: OutputFolder) -> BuildResult:
+    """The result's paths, moved from the build folder to the report folder."""
+    old, new = result.out_dir, folder.target
+
+    def move(p):
+        return None if p is None else new / Path(p).relative_to(old)
+
+    result.out_dir = new
+    result.html, result.pdf, result.review, result.provenance = map(
+        move, (result.html, result.pdf, result.review, result.provenance)
+    )
+    result.notebooks = [move(p) for p in result.notebooks]
+    result.tables = [move(p) if Path(p).is_relative_to(old) else p for p in result.tables]
+    return result
+
+
+# --- optional parts: computed tables, review findings ---------------------------------------------------
+
+
+def _optional(module: str, *names: str):
+    """The first of ``names`` in ``module``, or (None, why not)."""
+    try:
+        mod = importlib.import_module(module)
+    except ModuleNotFoundError as exc:
+        if exc.name and (exc.name == module or module.startswith(exc.name + ".")):
+            return None, f"{module} is not available"
+        raise
+    for name in names:
+        fn = getattr(mod, name, None)
+        if callable(fn):
+            return fn, None
+    return None, f"{module} has no {' or '.join(names)}()"
+
+
+def _write_tables(ds, year: int, out_dir: Path, ui) -> dict[str, Any]:
+    """``tabel/``: ``lkjipkit.analysis.write_tables(ds, year, out_dir)``, as ``lkjip tables`` writes them."""
+    write_tables, why = _optional("lkjipkit.analysis", "write_tables")
+    if write_tables is None:
+        return {"skipped": why}
+    t = time.perf_counter()
+    with ui.step("tables (tabel/)"):
+        try:
+            files = write_tables(ds, year, out_dir)
+        except LkjipError:
+            raise
+        except Exception as exc:
+            raise BuildError(f"writing the computed tables (tabel/) failed: {type(exc).__name__}: {exc}") from exc
+    return {"files": [str(p) for p in files or []], "seconds": time.perf_counter() - t}
+
+
+def _write_review(ds, year: int, path: Path, ui) -> dict[str, Any]:
+    """``reviu.json``: the findings of ``lkjipkit.review.review(ds, year)``, as ``lkjip review --json`` prints them
+    (or ``lkjipkit.review.write_findings(ds, year, path)`` if the module offers it)."""
+    fn, why = _optional("lkjipkit.review", "write_findings", "review")
+    if fn is None:
+        return {"skipped": why}
+    t = time.perf_counter()
+    out: dict[str, Any] = {}
+    with ui.step("review findings"):
+        try:
+            if fn.__name__ == "write_findings":
+                fn(ds, year, path)
+            else:
+                import lkjipkit.review as review
+
+                findings = fn(ds, year)
+                to_json = getattr(review, "to_json", None)
+                text = to_json(findings) if callable(to_json) else json.dumps(_jsonable(findings), ensure_ascii=False)
+                path.write_text(text + "\n", encoding="utf-8")
+                counts = getattr(review, "counts", None)
+                out["findings"] = counts(findings) if callable(counts) else len(findings)
+        except LkjipError:
+            raise
+        except Exception as exc:
+            raise BuildError(f"writing the review findings ({REVIEW}) failed: {type(exc).__name__}: {exc}") from exc
+    return out | {"files": [str(path)] if path.exists() else [], "seconds": time.perf_counter() - t}
+
+
+def _jsonable(obj):
+    import dataclasses
+
+    if hasattr(obj, "model_dump"):
+        return obj.model_dump(mode="json")
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return dataclasses.asdict(obj)
+    if isinstance(obj, list | tuple):
+        return [_jsonable(o) for o in obj]
+    if hasattr(obj, "to_dict"):
+        return obj.to_dict()
+    return obj
+
+
+def _write_provenance(tmp, ds, parameters, formats, runs, hooks, timings, warnings, start, status) -> Path:
+    data = provenance.record(
+        status=status,
+        built_at=build_time().isoformat(timespec="seconds"),
+        dataset={
+            "path": parameters["dataset"],
+            "fingerprint_sha256": ds.fingerprint,
+            "agency": ds.profil.instansi.nama_lengkap,
+            "slug": ds.slug,
+        },
+        parameters=parameters,
+        formats=list(formats),
+        execution={
+            "kernels": "warm, reset between chapters" if any(r.warm for r in runs) else "a fresh kernel per chapter",
+            "lanes": len({r.lane for r in runs if r.lane is not None}),
+        },
+        chapters=[
+            {
+                "notebook": r.chapter.path.name,
+                "source": str(r.chapter.path),
+                "source_sha256": r.chapter.sha256,
+                "status": "failed" if r.failure else "skipped" if r.skipped else "executed",
+                "seconds": None if r.seconds is None else round(r.seconds, 3),
+                **({"failure": vars(r.failure)} if r.failure else {}),
+            }
+            for r in runs
+        ],
+        timings_seconds={k: round(v, 3) for k, v in timings.items()},
+        tables={k: v for k, v in hooks["tables"].items() if k != "files"}
+        | {"files": [Path(f).name for f in hooks["tables"].get("files", [])]},
+        review={k: v for k, v in hooks["review"].items() if k != "files"}
+        | ({"file": REVIEW} if hooks["review"].get("files") else {}),
+        warnings=warnings,
+    )
+    return provenance.write(tmp / PROVENANCE, data)

@@ -1,0 +1,381 @@
+"""Execute every chapter notebook with papermill, concurrently, on warm kernels.
+
+Chapters are independent, so they run side by side: ``jobs`` lanes (threads),
+each owning one Jupyter kernel, take the next chapter from a shared queue. The
+expensive part of a chapter is rarely its own code; it is starting a kernel and
+importing pandas, matplotlib and lkjipkit in it. So each lane starts its kernel
+once, imports there every module the chapters import, and between two chapters
+resets the kernel to that warm state (:mod:`lkjipkit.build._kernel`: namespace,
+history and execution counts, figures, rcParams, pandas options, warning
+filters, working folder, environment). ``reuse_kernels=False`` gives every
+chapter a fresh kernel instead, the classic papermill behaviour.
+
+Either way papermill does the work: it injects the parameters after the cell
+tagged ``parameters``, records them and the timings in the notebook metadata,
+and writes the executed notebook (also when a cell fails). A small papermill
+engine (``lkjip``) only lends it the lane's kernel and reports progress.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import queue
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import papermill
+from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
+from papermill.clientwrap import PapermillNotebookClient
+from papermill.engines import NBClientEngine, papermill_engines
+from papermill.exceptions import PapermillExecutionError
+
+from lkjipkit.errors import BuildError
+
+from .chapters import Chapter
+
+ENGINE = "lkjip"
+DEFAULT_KERNEL = "python3"
+KERNEL_START_TIMEOUT = 120
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Failure:
+    """Why a chapter failed: the cell (counted from 1 in the chapter notebook) and the exception."""
+
+    cell: int | None
+    ename: str
+    evalue: str
+
+
+@dataclass
+class ChapterRun:
+    """The execution of one chapter."""
+
+    chapter: Chapter
+    output: Path
+    seconds: float | None = None
+    lane: int | None = None
+    warm: bool = False
+    failure: Failure | None = None
+    skipped: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return self.seconds is not None and self.failure is None and not self.skipped
+
+
+class Listener:
+    """Progress callbacks; the default does nothing. Called from the lane threads."""
+
+    def chapter_started(self, chapter: Chapter) -> None: ...
+
+    def cell_done(self, chapter: Chapter, done: int, total: int) -> None: ...
+
+    def chapter_finished(self, run: ChapterRun) -> None: ...
+
+
+# --- the papermill engine ----------------------------------------------------------------------------
+
+
+class LkjipEngine(NBClientEngine):
+    """papermill's nbclient engine, run on a kernel it is lent (``lane``), reporting each cell."""
+
+    @classmethod
+    def execute_managed_notebook(
+        cls,
+        nb_man,
+        kernel_name,
+        lane=None,
+        kernel_cwd=None,
+        kernel_stderr=None,
+        on_cell=None,
+        start_timeout=KERNEL_START_TIMEOUT,
+        execution_timeout=None,
+        **_ignored,
+    ):
+        if on_cell is not None:
+            start, complete = nb_man.cell_start, nb_man.cell_complete
+
+            def cell_start(cell, cell_index=None, **kw):
+                start(cell, cell_index=cell_index, **kw)
+                on_cell("start", cell_index, len(nb_man.nb.cells))
+
+            def cell_complete(cell, cell_index=None, **kw):
+                complete(cell, cell_index=cell_index, **kw)
+                on_cell("done", cell_index, len(nb_man.nb.cells))
+
+            nb_man.cell_start, nb_man.cell_complete = cell_start, cell_complete
+        client = PapermillNotebookClient(
+            nb_man,
+            km=lane.km if lane is not None else None,
+            kernel_name=kernel_name,
+            timeout=execution_timeout,
+            startup_timeout=start_timeout,
+            log=log,
+            # A fresh kernel starts in the chapters' folder; papermill's own ``cwd`` would change the
+            # working folder of the whole process, which the lanes (threads) share.
+            resources={"metadata": {"path": str(kernel_cwd)}} if kernel_cwd else {},
+        )
+        if lane is not None:
+            client.kc = lane.kc
+            return client.execute()
+        return client.execute(**({"stderr": kernel_stderr} if kernel_stderr is not None else {}))
+
+
+papermill_engines.register(ENGINE, LkjipEngine)
+
+
+# --- a warm kernel -----------------------------------------------------------------------------------
+
+
+class WarmKernel:
+    """One kernel, started once, with the chapters' imports done, reset between chapters."""
+
+    def __init__(self, kernel_name: str, cwd: Path, preload: list[str], timeout: float | None, stderr=None):
+        self.stderr = stderr
+        self.kernel_name = kernel_name
+        self.cwd = cwd
+        self.preload = preload
+        self.timeout = timeout
+        self.km: AsyncKernelManager | None = None
+        self.kc = None
+
+    def _run(self, code: str) -> None:
+        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
+        client = NotebookClient(
+            nb,
+            km=self.km,
+            kernel_name=self.kernel_name,
+            timeout=self.timeout,
+            startup_timeout=KERNEL_START_TIMEOUT,
+            resources={"metadata": {"path": str(self.cwd)}},
+            allow_errors=False,
+            log=log,
+        )
+        client.kc = self.kc
+        client.execute(**({"stderr": self.stderr} if self.kc is None and self.stderr is not None else {}))
+        self.kc = client.kc
+
+    def start(self) -> None:
+        self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        try:
+            self._run(f"import lkjipkit.build._kernel as _k\n_k.preload({self.preload!r})\ndel _k")
+        except Exception as exc:
+            self.shutdown()
+            raise BuildError(
+                f"could not start the Jupyter kernel {self.kernel_name!r}: {type(exc).__name__}: {exc}"
+            ) from exc
+
+    def reset(self) -> None:
+        self._run("import lkjipkit.build._kernel\nlkjipkit.build._kernel.reset()")
+
+    def shutdown(self) -> None:
+        from jupyter_core.utils import run_sync
+
+        try:
+            if self.kc is not None:
+                self.kc.stop_channels()
+            if self.km is not None and self.km.has_kernel:
+                run_sync(self.km.shutdown_kernel)(now=True)
+            if self.km is not None:
+                run_sync(self.km.cleanup_resources)()
+        except Exception as exc:  # a kernel that is already gone is fine
+            log.debug("kernel shutdown: %s", exc)
+        self.km = self.kc = None
+
+
+# --- running the chapters ----------------------------------------------------------------------------
+
+
+def default_jobs(n_chapters: int) -> int:
+    """Lanes: one per usable CPU (at least 2, so a kernel start overlaps another's work), never more than chapters."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, min(n_chapters, max(2, cpus)))
+
+
+@dataclass
+class Executor:
+    """Runs chapters; :meth:`start` warms the kernels up while the caller still validates the dataset."""
+
+    chapters: list[Chapter]
+    jobs: int | None = None
+    reuse_kernels: bool = True
+    timeout: float | None = None
+    kernel_name: str | None = None
+    listener: Listener = field(default_factory=Listener)
+
+    def __post_init__(self) -> None:
+        self.jobs = self.jobs or default_jobs(len(self.chapters))
+        self._queue: queue.Queue[ChapterRun | None] = queue.Queue()
+        self._stop = threading.Event()
+        self._pool: ThreadPoolExecutor | None = None
+        self._stderr = None
+        self._lanes = []
+        self.cwd = self.chapters[0].path.parent if self.chapters else Path.cwd()
+        self.lane_kernel = self.kernel_name or _common_kernel(self.chapters)
+        self.preload = sorted({m for ch in self.chapters for m in ch.imports})
+
+    def start(self) -> None:
+        """Start the lanes; warm lanes start and prepare their kernels at once, while the caller does other work."""
+        # The kernels' own stderr (start-up chatter, crashes) is kept aside, not shown: see kernel_output().
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in _finish
+        self._pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="lkjip-lane")
+        self._lanes = [self._pool.submit(self._lane, i) for i in range(self.jobs)]
+
+    def submit(self, parameters: dict, out_dir: Path) -> list[ChapterRun]:
+        """Hand every chapter to the lanes, to run with ``parameters`` into ``out_dir``; returns at once."""
+        if self._pool is None:
+            self.start()
+        out_dir.mkdir(parents=True, exist_ok=True)
+        self.parameters = parameters
+        self.runs = [ChapterRun(ch, out_dir / ch.path.name) for ch in self.chapters]
+        for r in self.runs:
+            self._queue.put(r)
+        for _ in range(self.jobs):
+            self._queue.put(None)
+        return self.runs
+
+    def wait(self) -> list[ChapterRun]:
+        """Wait for the chapters; one run per chapter, in chapter order.
+
+        After the first failure no further chapter starts (those running finish);
+        the ones never started are marked ``skipped``.
+        """
+        try:
+            for lane in self._lanes:
+                lane.result()
+        except BaseException:
+            self.cancel()
+            raise
+        finally:
+            self._finish()
+        for r in self.runs:
+            if r.seconds is None and r.failure is None:
+                r.skipped = True
+        return self.runs
+
+    def run(self, parameters: dict, out_dir: Path) -> list[ChapterRun]:
+        """:meth:`submit` and :meth:`wait`."""
+        self.submit(parameters, out_dir)
+        return self.wait()
+
+    def kernel_output(self) -> bytes:
+        """What the kernels wrote to their stderr (available after :meth:`wait` or :meth:`close`)."""
+        return getattr(self, "_kernel_output", b"")
+
+    def cancel(self) -> None:
+        """Stop handing out chapters and release the lanes waiting for work."""
+        self._stop.set()
+        for _ in range(self.jobs or 1):
+            self._queue.put(None)
+
+    def close(self) -> None:
+        """Give up before :meth:`run` (e.g. the dataset did not validate): stop the lanes and their kernels."""
+        self.cancel()
+        self._finish()
+
+    def _finish(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+        if self._stderr is not None:
+            self._stderr.seek(0)
+            self._kernel_output = self._stderr.read()
+            self._stderr.close()
+            self._stderr = None
+
+    def _lane(self, index: int) -> None:
+        kernel: WarmKernel | None = None
+        used = False
+        try:
+            if self.reuse_kernels:
+                kernel = WarmKernel(self.lane_kernel, self.cwd, self.preload, self.timeout, self._stderr)
+                kernel.start()
+            while True:
+                run = self._queue.get()
+                if run is None or self._stop.is_set():
+                    break
+                warm = kernel if kernel is not None and self._kernel_for(run.chapter) == self.lane_kernel else None
+                if warm is not None and used:
+                    warm.reset()
+                self._execute(run, index, warm)
+                used = used or warm is not None
+                if run.failure is not None:
+                    self._stop.set()
+                    if warm is not None:  # its state is suspect (a dead kernel, a hung cell): never reuse it
+                        warm.shutdown()
+                        kernel = None
+        finally:
+            if kernel is not None:
+                kernel.shutdown()
+
+    def _execute(self, run: ChapterRun, lane_index: int, kernel: WarmKernel | None) -> None:
+        ch = run.chapter
+        run.lane, run.warm = lane_index, kernel is not None
+        self.listener.chapter_started(ch)
+        current: dict[str, int | None] = {"index": None}
+
+        def on_cell(event: str, index: int, n_cells: int) -> None:
+            if event == "start":
+                current["index"] = index
+            else:
+                self.listener.cell_done(ch, index + 1, n_cells)
+
+        start = time.perf_counter()
+        try:
+            papermill.execute_notebook(
+                str(ch.path),
+                str(run.output),
+                parameters=self.parameters,
+                engine_name=ENGINE,
+                kernel_name=self.lane_kernel if kernel is not None else self._kernel_for(ch),
+                progress_bar=False,
+                log_output=False,
+                start_timeout=KERNEL_START_TIMEOUT,
+                execution_timeout=self.timeout,
+                lane=kernel,
+                kernel_cwd=self.cwd,
+                kernel_stderr=self._stderr,
+                on_cell=on_cell,
+            )
+        except PapermillExecutionError as exc:
+            run.failure = Failure(_source_cell(run.output, exc.cell_index), exc.ename, str(exc.evalue))
+        except Exception as exc:  # a dead kernel, a timeout...: still this chapter's failure
+            cell = _source_cell(run.output, current["index"])
+            run.failure = Failure(cell, type(exc).__name__, str(exc).strip() or (type(exc).__doc__ or "").strip())
+        run.seconds = time.perf_counter() - start
+        self.listener.chapter_finished(run)
+
+    def _kernel_for(self, chapter: Chapter) -> str:
+        return self.kernel_name or chapter.kernel or self.lane_kernel
+
+
+def _common_kernel(chapters: list[Chapter]) -> str:
+    """The kernel most chapters ask for (``python3`` when none names one)."""
+    names = [c.kernel for c in chapters if c.kernel]
+    return max(sorted(set(names)), key=names.count) if names else DEFAULT_KERNEL
+
+
+def _source_cell(executed: Path, index: int | None) -> int | None:
+    """Cell ``index`` of the executed notebook as the analyst counts it in the chapter: from 1, without
+    the cell papermill injected."""
+    if index is None:
+        return None
+    try:
+        nb = nbformat.read(executed, as_version=4)
+    except Exception:  # without the notebook, the raw position is the best there is
+        return index + 1
+    for i, cell in enumerate(nb.cells):
+        if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
+            if index > i:
+                index -= 1
+            break
+    return index + 1

@@ -1,0 +1,51 @@
+"""The report page printed to PDF with WeasyPrint: A4, page numbers, Daftar Isi page numbers.
+
+WeasyPrint lays the same HTML out with the print rules of the stylesheet
+(``@page``, named pages for the cover, the front matter and landscape tables,
+``target-counter()`` for the Daftar Isi). It needs no LaTeX and no browser. The
+page embeds everything it shows, so fetching anything else is refused: the PDF
+can never depend on the network either.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from lkjipkit.errors import BuildError
+
+
+def _fetcher():
+    """A URL fetcher that serves ``data:`` URIs and refuses everything else, stopping the rendering."""
+    try:
+        from weasyprint.urls import URLFetcher  # WeasyPrint >= 68
+    except ImportError:  # older WeasyPrint: a plain function
+        from weasyprint import default_url_fetcher
+
+        def fetch(url: str, *args, **kwargs):
+            if url.startswith("data:"):
+                return default_url_fetcher(url, *args, **kwargs)
+            raise BuildError(f"the report refers to {url[:80]!r}; a report embeds everything it shows")
+
+        return fetch
+    return URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
+
+
+def html_to_pdf(html: str, target: Path | None = None) -> bytes | None:
+    """Render ``html`` to PDF bytes, or into ``target`` (then None)."""
+    import weasyprint
+
+    # WeasyPrint warns about every CSS rule it ignores (screen-only properties); those are not problems.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    doc = weasyprint.HTML(string=html, base_url=None, url_fetcher=_fetcher(), media_type="print")
+    try:
+        if target is None:
+            return doc.write_pdf()
+        doc.write_pdf(target)
+    except BuildError:
+        raise
+    except BaseException as exc:
+        if type(exc).__name__ != "FatalURLFetchingError":
+            raise
+        raise BuildError(f"the report refers to something outside it ({exc}); a report embeds all it shows") from exc
+    return None

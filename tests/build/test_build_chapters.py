@@ -1,0 +1,67 @@
+"""Finding and checking chapter notebooks before anything runs."""
+
+from __future__ import annotations
+
+import shutil
+
+import nbformat
+import pytest
+from build_helpers import FIXTURES
+from nbformat.v4 import new_code_cell, new_notebook
+
+from lkjipkit.build.chapters import find_chapters
+from lkjipkit.errors import BuildError
+
+
+def _notebook(path, *sources, tags=("parameters",)):
+    cells = [new_code_cell(s) for s in sources]
+    if cells and tags:
+        cells[0].metadata["tags"] = list(tags)
+    nbformat.write(new_notebook(cells=cells), path)
+    return path
+
+
+def test_chapters_come_in_name_order_and_other_files_are_ignored(tmp_path):
+    params = 'dataset = ""  # "" = the embedded dataset\nyear = 0  # 0 = the latest year'
+    for name in ("03_akuntabilitas.ipynb", "00_ikhtisar.ipynb", "01_pendahuluan.ipynb"):
+        _notebook(tmp_path / name, params, "import pandas as pd\nfrom lkjipkit.report import html")
+    _notebook(tmp_path / "scratch.ipynb", "x = 1", tags=())  # not a chapter: exploration lives apart
+    _notebook(tmp_path / "1_short.ipynb", "x = 1", tags=())
+    (tmp_path / ".ipynb_checkpoints").mkdir()
+    shutil.copy(tmp_path / "00_ikhtisar.ipynb", tmp_path / ".ipynb_checkpoints" / "00_ikhtisar-checkpoint.ipynb")
+
+    chapters = find_chapters(tmp_path)
+
+    assert [c.name for c in chapters] == ["00_ikhtisar", "01_pendahuluan", "03_akuntabilitas"]
+    assert chapters[0].imports == ("lkjipkit.report", "pandas")
+    assert chapters[0].code_cells == 2
+    assert len(chapters[0].sha256) == 64
+
+
+def test_a_chapter_without_parameters_cell_is_refused_before_running():
+    with pytest.raises(BuildError, match=r"01_tanpa_parameter\.ipynb: no cell tagged 'parameters'"):
+        find_chapters(FIXTURES / "no_parameters")
+
+
+def test_a_parameters_cell_must_set_dataset_and_year(tmp_path):
+    _notebook(tmp_path / "01_x.ipynb", 'dataset = ""')
+    with pytest.raises(BuildError, match="does not set year"):
+        find_chapters(tmp_path)
+
+
+def test_annotated_parameters_count(tmp_path):
+    _notebook(tmp_path / "01_x.ipynb", 'dataset: str = ""\nyear: int = 0\n%matplotlib inline')
+    assert find_chapters(tmp_path)[0].name == "01_x"
+
+
+def test_missing_or_empty_notebooks_folder(tmp_path):
+    with pytest.raises(BuildError, match="no such notebooks folder"):
+        find_chapters(tmp_path / "nope")
+    with pytest.raises(BuildError, match="no chapter notebooks"):
+        find_chapters(tmp_path)
+
+
+def test_an_unreadable_notebook_is_named(tmp_path):
+    (tmp_path / "01_rusak.ipynb").write_text("{not json")
+    with pytest.raises(BuildError, match=r"01_rusak\.ipynb: not a readable notebook"):
+        find_chapters(tmp_path)
