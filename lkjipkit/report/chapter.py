@@ -86,8 +86,8 @@ class Chapter:
 
     @cached_property
     def analysis(self):
-        """The year's analysis (:class:`lkjipkit.analysis.bundle.YearAnalysis`), computed on first use."""
-        from lkjipkit.analysis.bundle import analyse
+        """The year's analysis (:class:`lkjipkit.analysis.YearAnalysis`), computed on first use."""
+        from lkjipkit.analysis import analyse
 
         return analyse(self.ds, self.year)
 

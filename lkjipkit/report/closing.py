@@ -1,1 +1,80 @@
-"""Chapter closing: being written (issue 5)."""
+"""Bab IV Penutup: a conclusion generated from the results, the steps to improve, the analyst's closing, signature."""
+
+from __future__ import annotations
+
+import pandas as pd
+from markupsafe import Markup
+
+from . import fmt, html, narrative
+from .chapter import Chapter, register
+from .html import Block
+
+
+@register
+class Closing(Chapter):
+    """Bab IV Penutup (notebook ``04``)."""
+
+    key = "04"
+    number = 4
+    heading_lines = ("BAB IV", "PENUTUP")
+    bab_id = "bab-4"
+    label = "4"
+    slug = "4"
+
+    def _mean_category(self) -> str | None:
+        caps = self.analysis.capaian_iku["capaian"].dropna()
+        if caps.empty:
+            return None
+        label = self.analysis.scale.categorise(pd.Series([float(caps.mean())])).iloc[0]
+        return None if fmt.kosong(label) else str(label)
+
+    def conclusion(self) -> Block:
+        """The year in a paragraph: IKU met and missed, change from last year, budget, efficiency."""
+        a = self.analysis
+        revised = bool(a.anggaran_kegiatan["pagu_perubahan"].notna().any())
+        return html.block(
+            html.paragraph(
+                narrative.conclusion(a.capaian_iku, tahun=self.year, kategori=self._mean_category()),
+                narrative.year_comparison(a.capaian_iku, self.year - 1),
+            ),
+            html.paragraph(
+                narrative.budget_absorption(a.anggaran_ringkasan, "APBD Perubahan" if revised else "APBD murni"),
+                narrative.efficiency_summary(a.efisiensi),
+            ),
+        )
+
+    def improvements(self) -> Block:
+        """Steps to improve: the analyst's solutions for each IKU that missed its target."""
+        a = self.analysis
+        c = a.capaian_iku
+        missed = c[c["mencapai_target"].notna() & ~c["mencapai_target"].fillna(True).astype(bool)]
+        sol = a.analisis_iku.set_index("kode")["solusi"]
+        items = [
+            Markup("").join(
+                [Markup("<strong>{}</strong>").format(r["indikator"]), html.analyst_text(sol.get(r["kode"]))]
+            )
+            for r in missed.to_dict("records")
+            if not fmt.kosong(sol.get(r["kode"]))
+        ]
+        if missed.empty:
+            return html.block(
+                html.paragraph(
+                    f"Seluruh IKU yang terukur pada tahun {self.year} mencapai target; capaian ini perlu "
+                    "dipertahankan pada tahun berikutnya."
+                )
+            )
+        parts = [html.paragraph("Langkah perbaikan atas IKU yang belum mencapai target:")]
+        if items:
+            parts.append(html.bullet_list(items))
+        without = [narrative.lower_first(str(r["indikator"])) for r in missed.to_dict("records")]
+        without = [w for w, r in zip(without, missed.to_dict("records"), strict=True) if fmt.kosong(sol.get(r["kode"]))]
+        if without:
+            parts.append(html.paragraph(f"Langkah perbaikan untuk {fmt.daftar(without)} belum diuraikan."))
+        return html.block(*parts)
+
+    def closing_text(self) -> Block:
+        """The analyst's closing words (``laporan.yaml: penutup``), else a standard paragraph."""
+        text = self.laporan.penutup
+        if fmt.kosong(text):
+            return html.block(html.paragraph(narrative.standard_closing(self.agency, self.year)))
+        return Block(html.analyst_text(text))

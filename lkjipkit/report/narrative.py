@@ -436,3 +436,28 @@ def conclusion(capaian: pd.DataFrame, *, tahun: int, kategori: str | None) -> Ma
         "kategori": kategori or "",
     }
     return sentence("ringkasan.j2", "kesimpulan", facts)
+
+
+def efficiency_summary(efisiensi: pd.DataFrame) -> Markup:
+    """How many sasaran were efficient, fairly efficient or not (from ``YearAnalysis.efisiensi``)."""
+    from lkjipkit.analysis.efficiency import EFFICIENT, FAIRLY_EFFICIENT, NOT_EFFICIENT
+
+    k = efisiensi["kategori_efisiensi"]
+    facts = {
+        "jumlah_dinilai": int(k.notna().sum()),
+        "efisien": int((k == EFFICIENT).fillna(False).sum()),
+        "cukup": int((k == FAIRLY_EFFICIENT).fillna(False).sum()),
+        "tidak": int((k == NOT_EFFICIENT).fillna(False).sum()),
+        "tidak_dinilai": int(k.isna().sum()),
+    }
+    return sentence("ringkasan.j2", "efisiensi_ringkas", facts)
+
+
+def opening(instansi: str, tahun: int) -> Markup:
+    """The first sentence of the Ikhtisar Eksekutif."""
+    return sentence("ringkasan.j2", "pembuka_ikhtisar", {"instansi": instansi, "tahun": tahun})
+
+
+def standard_closing(instansi: str, tahun: int) -> Markup:
+    """The closing paragraph of Bab IV when the analyst wrote none."""
+    return sentence("ringkasan.j2", "penutup_baku", {"instansi": instansi, "tahun": tahun})

@@ -18,8 +18,64 @@ def formula_text(pembilang, penyebut, satuan) -> str:
     return text + " × 100 %" if (satuan or "").strip() == "%" else text
 
 
+class AgreementTables:
+    """The Perjanjian Kinerja tables, shown in Bab II (2.3) and again in the Lampiran."""
+
+    def _targets(self) -> dict:
+        c = self.analysis.capaian_iku
+        return dict(zip(c["kode"], c["target"], strict=True))
+
+    def agreement_targets(self, *, intro: bool = True) -> Block:
+        """2.3 Perjanjian Kinerja, part 1: sasaran strategis, IKU and the year's targets."""
+        f = iku_frame(self)
+        targets = self._targets()
+        s_span = group_spans(list(f["sasaran_kode"]))
+        rows, n = [], 0
+        for i, r in enumerate(f.to_dict("records")):
+            cells = []
+            if s_span[i]:
+                n += 1
+                cells += [Cell(f"{n}.", num=True, rowspan=s_span[i]), Cell(r["sasaran"], rowspan=s_span[i])]
+            cells += [r["indikator"], num(fmt.dengan_satuan(targets.get(r["kode"]), r["satuan"]))]
+            rows.append(row(cells))
+        parts = []
+        if intro:
+            parts.append(
+                html.paragraph(
+                    f"Perjanjian Kinerja {self.agency_short} Tahun {self.year} memuat sasaran strategis, "
+                    "indikator kinerja utama beserta targetnya, dan anggaran program sebagai berikut:"
+                )
+            )
+        parts.append(
+            self.table(
+                f"Perjanjian Kinerja {self.agency_short} Tahun {self.year}: Sasaran, Indikator dan Target",
+                header=[["No.", "Sasaran Strategis", "Indikator Kinerja Utama (IKU)", f"Target {self.year}"]],
+                rows=rows,
+            )
+        )
+        return html.block(*parts)
+
+    def agreement_budget(self) -> Block:
+        """2.3 Perjanjian Kinerja, part 2: the budget of each program as agreed (``anggaran_pk``), with the total."""
+        progs = self.analysis.anggaran_program
+        rows = [
+            row([num(f"{i}."), p["program"], num(fmt.angka(p["anggaran_pk"]))])
+            for i, p in enumerate(progs.to_dict("records"), start=1)
+        ]
+        rows.append(row([Cell("Jumlah", colspan=2), num(fmt.angka(fsum(progs["anggaran_pk"])))], "total"))
+        note = None
+        if progs["anggaran_pk"].isna().any():
+            note = "Tanda – : anggaran program tidak dicantumkan dalam Perjanjian Kinerja."
+        return self.table(
+            f"Anggaran Program dalam Perjanjian Kinerja {self.agency_short} Tahun {self.year}",
+            header=[["No.", "Program", "Anggaran (Rp)"]],
+            rows=rows,
+            note=note,
+        )
+
+
 @register
-class PerformancePlanning(Chapter):
+class PerformancePlanning(AgreementTables, Chapter):
     """Bab II Perencanaan Kinerja (notebook ``02``)."""
 
     key = "02"
@@ -28,10 +84,6 @@ class PerformancePlanning(Chapter):
     bab_id = "bab-2"
     label = "2"
     slug = "2"
-
-    def _targets(self) -> dict:
-        c = self.analysis.capaian_iku
-        return dict(zip(c["kode"], c["target"], strict=True))
 
     def vision_mission(self) -> Block:
         """2.1 Visi and misi of the agency."""
@@ -126,51 +178,3 @@ class PerformancePlanning(Chapter):
             note=note,
         )
         return html.block(intro, table)
-
-    def agreement_targets(self, *, intro: bool = True) -> Block:
-        """2.3 Perjanjian Kinerja, part 1: sasaran strategis, IKU and the year's targets."""
-        f = iku_frame(self)
-        targets = self._targets()
-        s_span = group_spans(list(f["sasaran_kode"]))
-        rows, n = [], 0
-        for i, r in enumerate(f.to_dict("records")):
-            cells = []
-            if s_span[i]:
-                n += 1
-                cells += [Cell(f"{n}.", num=True, rowspan=s_span[i]), Cell(r["sasaran"], rowspan=s_span[i])]
-            cells += [r["indikator"], num(fmt.dengan_satuan(targets.get(r["kode"]), r["satuan"]))]
-            rows.append(row(cells))
-        parts = []
-        if intro:
-            parts.append(
-                html.paragraph(
-                    f"Perjanjian Kinerja {self.agency_short} Tahun {self.year} memuat sasaran strategis, "
-                    "indikator kinerja utama beserta targetnya, dan anggaran program sebagai berikut:"
-                )
-            )
-        parts.append(
-            self.table(
-                f"Perjanjian Kinerja {self.agency_short} Tahun {self.year}: Sasaran, Indikator dan Target",
-                header=[["No.", "Sasaran Strategis", "Indikator Kinerja Utama (IKU)", f"Target {self.year}"]],
-                rows=rows,
-            )
-        )
-        return html.block(*parts)
-
-    def agreement_budget(self) -> Block:
-        """2.3 Perjanjian Kinerja, part 2: the budget of each program as agreed (``anggaran_pk``), with the total."""
-        progs = self.analysis.anggaran_program
-        rows = [
-            row([num(f"{i}."), p["program"], num(fmt.angka(p["anggaran_pk"]))])
-            for i, p in enumerate(progs.to_dict("records"), start=1)
-        ]
-        rows.append(row([Cell("Jumlah", colspan=2), num(fmt.angka(fsum(progs["anggaran_pk"])))], "total"))
-        note = None
-        if progs["anggaran_pk"].isna().any():
-            note = "Tanda – : anggaran program tidak dicantumkan dalam Perjanjian Kinerja."
-        return self.table(
-            f"Anggaran Program dalam Perjanjian Kinerja {self.agency_short} Tahun {self.year}",
-            header=[["No.", "Program", "Anggaran (Rp)"]],
-            rows=rows,
-            note=note,
-        )

@@ -1,1 +1,108 @@
-"""Chapter summary: being written (issue 5)."""
+"""Ikhtisar Eksekutif: one page on what was targeted, what was reached, what was missed and why, and the budget."""
+
+from __future__ import annotations
+
+import pandas as pd
+from markupsafe import Markup
+
+from . import fmt, html, narrative
+from .chapter import Chapter, register
+from .html import Block
+
+
+@register
+class ExecutiveSummary(Chapter):
+    """Ikhtisar Eksekutif (notebook ``00``)."""
+
+    key = "00"
+    number = None
+    heading_lines = ("IKHTISAR EKSEKUTIF",)
+    bab_id = "ikhtisar"
+    label = "IE"
+    slug = "ie"
+
+    def _mean_category(self) -> str | None:
+        caps = self.analysis.capaian_iku["capaian"].dropna()
+        if caps.empty:
+            return None
+        label = self.analysis.scale.categorise(pd.Series([float(caps.mean())])).iloc[0]
+        return None if fmt.kosong(label) else str(label)
+
+    def overview(self) -> Block:
+        """What was targeted: the purpose of the report, the number of sasaran and IKU, how many were met."""
+        a = self.analysis
+        return html.block(
+            html.paragraph(narrative.opening(self.agency, self.year)),
+            html.paragraph(
+                narrative.results(
+                    a.capaian_iku,
+                    instansi=self.agency_short,
+                    tahun=self.year,
+                    jumlah_sasaran=len(a.sasaran),
+                    kategori=self._mean_category(),
+                ),
+                narrative.year_comparison(a.capaian_iku, self.year - 1),
+            ),
+        )
+
+    def _rows(self, met) -> list[dict]:
+        c = self.analysis.capaian_iku
+        m = c["mencapai_target"]
+        pick = m.isna() if met is None else (m.fillna(not met).astype(bool) == met)
+        return [r | {"_i": i} for i, r in zip(c.index[pick], c[pick].to_dict("records"), strict=True)]
+
+    def reached(self) -> Block:
+        """The IKU that reached their target, one sentence each."""
+        rows = self._rows(True)
+        if not rows:
+            return html.block(html.paragraph(f"Tidak ada IKU yang mencapai target pada tahun {self.year}."))
+        return html.block(
+            html.paragraph("IKU yang mencapai target:"),
+            html.bullet_list(narrative.achievement(r, self.year - 1) for r in rows),
+        )
+
+    def missed(self) -> Block:
+        """The IKU that missed their target, each with the analyst's causes; and those that cannot be measured."""
+        causes = self.analysis.analisis_iku.set_index("kode")
+        rows = self._rows(False)
+        parts = []
+        if rows:
+            parts.append(html.paragraph("IKU yang belum mencapai target beserta penyebabnya:"))
+            items = []
+            for r in rows:
+                why = causes.loc[r["kode"], "penyebab"] if r["kode"] in causes.index else None
+                items.append(
+                    Markup("").join(
+                        [
+                            narrative.achievement(r, self.year - 1),
+                            html.analyst_text(why, kosong="Penyebab belum diuraikan."),
+                        ]
+                    )
+                )
+            parts.append(html.bullet_list(items))
+        else:
+            parts.append(html.paragraph(f"Seluruh IKU yang terukur mencapai target pada tahun {self.year}."))
+        unknown = self._rows(None)
+        if unknown:
+            names = fmt.daftar([narrative.lower_first(str(r["indikator"])) for r in unknown])
+            parts.append(html.paragraph(f"IKU yang belum dapat diukur karena datanya belum lengkap: {names}."))
+        return html.block(*parts)
+
+    def budget(self) -> Block:
+        """Budget absorption: pagu in force, realisation, weighted physical progress, sisa; kegiatan cut."""
+        a = self.analysis
+        acts = a.anggaran_kegiatan
+        revised = bool(acts["pagu_perubahan"].notna().any())
+        source = "APBD Perubahan" if revised else "APBD murni"
+        sentences = [narrative.budget_absorption(a.anggaran_ringkasan, source)]
+        if a.anggaran_ringkasan.jumlah_kegiatan_dipotong:
+            sentences.append(
+                f"Sebanyak {a.anggaran_ringkasan.jumlah_kegiatan_dipotong} dari {a.anggaran_ringkasan.jumlah_kegiatan} "
+                "kegiatan dibatalkan pada APBD Perubahan."
+            )
+        sentences.append(narrative.efficiency_summary(a.efisiensi))
+        return html.block(html.paragraph(*sentences))
+
+    def analyst_summary(self) -> Block:
+        """The analyst's overall explanation of the year (``laporan.yaml: kesimpulan_capaian``)."""
+        return Block(html.analyst_text(self.laporan.kesimpulan_capaian))
