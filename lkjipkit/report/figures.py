@@ -140,13 +140,14 @@ def iku_target_realisasi(items: Sequence[IkuBars], year: int, last_year: int) ->
             ax.set_xticks(range(3), labels)
             top = max([v for v in values if _finite(v)] + [0])
             ax.set_ylim(0, top * 1.22 if top > 0 else 1)
-            ax.yaxis.set_major_locator(MaxNLocator(4))
+            whole = all(float(v).is_integer() for v in values if _finite(v))
+            ax.yaxis.set_major_locator(MaxNLocator(4, integer=whole))
             _number_axis(ax.yaxis)
             ax.grid(axis="y")
-            title = _wrap(item.label, 34)
+            title = _wrap(item.label, 30 if ncols == 3 else 44)
             if item.negatif:
                 title += "\n(semakin rendah semakin baik)"
-            ax.set_title(title, loc="left", fontsize=7.2)
+            ax.set_title(title, loc="left", fontsize=6.8)
             unit = item.satuan if item.satuan else ""
             ax.set_ylabel(unit, fontsize=7)
         for ax in list(axes.flat)[len(items) :]:

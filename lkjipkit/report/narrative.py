@@ -156,6 +156,14 @@ def achievement(row: Mapping, tahun_lalu: int | None = None) -> Markup:
     return sentence("iku.j2", "capaian", achievement_facts(row, tahun_lalu))
 
 
+def achievement_short(row: Mapping) -> Markup:
+    """An indicator's result in a few words, for a list inside a sentence (Ikhtisar Eksekutif):
+    "persentase pencari kerja yang ditempatkan di perusahaan (30,75 % dari target 25 %; capaian 123,00 %)"."""
+    facts = achievement_facts(row)
+    facts["indikator"] = lower_first(facts["indikator"])
+    return sentence("ringkasan.j2", "iku_ringkas", facts)
+
+
 def _series(values, satuan: str | None, digits: int = 2) -> str:
     return fmt.daftar([fmt.dengan_satuan(v, satuan, digits) for v in values])
 

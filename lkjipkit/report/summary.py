@@ -52,34 +52,33 @@ class ExecutiveSummary(Chapter):
         return [r | {"_i": i} for i, r in zip(c.index[pick], c[pick].to_dict("records"), strict=True)]
 
     def reached(self) -> Block:
-        """The IKU that reached their target, one sentence each."""
+        """The IKU that reached their target, in one sentence."""
         rows = self._rows(True)
         if not rows:
             return html.block(html.paragraph(f"Tidak ada IKU yang mencapai target pada tahun {self.year}."))
-        return html.block(
-            html.paragraph("IKU yang mencapai target:"),
-            html.bullet_list(narrative.achievement(r, self.year - 1) for r in rows),
-        )
+        items = fmt.daftar([str(narrative.achievement_short(r)) for r in rows])
+        return html.block(html.paragraph(html.trusted(f"IKU yang mencapai target: {items}.")))
 
     def missed(self) -> Block:
-        """The IKU that missed their target, each with the analyst's causes; and those that cannot be measured."""
-        causes = self.analysis.analisis_iku.set_index("kode")
+        """The IKU that missed their target and why: the analyst's overall explanation, else each IKU's causes."""
         rows = self._rows(False)
         parts = []
         if rows:
-            parts.append(html.paragraph("IKU yang belum mencapai target beserta penyebabnya:"))
-            items = []
-            for r in rows:
-                why = causes.loc[r["kode"], "penyebab"] if r["kode"] in causes.index else None
-                items.append(
-                    Markup("").join(
-                        [
-                            narrative.achievement(r, self.year - 1),
-                            html.analyst_text(why, kosong="Penyebab belum diuraikan."),
-                        ]
-                    )
-                )
-            parts.append(html.bullet_list(items))
+            items = fmt.daftar([str(narrative.achievement_short(r)) for r in rows])
+            parts.append(html.paragraph(html.trusted(f"IKU yang belum mencapai target: {items}.")))
+            overall = self.laporan.kesimpulan_capaian
+            if not fmt.kosong(overall):
+                parts.append(html.analyst_text(overall))
+            else:
+                causes = self.analysis.analisis_iku.set_index("kode")["penyebab"]
+                listed = [
+                    Markup("").join([Markup("<strong>{}</strong>").format(r["indikator"]), html.analyst_text(why)])
+                    for r in rows
+                    if not fmt.kosong(why := causes.get(r["kode"]))
+                ]
+                if listed:
+                    parts.append(html.paragraph("Penyebabnya menurut analisis:"))
+                    parts.append(html.bullet_list(listed))
         else:
             parts.append(html.paragraph(f"Seluruh IKU yang terukur mencapai target pada tahun {self.year}."))
         unknown = self._rows(None)
@@ -102,7 +101,3 @@ class ExecutiveSummary(Chapter):
             )
         sentences.append(narrative.efficiency_summary(a.efisiensi))
         return html.block(html.paragraph(*sentences))
-
-    def analyst_summary(self) -> Block:
-        """The analyst's overall explanation of the year (``laporan.yaml: kesimpulan_capaian``)."""
-        return Block(html.analyst_text(self.laporan.kesimpulan_capaian))

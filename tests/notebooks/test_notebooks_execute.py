@@ -46,14 +46,18 @@ EXPECT = {
         "text": {
             "seed": [
                 "Dari 6 IKU yang terukur, 2 IKU mencapai target dan 4 IKU belum mencapai target.",
-                EXAMPLE,
+                "IKU yang mencapai target: persentase pencari kerja yang ditempatkan di perusahaan "
+                "(30,75 % dari target 25 %; capaian 123,00 %) dan",
+                "persentase PMKS yang mendapatkan bantuan (8,91 % dari target 20 %; capaian 44,55 %).",
                 "realisasi keuangan mencapai Rp 7.016.295.114 (92,59 %)",
-                "menurunnya kemampuan keuangan daerah akibat defisit anggaran",
+                "terbatasnya sumberdaya aparatur",
             ],
             "kota-contoh": [
                 "Dari 5 IKU yang terukur, 2 IKU mencapai target dan 3 IKU belum mencapai target.",
-                IMR,
-                "stok vaksin &lt; kebutuhan",
+                "angka kematian bayi (14,2 per 1.000 kelahiran hidup dari target paling tinggi "
+                "12 per 1.000 kelahiran hidup; capaian 81,67 %)",
+                "jumlah kejadian luar biasa (KLB) penyakit menular (0 kejadian dari target paling tinggi 0 kejadian)",
+                "dipengaruhi oleh kasus BBLR",
                 "Sebanyak 1 dari 8 kegiatan dibatalkan pada APBD Perubahan.",
             ],
         },
