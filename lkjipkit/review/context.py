@@ -1,0 +1,236 @@
+"""What every rule reads: the dataset, the year, the settings, and the year's computed figures.
+
+Computed figures come from :mod:`lkjipkit.analysis` (budget per kegiatan and
+program, capaian per IKU, SPM realisations from counts), computed once per
+review and only when a rule asks for them. Raw rows keep their ``_row`` (the
+line in the CSV file) so a finding can point at it.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import cached_property
+
+import pandas as pd
+
+from lkjipkit.analysis.budget import budget_by_activity, budget_by_program
+from lkjipkit.analysis.iku import indicator_achievement, indicator_explanations, indicator_history
+from lkjipkit.analysis.spm import spm_by_year
+from lkjipkit.dataset import Dataset
+from lkjipkit.report import fmt
+
+from .settings import ReviewSettings
+
+#: Float noise allowed on top of every tolerance.
+EPS = 1e-9
+
+
+def num(value) -> float:
+    """A cell as float; NaN for None, pandas NA and NaN."""
+    if value is None or value is pd.NA:
+        return math.nan
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return math.nan
+
+
+def has(value) -> bool:
+    """The cell holds a number (not None / NA / NaN)."""
+    return not math.isnan(num(value))
+
+
+def blank(value) -> bool:
+    """The cell is empty: None, NA, NaN or blank text."""
+    if isinstance(value, str):
+        return value.strip() == ""
+    return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def is_false(value) -> bool:
+    """A yes/no cell that says no (False), as opposed to yes or unknown (None / NA / NaN)."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return False
+    return not bool(value)
+
+
+def total(values) -> float:
+    """Exactly rounded sum of the numbers among ``values`` (missing ones skipped); NaN when there are none."""
+    nums = [num(v) for v in values]
+    nums = [v for v in nums if not math.isnan(v)]
+    return math.fsum(nums) if nums else math.nan
+
+
+def sentence(text: str) -> str:
+    """The text with its first letter in capitals, the rest untouched (unlike ``str.capitalize``)."""
+    return text[:1].upper() + text[1:]
+
+
+def persen(value, digits: int = 2) -> str:
+    """``6,78 %`` (Indonesian format, as the report prints it)."""
+    return fmt.persen(value, digits)
+
+
+def rupiah(value) -> str:
+    """``Rp 1.184.650.000``."""
+    return fmt.rupiah(value)
+
+
+def angka(value, digits: int = 2) -> str:
+    """``30,75`` / ``12.165`` with exactly ``digits`` decimals."""
+    return fmt.angka(value, digits)
+
+
+def nilai(value) -> str:
+    """A value as entered, up to 2 decimals, no trailing zeros: ``825``, ``30,75``."""
+    return fmt.nilai(value)
+
+
+def poin(value) -> str:
+    """A difference in percentage points, always positive: ``18,63 poin``."""
+    return fmt.selisih(value, "%")
+
+
+class ReviewContext:
+    """The inputs of the rules for one review."""
+
+    def __init__(self, ds: Dataset, year: int, settings: ReviewSettings) -> None:
+        self.ds = ds
+        self.year = int(year)
+        self.settings = settings
+
+    # -- which parts of the year exist ---------------------------------------------------------
+
+    def has_year(self, table: str) -> bool:
+        """The table has at least one row for the review year."""
+        return bool((self.ds.tables[table]["tahun"] == self.year).fillna(False).any())
+
+    @property
+    def window(self) -> range:
+        """The years whose series the report prints: ``year - jendela_tahun + 1 .. year``."""
+        return range(self.year - self.settings.jendela_tahun + 1, self.year + 1)
+
+    # -- locating raw rows ---------------------------------------------------------------------
+
+    @cached_property
+    def _row_index(self) -> dict[str, dict[tuple, int]]:
+        keys = {
+            "iku": ("kode",),
+            "iku_tahunan": ("iku_kode", "tahun"),
+            "analisis_iku": ("iku_kode", "tahun"),
+            "sasaran": ("kode",),
+            "program": ("kode",),
+            "program_tahunan": ("program_kode", "tahun"),
+            "kegiatan": ("kode_rekening",),
+            "anggaran": ("kode_rekening", "tahun"),
+            "spm_indikator": ("kode",),
+            "spm_realisasi": ("spm_kode", "tahun"),
+        }
+        out: dict[str, dict[tuple, int]] = {}
+        for name, cols in keys.items():
+            f = self.ds.tables[name]
+            out[name] = {
+                tuple(_key_part(v) for v in vals): int(r)
+                for r, *vals in zip(f["_row"], *(f[c] for c in cols), strict=True)
+            }
+        return out
+
+    def row(self, table: str, *key) -> int | None:
+        """The CSV line of the record with this key (e.g. ``row("iku_tahunan", "IKU2", 2016)``), or None."""
+        return self._row_index[table].get(tuple(_key_part(k) for k in key))
+
+    # -- names ---------------------------------------------------------------------------------
+
+    @cached_property
+    def _kegiatan(self) -> dict[str, dict]:
+        k = self.ds.tables["kegiatan"]
+        return {str(r["kode_rekening"]): r for r in k.to_dict("records")}
+
+    def kegiatan_no(self, kode: str) -> str:
+        """``kegiatan 14`` (its printed number), or ``kegiatan <kode rekening>`` when it has none."""
+        rec = self._kegiatan.get(str(kode))
+        if rec is None or blank(rec.get("urutan")):
+            return f"kegiatan {kode}"
+        return f"kegiatan {int(rec['urutan'])}"
+
+    def kegiatan_name(self, kode: str) -> str | None:
+        """The kegiatan's name in ``kegiatan.csv`` (the RKT name)."""
+        rec = self._kegiatan.get(str(kode))
+        return None if rec is None else str(rec["kegiatan"])
+
+    def kegiatan_label(self, kode: str) -> str:
+        """``kegiatan 14 (Pemeliharaan Rutin/Berkala Gedung Kantor)`` or the code when unknown."""
+        name = self.kegiatan_name(kode)
+        return self.kegiatan_no(kode) + (f" ({name})" if name else "")
+
+    @cached_property
+    def _programs(self) -> dict[str, dict]:
+        p = self.ds.tables["program"]
+        return {str(r["kode"]): r for r in p.to_dict("records")}
+
+    def program_label(self, kode: str) -> str:
+        """``program II (Program Peningkatan Sarana dan Prasarana Aparatur)``."""
+        rec = self._programs.get(str(kode))
+        if rec is None:
+            return f"program {kode}"
+        no = "" if blank(rec.get("urutan")) or int(rec["urutan"]) < 1 else f" {fmt.romawi(int(rec['urutan']))}"
+        return f"program{no} ({rec['program']})"
+
+    # -- the year's figures, computed by lkjipkit.analysis ------------------------------------------
+
+    @cached_property
+    def activities(self) -> pd.DataFrame:
+        """``anggaran`` rows of the year (raw, with ``_row`` and the printed columns) beside the computed
+        pagu, bobot, ttb, realisasi_keuangan_persen and sisa (:func:`~lkjipkit.analysis.budget.budget_by_activity`)."""
+        raw = self.ds.tables["anggaran"]
+        raw = raw[(raw["tahun"] == self.year).fillna(False)].copy()
+        raw["kode_rekening"] = raw["kode_rekening"].astype("string")
+        computed = self.computed_activities[
+            ["kode_rekening", "kegiatan", "program_kode", "pagu", "bobot", "ttb", "realisasi_keuangan_persen", "sisa"]
+        ]
+        return raw.merge(computed, on="kode_rekening", how="left").reset_index(drop=True)
+
+    @cached_property
+    def computed_activities(self) -> pd.DataFrame:
+        return budget_by_activity(self.ds, self.year)
+
+    @cached_property
+    def programs(self) -> pd.DataFrame:
+        """Program rows of the year (:func:`~lkjipkit.analysis.budget.budget_by_program`)."""
+        return budget_by_program(self.ds, self.year, activities=self.computed_activities)
+
+    @cached_property
+    def indicators(self) -> pd.DataFrame:
+        """Each IKU this year and last (:func:`~lkjipkit.analysis.iku.indicator_achievement`)."""
+        return indicator_achievement(self.ds, self.year)
+
+    @cached_property
+    def indicator_history(self) -> pd.DataFrame:
+        """Each IKU in every year up to this one (:func:`~lkjipkit.analysis.iku.indicator_history`)."""
+        return indicator_history(self.ds, self.year)
+
+    @cached_property
+    def explanations(self) -> pd.DataFrame:
+        """The analyst's penyebab and solusi per IKU (:func:`~lkjipkit.analysis.iku.indicator_explanations`)."""
+        return indicator_explanations(self.ds, self.year)
+
+    @cached_property
+    def spm(self) -> pd.DataFrame:
+        """SPM realisations up to this year, from counts when given (:func:`~lkjipkit.analysis.spm.spm_by_year`)."""
+        return spm_by_year(self.ds, self.year)
+
+    # -- comparisons ---------------------------------------------------------------------------
+
+    def differs(self, a: float, b: float, tolerance: float) -> bool:
+        """Both are numbers and differ by more than ``tolerance`` (plus float noise)."""
+        return has(a) and has(b) and abs(num(a) - num(b)) > tolerance + EPS
+
+
+def _key_part(value):
+    if value is None or value is pd.NA:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if hasattr(value, "item"):
+        return value.item()
+    return value

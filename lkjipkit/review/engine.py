@@ -1,0 +1,98 @@
+"""Running the rules: one review of one dataset-year."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from lkjipkit.dataset import Dataset
+from lkjipkit.errors import YearError
+
+from .context import ReviewContext
+from .finding import SEVERITIES, Finding
+from .rules import RULES
+from .settings import ReviewSettings, dataset_settings
+
+#: Yearly tables a report year must have rows in (at least one of them, else the year is not covered).
+YEAR_TABLES = ("iku_tahunan", "anggaran")
+
+
+def _as_settings(settings: ReviewSettings | dict[str, Any] | None, ds: Dataset) -> ReviewSettings:
+    if settings is None:
+        return dataset_settings(ds)
+    if isinstance(settings, ReviewSettings):
+        return settings
+    return ReviewSettings.model_validate(settings)
+
+
+def _year(year) -> int:
+    try:
+        if isinstance(year, bool):
+            raise TypeError
+        y = int(year)
+        if y != float(year):
+            raise ValueError
+    except (TypeError, ValueError):
+        raise YearError(f"year {year!r} is not a year; expected a four-digit number such as 2016") from None
+    return y
+
+
+def review(ds: Dataset, year: int, settings: ReviewSettings | dict[str, Any] | None = None) -> list[Finding]:
+    """Review the figures of one report year of a loaded dataset.
+
+    Parameters
+    ----------
+    ds
+        A loaded, validated dataset (:func:`lkjipkit.dataset.load_dataset`).
+    year
+        The report year.
+    settings
+        Thresholds (:class:`~lkjipkit.review.settings.ReviewSettings`, or a dict of
+        its keys); default: the dataset's ``reviu.yaml``, else the defaults.
+
+    Returns
+    -------
+    The findings of every enabled rule, most serious first, then in rule order
+    and by location. Empty when nothing was found.
+
+    Raises
+    ------
+    YearError
+        The year has no row in either ``iku_tahunan`` or ``anggaran``.
+    DatasetError
+        The dataset's ``reviu.yaml`` is invalid (file, line and key named).
+    """
+    year = _year(year)
+    cfg = _as_settings(settings, ds)
+    ctx = ReviewContext(ds, year, cfg)
+    if not any(ctx.has_year(t) for t in YEAR_TABLES):
+        have = sorted({int(y) for t in YEAR_TABLES for y in ds.tables[t]["tahun"].dropna()})
+        listed = ", ".join(map(str, have)) or "none"
+        raise YearError(
+            f"{ds.source}: no data for year {year} in iku_tahunan.csv or anggaran.csv (years there: {listed})"
+        )
+    findings: list[Finding] = []
+    for rule in RULES:
+        if rule.ID in cfg.aturan_nonaktif or not all(ctx.has_year(t) for t in rule.NEEDS):
+            continue
+        override = cfg.tingkat.get(rule.ID)
+        for f in rule.check(ctx):
+            findings.append(replace(f, severity=override) if override else f)
+    return sort_findings(findings)
+
+
+_ORDER = {r.ID: i for i, r in enumerate(RULES)}
+
+
+def sort_findings(findings: list[Finding]) -> list[Finding]:
+    """Most serious first, then in rule order, then by file, row and key."""
+    return sorted(
+        findings,
+        key=lambda f: (
+            SEVERITIES.index(f.severity),
+            _ORDER.get(f.rule, len(_ORDER)),
+            f.file or "",
+            f.row if f.row is not None else 0,
+            f.key or "",
+        ),
+    )
