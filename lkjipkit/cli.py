@@ -116,6 +116,23 @@ def tables(dataset: Path, year: int | None, out: Path) -> None:
     click.echo(f"{out}: {len(paths)} tables written ({', '.join(p.name for p in paths)})")
 
 
+@main.command()
+@dataset_argument
+@click.option("--year", "year", type=int, help="Report year (default: the latest year of the dataset).")
+@click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
+@friendly_errors
+def review(dataset: Path, year: int | None, as_json: bool) -> None:
+    """Consistency review (reviu) of a dataset-year; exit 1 when a finding has severity error."""
+    from lkjipkit.dataset import load_dataset
+    from lkjipkit.review import exit_code, render_findings_table, to_json
+    from lkjipkit.review import review as run_review
+
+    ds = load_dataset(dataset)
+    findings = run_review(ds, year or ds.latest_year)
+    click.echo(to_json(findings) if as_json else render_findings_table(findings))
+    sys.exit(exit_code(findings))
+
+
 @main.command("new-year")
 @dataset_argument
 @click.option("--year", "year", type=int, required=True, help="The new report year.")
