@@ -221,7 +221,7 @@ def _cell(tag: str, c) -> Markup:
         attrs += Markup(' colspan="{}"').format(c.colspan)
     if c.rowspan > 1:
         attrs += Markup(' rowspan="{}"').format(c.rowspan)
-    content = "" if c.isi is None else c.isi
+    content = "" if not isinstance(c.isi, Markup) and fmt.kosong(c.isi) else c.isi
     return Markup("<{0}{1}>{2}</{0}>").format(trusted(tag), attrs, content)
 
 
@@ -256,7 +256,7 @@ def table(
     """A numbered table: caption first, ``thead`` of ``th``, ``tbody``; class ``wide`` past 7 columns.
 
     ``header`` is a list of header rows (cells may span); the first row spans all
-    columns. ``note`` is a paragraph below the table (before the source line).
+    columns. The source line follows the table directly; ``note`` (a paragraph, or markup) comes after it.
     """
     ncols = sum((c.colspan if isinstance(c, Cell) else 1) for c in header[0]) if header else 0
     if wide is None:
@@ -270,10 +270,9 @@ def table(
     html = Markup('<table class="{}" id="{}"><caption>{}</caption><thead>{}</thead><tbody>{}</tbody></table>').format(
         kelas, ident, caption, thead, Markup("").join(body)
     )
-    parts = [html]
+    parts = [html, source_line(source)]
     if note:
         parts.append(note if isinstance(note, Markup) else paragraph(note, kelas="catatan"))
-    parts.append(source_line(source))
     return block(*parts, page_break=page_break)
 
 

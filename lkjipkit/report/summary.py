@@ -32,8 +32,8 @@ class ExecutiveSummary(Chapter):
         """What was targeted: the purpose of the report, the number of sasaran and IKU, how many were met."""
         a = self.analysis
         return html.block(
-            html.paragraph(narrative.opening(self.agency, self.year)),
             html.paragraph(
+                narrative.opening(self.agency, self.year),
                 narrative.results(
                     a.capaian_iku,
                     instansi=self.agency_short,

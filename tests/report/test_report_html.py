@@ -55,8 +55,7 @@ def test_table_markup():
     assert '<tr class="group">' in s and '<tr class="total">' in s
     assert '<td class="num">1.000</td>' in s
     assert '<td colspan="2">Jumlah</td>' in s
-    assert '<p class="catatan">catatan</p>' in s
-    assert s.endswith('<p class="sumber">Sumber: Data &lt;uji&gt;</p>')
+    assert s.endswith('</table><p class="sumber">Sumber: Data &lt;uji&gt;</p><p class="catatan">catatan</p>')
     assert "wide" not in s
 
 
@@ -111,3 +110,10 @@ def test_lists_and_paragraphs_escape():
     assert str(html.paragraph("a < b", Markup("<em>c</em>"))) == "<p>a &lt; b <em>c</em></p>"
     assert str(html.bullet_list(["x<y"], jenis="a")) == '<ol type="a"><li>x&lt;y</li></ol>'
     assert str(html.bullet_list([])) == ""
+
+
+def test_missing_cells_are_empty_not_na():
+    import pandas as pd
+
+    t = str(html.table(ident="t", caption="c", header=[["a", "b"]], rows=[row([pd.NA, None])]))
+    assert "<td></td><td></td>" in t and "NA" not in t
