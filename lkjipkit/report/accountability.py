@@ -373,7 +373,7 @@ class Accountability(Chapter):
         ]
         y0, y1 = int(counted["tahun"].min()), int(counted["tahun"].max())
         table = self.table(
-            f"{r['indikator']} Tahun {y0}–{y1}",
+            f"{r['indikator']}, {y0}–{y1}",
             header=[["Tahun", should, reached, "Persentase (%)"]],
             rows=table_rows,
         )
@@ -387,7 +387,7 @@ class Accountability(Chapter):
             satuan="",
         )
         fig = self.figure(
-            f"Cakupan {r['indikator'][:1].lower() + r['indikator'][1:]} Tahun {y0}–{y1}",
+            f"{r['indikator']}: Jumlah Sasaran dan yang Terlayani, {y0}–{y1}",
             svg,
             alt=f"Diagram batang jumlah sasaran dan jumlah yang terlayani per tahun, {y0}–{y1}",
         )

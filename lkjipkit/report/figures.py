@@ -200,10 +200,11 @@ def spm_series(items: Sequence[Series]) -> str:
             ax.set_ylabel(s.satuan, fontsize=7)
         for ax in list(axes.flat)[len(items) :]:
             ax.set_visible(False)
-        handles = [
-            mpl.lines.Line2D([], [], color=DARK, marker="o", markersize=3.5, linewidth=1.4, label="Realisasi"),
-            mpl.lines.Line2D([], [], color=ACCENT, linestyle="--", linewidth=1.1, label="Target nasional"),
-        ]
+        handles = [mpl.lines.Line2D([], [], color=DARK, marker="o", markersize=3.5, linewidth=1.4, label="Realisasi")]
+        if any(_finite(s.target) for s in items):
+            handles.append(
+                mpl.lines.Line2D([], [], color=ACCENT, linestyle="--", linewidth=1.1, label="Target nasional")
+            )
         fig.legend(handles=handles, loc="outside lower center", ncols=2)
     return _svg(fig)
 

@@ -126,7 +126,8 @@ EXPECT = {
                 "(capaian 120,00 %, dibatasi; tanpa batas 125,00 %)",
                 "dipotong pada APBD-P (pagu 0)",
                 "1 kegiatan dibatalkan pada APBD-P (Pengadaan Alat Kesehatan Puskesmas)",
-                "Cakupan pelayanan kesehatan orang dengan gangguan jiwa (ODGJ) berat Tahun 2021–2023",
+                "Pelayanan kesehatan orang dengan gangguan jiwa (ODGJ) berat: Jumlah Sasaran dan yang Terlayani, "
+                "2021–2023",
             ],
         },
     },
