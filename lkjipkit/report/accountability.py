@@ -11,8 +11,6 @@ import math
 import pandas as pd
 from markupsafe import Markup
 
-from lkjipkit.analysis.budget import REASON_CUT
-
 from . import figures, fmt, html, narrative
 from .chapter import Chapter, group_spans, iku_frame, register
 from .html import Block, Cell, num, row
@@ -154,9 +152,9 @@ class Accountability(Chapter):
                 label=r["indikator"],
                 satuan=r["satuan"],
                 negatif=r["polaritas"] == "negatif",
-                target=narrative._val(r["target"]),
-                realisasi=narrative._val(r["realisasi"]),
-                realisasi_lalu=narrative._val(r["realisasi_tahun_lalu"]),
+                target=narrative.scalar(r["target"]),
+                realisasi=narrative.scalar(r["realisasi"]),
+                realisasi_lalu=narrative.scalar(r["realisasi_tahun_lalu"]),
             )
             for r in c.to_dict("records")
         ]
@@ -168,13 +166,6 @@ class Accountability(Chapter):
             source=self._iku_source(),
         )
 
-    def _mean_category(self) -> str | None:
-        caps = self.analysis.capaian_iku["capaian"].dropna()
-        if caps.empty:
-            return None
-        label = self.analysis.scale.categorise(pd.Series([float(caps.mean())])).iloc[0]
-        return None if fmt.kosong(label) else str(label)
-
     def achievement_summary(self) -> Block:
         """How many IKU met their target, the mean capaian, and how many improved on last year."""
         c = self.analysis.capaian_iku
@@ -185,7 +176,7 @@ class Accountability(Chapter):
                     instansi=self.agency_short,
                     tahun=self.year,
                     jumlah_sasaran=len(self.analysis.sasaran),
-                    kategori=self._mean_category(),
+                    kategori=self.mean_category(),
                 ),
                 narrative.year_comparison(c, self.year - 1),
             )
@@ -202,9 +193,8 @@ class Accountability(Chapter):
     def _sasaran(self, k: int, s) -> Markup:
         y = self.year
         names = dict(zip(s.targets["kode"], s.targets["indikator"], strict=True))
-        iku = s.previous_year.merge(s.targets[["kode", "target", "mencapai_target", "keterangan"]], on="kode")
         full = self.analysis.capaian_iku.set_index("kode")
-        rows = [full.loc[code].to_dict() | {"kode": code} for code in iku["kode"]]
+        rows = [full.loc[code].to_dict() | {"kode": code} for code in names]
         if s.tujuan:
             lead = html.paragraph(f"Sasaran ini mendukung tujuan “{s.tujuan}” dan diukur dengan {len(rows)} IKU.")
         else:
@@ -325,10 +315,10 @@ class Accountability(Chapter):
                 satuan=r["satuan"],
                 years=tuple(years),
                 values=tuple(
-                    narrative._val(rows_y[(rows_y["kode"] == r["kode"]) & (rows_y["tahun"] == t)]["realisasi"].max())
+                    narrative.scalar(rows_y[(rows_y["kode"] == r["kode"]) & (rows_y["tahun"] == t)]["realisasi"].max())
                     for t in years
                 ),
-                target=narrative._val(r["target_nasional"]),
+                target=narrative.scalar(r["target_nasional"]),
             )
             for r in summary.to_dict("records")
         ]
@@ -568,9 +558,9 @@ class Accountability(Chapter):
         p = self.analysis.anggaran_program
         svg = figures.budget_programs(
             self._program_names(),
-            [narrative._val(v) for v in p["pagu_murni"]],
-            [narrative._val(v) for v in p["pagu"]],
-            [narrative._val(v) for v in p["realisasi_keuangan"]],
+            [narrative.scalar(v) for v in p["pagu_murni"]],
+            [narrative.scalar(v) for v in p["pagu"]],
+            [narrative.scalar(v) for v in p["realisasi_keuangan"]],
         )
         return self.figure(
             f"Pagu APBD Murni, APBD-P dan Realisasi Keuangan per Program Tahun {self.year}",
@@ -583,16 +573,11 @@ class Accountability(Chapter):
         p = self.analysis.anggaran_program
         svg = figures.keuangan_fisik(
             self._program_names(),
-            [narrative._val(v) for v in p["realisasi_keuangan_persen"]],
-            [narrative._val(v) for v in p["realisasi_fisik_tertimbang"]],
+            [narrative.scalar(v) for v in p["realisasi_keuangan_persen"]],
+            [narrative.scalar(v) for v in p["realisasi_fisik_tertimbang"]],
         )
         return self.figure(
             f"Realisasi Keuangan dan Realisasi Fisik per Program Tahun {self.year}",
             svg,
             alt="Diagram batang mendatar persentase realisasi keuangan dan realisasi fisik tertimbang setiap program",
         )
-
-    def cut_activities(self) -> pd.DataFrame:
-        """The kegiatan cut to 0 in the APBD-P (a frame, for the analyst's own reading)."""
-        acts = self.analysis.anggaran_kegiatan
-        return acts[acts["keterangan"].eq(REASON_CUT).fillna(False).astype(bool)]

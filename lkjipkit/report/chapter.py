@@ -102,6 +102,14 @@ class Chapter:
         i = self.profil.instansi
         return f"{i.singkatan} {i.pemerintah}" if i.singkatan else i.nama_lengkap
 
+    def mean_category(self) -> str | None:
+        """The category (the dataset's scale) of the simple mean of the year's defined capaian."""
+        caps = self.analysis.capaian_iku["capaian"].dropna()
+        if caps.empty:
+            return None
+        label = self.analysis.scale.categorise(pd.Series([float(caps.mean())])).iloc[0]
+        return None if fmt.kosong(label) else str(label)
+
     def ordered(self, table: str) -> pd.DataFrame:
         """A dataset table in report order (``urutan``, then its key), without the ``_row`` column."""
         frame = self.ds.tables[table]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from markupsafe import Markup
 
 from . import fmt, html, narrative
@@ -21,20 +20,13 @@ class Closing(Chapter):
     label = "4"
     slug = "4"
 
-    def _mean_category(self) -> str | None:
-        caps = self.analysis.capaian_iku["capaian"].dropna()
-        if caps.empty:
-            return None
-        label = self.analysis.scale.categorise(pd.Series([float(caps.mean())])).iloc[0]
-        return None if fmt.kosong(label) else str(label)
-
     def conclusion(self) -> Block:
         """The year in a paragraph: IKU met and missed, change from last year, budget, efficiency."""
         a = self.analysis
         revised = bool(a.anggaran_kegiatan["pagu_perubahan"].notna().any())
         return html.block(
             html.paragraph(
-                narrative.conclusion(a.capaian_iku, tahun=self.year, kategori=self._mean_category()),
+                narrative.conclusion(a.capaian_iku, tahun=self.year, kategori=self.mean_category()),
                 narrative.year_comparison(a.capaian_iku, self.year - 1),
             ),
             html.paragraph(

@@ -65,7 +65,7 @@ def sentence(template: str, name: str, facts: Mapping) -> Markup:
 # --- small helpers ----------------------------------------------------------------------------------------
 
 
-def _val(v):
+def scalar(v):
     """A scalar from a frame cell: None for NA/NaN, a Python bool/float/str otherwise."""
     if fmt.kosong(v):
         return None
@@ -75,7 +75,7 @@ def _val(v):
 
 
 def _bool(v) -> bool | None:
-    v = _val(v)
+    v = scalar(v)
     return None if v is None else bool(v)
 
 
@@ -116,22 +116,23 @@ def _capaian_text(value, met: bool | None) -> str:
 
 def achievement_facts(row: Mapping, tahun_lalu: int | None = None) -> dict:
     """Facts for :func:`achievement` from one row of ``YearAnalysis.capaian_iku``."""
-    satuan = _val(row.get("satuan")) or ""
-    target, real, last = _val(row.get("target")), _val(row.get("realisasi")), _val(row.get("realisasi_tahun_lalu"))
+    satuan = scalar(row.get("satuan")) or ""
+    target, real = scalar(row.get("target")), scalar(row.get("realisasi"))
+    last = scalar(row.get("realisasi_tahun_lalu"))
     r_text, t_text = _ordered_pair(real, target, satuan)
-    cap, uncapped = _val(row.get("capaian")), _val(row.get("capaian_tanpa_batas"))
+    cap, uncapped = scalar(row.get("capaian")), scalar(row.get("capaian_tanpa_batas"))
     met = _bool(row.get("mencapai_target"))
-    arah = _val(row.get("arah_perubahan"))
-    tahun = int(_val(row.get("tahun")) or 0)
-    keterangan = _val(row.get("keterangan")) or "data tidak lengkap"
+    arah = scalar(row.get("arah_perubahan"))
+    tahun = int(scalar(row.get("tahun")) or 0)
+    keterangan = scalar(row.get("keterangan")) or "data tidak lengkap"
     capped = cap is not None and uncapped is not None and not math.isclose(cap, uncapped)
     if real is not None and target is None:
         keterangan = "target kosong"
     return {
-        "indikator": upper_first(str(_val(row.get("indikator")) or "")),
+        "indikator": upper_first(str(scalar(row.get("indikator")) or "")),
         "tahun": tahun,
         "tahun_lalu": tahun_lalu if tahun_lalu is not None else tahun - 1,
-        "negatif": _val(row.get("polaritas")) == "negatif",
+        "negatif": scalar(row.get("polaritas")) == "negatif",
         "ada_realisasi": real is not None and met is not None,
         "realisasi": r_text,
         "target": t_text,
@@ -142,7 +143,7 @@ def achievement_facts(row: Mapping, tahun_lalu: int | None = None) -> dict:
         "capaian_tanpa_batas": fmt.persen(uncapped),
         "keterangan": keterangan,
         "arah": arah if last is not None else None,
-        "perubahan": _change(_val(row.get("perubahan")), satuan),
+        "perubahan": _change(scalar(row.get("perubahan")), satuan),
         "membaik": bool(_bool(row.get("membaik"))),
     }
 
@@ -173,10 +174,10 @@ def history(history: pd.DataFrame, indikator: str) -> Markup:
     h = history[history["realisasi"].notna()].sort_values("tahun")
     if h.empty:
         return Markup("")
-    satuan = _val(h["satuan"].iloc[0]) or ""
+    satuan = scalar(h["satuan"].iloc[0]) or ""
     vals = [float(v) for v in h["realisasi"]]
     years = [int(y) for y in h["tahun"]]
-    caps = [_val(v) for v in h["capaian"]]
+    caps = [scalar(v) for v in h["capaian"]]
     hi, lo = max(vals), min(vals)
     met = h["mencapai_target"].dropna()
     facts = {
@@ -199,15 +200,15 @@ def history(history: pd.DataFrame, indikator: str) -> Markup:
 
 def renstra(row: Mapping) -> Markup:
     """Analysis 3: the realisation against the Renstra end-of-period target."""
-    satuan = _val(row.get("satuan")) or ""
-    target, real = _val(row.get("target_renstra")), _val(row.get("realisasi"))
+    satuan = scalar(row.get("satuan")) or ""
+    target, real = scalar(row.get("target_renstra")), scalar(row.get("realisasi"))
     r_text, t_text = _ordered_pair(real, target, satuan)
-    cap = _val(row.get("capaian_renstra"))
+    cap = scalar(row.get("capaian_renstra"))
     facts = {
-        "indikator_kecil": lower_first(str(_val(row.get("indikator")) or "")),
-        "tahun": int(_val(row.get("tahun")) or 0),
-        "tahun_akhir": int(_val(row.get("tahun_akhir_renstra")) or 0),
-        "sisa_tahun": int(_val(row.get("sisa_tahun_renstra")) or 0),
+        "indikator_kecil": lower_first(str(scalar(row.get("indikator")) or "")),
+        "tahun": int(scalar(row.get("tahun")) or 0),
+        "tahun_akhir": int(scalar(row.get("tahun_akhir_renstra")) or 0),
+        "sisa_tahun": int(scalar(row.get("sisa_tahun_renstra")) or 0),
         "ada_target": target is not None,
         "ada_realisasi": real is not None,
         "target": t_text,
@@ -224,14 +225,14 @@ def national_standard(row: Mapping | None, indikator: str, tahun: int) -> Markup
     base = {"indikator_kecil": lower_first(indikator), "indikator_awal": upper_first(indikator), "tahun": tahun}
     if row is None:
         return sentence("iku.j2", "standar", {**base, "ada": False})
-    satuan = _val(row.get("satuan")) or ""
-    tn, real, rs = _val(row.get("target_nasional")), _val(row.get("realisasi")), _val(row.get("realisasi_spm"))
+    satuan = scalar(row.get("satuan")) or ""
+    tn, real, rs = scalar(row.get("target_nasional")), scalar(row.get("realisasi")), scalar(row.get("realisasi_spm"))
     r_text, t_text = _ordered_pair(real, tn, satuan)
-    diff = _val(row.get("selisih_realisasi_spm"))
+    diff = scalar(row.get("selisih_realisasi_spm"))
     facts = {
         **base,
         "ada": True,
-        "spm_indikator": _val(row.get("spm_indikator")) or _val(row.get("spm_kode")) or "",
+        "spm_indikator": scalar(row.get("spm_indikator")) or scalar(row.get("spm_kode")) or "",
         "ada_target": tn is not None,
         "ada_realisasi": real is not None,
         "target_nasional": t_text,
@@ -248,21 +249,21 @@ def national_standard(row: Mapping | None, indikator: str, tahun: int) -> Markup
 
 def efficiency(row: Mapping) -> Markup:
     """Analysis 6 for one sasaran, from a row of ``YearAnalysis.efisiensi``."""
-    n = int(_val(row.get("jumlah_program")) or 0)
-    selisih = _val(row.get("selisih"))
+    n = int(scalar(row.get("jumlah_program")) or 0)
+    selisih = scalar(row.get("selisih"))
     facts = {
         "ada_program": n > 0,
         "jumlah_program": fmt.bilangan(n),
-        "pagu": fmt.rupiah(_val(row.get("pagu"))),
-        "realisasi": fmt.rupiah(_val(row.get("realisasi_keuangan"))),
-        "ada_serapan": _val(row.get("serapan")) is not None,
-        "serapan": fmt.persen(_val(row.get("serapan"))),
-        "capaian": fmt.persen(_val(row.get("capaian"))),
-        "ada_selisih": selisih is not None and _val(row.get("kategori_efisiensi")) is not None,
+        "pagu": fmt.rupiah(scalar(row.get("pagu"))),
+        "realisasi": fmt.rupiah(scalar(row.get("realisasi_keuangan"))),
+        "ada_serapan": scalar(row.get("serapan")) is not None,
+        "serapan": fmt.persen(scalar(row.get("serapan"))),
+        "capaian": fmt.persen(scalar(row.get("capaian"))),
+        "ada_selisih": selisih is not None and scalar(row.get("kategori_efisiensi")) is not None,
         "selisih": fmt.angka(selisih, 2) if selisih is None or selisih <= 0 else "+" + fmt.angka(selisih, 2),
-        "kategori": _val(row.get("kategori_efisiensi")) or "",
-        "batas": fmt.nilai(_val(row.get("batas_efisiensi"))),
-        "keterangan": _val(row.get("keterangan")) or "data tidak lengkap",
+        "kategori": scalar(row.get("kategori_efisiensi")) or "",
+        "batas": fmt.nilai(scalar(row.get("batas_efisiensi"))),
+        "keterangan": scalar(row.get("keterangan")) or "data tidak lengkap",
         "program_bersama": bool(_bool(row.get("program_bersama"))),
     }
     return sentence("anggaran.j2", "efisiensi", facts)
@@ -299,7 +300,7 @@ def activities(activities: pd.DataFrame) -> Markup:
 def budget_summary(summary, instansi: str, activities: pd.DataFrame) -> Markup:
     """The budget of the year in a few sentences (from ``YearAnalysis.anggaran_ringkasan``)."""
     cut = _cut_mask(activities)
-    pemotongan = _val(summary.pemotongan)
+    pemotongan = scalar(summary.pemotongan)
     facts = {
         "instansi": instansi,
         "tahun": summary.tahun,
@@ -329,12 +330,12 @@ TREND_WORDS = {"naik": "naik", "turun": "menurun", "datar": "datar"}
 
 def spm_indicator(row: Mapping, tahun: int) -> Markup:
     """One SPM indicator over the window: mean against the national target, trend, extremes, this year."""
-    satuan = _val(row.get("satuan")) or ""
-    target = _val(row.get("target_nasional"))
-    mean, real = _val(row.get("rata_rata")), _val(row.get("realisasi_tahun_ini"))
+    satuan = scalar(row.get("satuan")) or ""
+    target = scalar(row.get("target_nasional"))
+    mean, real = scalar(row.get("rata_rata")), scalar(row.get("realisasi_tahun_ini"))
     m_text, _ = _ordered_pair(mean, target, satuan)
     r_text, t_text = _ordered_pair(real, target, satuan)
-    change = _val(row.get("perubahan_tahun_ini"))
+    change = scalar(row.get("perubahan_tahun_ini"))
     if change is None:
         arah = None
     elif change > 1e-9:
@@ -344,20 +345,20 @@ def spm_indicator(row: Mapping, tahun: int) -> Markup:
     else:
         arah = "tetap"
     facts = {
-        "indikator_kecil": lower_first(str(_val(row.get("indikator")) or "")),
+        "indikator_kecil": lower_first(str(scalar(row.get("indikator")) or "")),
         "tahun": tahun,
-        "jumlah_tahun": int(_val(row.get("jumlah_tahun")) or 0),
-        "tahun_awal": _val(row.get("tahun_awal")),
-        "tahun_akhir": _val(row.get("tahun_akhir")),
+        "jumlah_tahun": int(scalar(row.get("jumlah_tahun")) or 0),
+        "tahun_awal": scalar(row.get("tahun_awal")),
+        "tahun_akhir": scalar(row.get("tahun_akhir")),
         "rata_rata": m_text,
         "ada_target": target is not None,
         "target": t_text,
         "rata_memenuhi": bool(_bool(row.get("rata_rata_memenuhi_target"))),
-        "arah_tren": TREND_WORDS.get(_val(row.get("arah_tren")), "tidak jelas"),
-        "tertinggi": fmt.dengan_satuan(_val(row.get("tertinggi")), satuan),
-        "tahun_tertinggi": _val(row.get("tahun_tertinggi")) or "",
-        "terendah": fmt.dengan_satuan(_val(row.get("terendah")), satuan),
-        "tahun_terendah": _val(row.get("tahun_terendah")) or "",
+        "arah_tren": TREND_WORDS.get(scalar(row.get("arah_tren")), "tidak jelas"),
+        "tertinggi": fmt.dengan_satuan(scalar(row.get("tertinggi")), satuan),
+        "tahun_tertinggi": scalar(row.get("tahun_tertinggi")) or "",
+        "terendah": fmt.dengan_satuan(scalar(row.get("terendah")), satuan),
+        "tahun_terendah": scalar(row.get("tahun_terendah")) or "",
         "ada_tahun_ini": real is not None,
         "realisasi": r_text,
         "memenuhi": bool(_bool(row.get("memenuhi_target_tahun_ini"))),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pandas as pd
 from markupsafe import Markup
 
 from . import fmt, html, narrative
@@ -21,13 +20,6 @@ class ExecutiveSummary(Chapter):
     label = "IE"
     slug = "ie"
 
-    def _mean_category(self) -> str | None:
-        caps = self.analysis.capaian_iku["capaian"].dropna()
-        if caps.empty:
-            return None
-        label = self.analysis.scale.categorise(pd.Series([float(caps.mean())])).iloc[0]
-        return None if fmt.kosong(label) else str(label)
-
     def overview(self) -> Block:
         """What was targeted: the purpose of the report, the number of sasaran and IKU, how many were met."""
         a = self.analysis
@@ -39,7 +31,7 @@ class ExecutiveSummary(Chapter):
                     instansi=self.agency_short,
                     tahun=self.year,
                     jumlah_sasaran=len(a.sasaran),
-                    kategori=self._mean_category(),
+                    kategori=self.mean_category(),
                 ),
                 narrative.year_comparison(a.capaian_iku, self.year - 1),
             ),
