@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import pkgutil
 import sys
 import warnings
 
@@ -22,13 +23,25 @@ _state: dict = {}
 
 
 def preload(modules: list[str]) -> list[str]:
-    """Import ``modules`` (skipping those that fail) and record the state to return to; the failures."""
+    """Import ``modules`` (skipping those that fail) and record the state to return to; the failures.
+
+    Of lkjipkit's own packages the submodules are imported too: a package such as ``lkjipkit.report``
+    imports its chapter modules (and through them matplotlib, the analysis) only when a chapter opens.
+    """
     failed = []
     for name in modules:
         try:
-            importlib.import_module(name)
+            mod = importlib.import_module(name)
         except Exception:  # the chapter itself will report a broken import properly
             failed.append(name)
+            continue
+        if name.startswith("lkjipkit.") and hasattr(mod, "__path__"):
+            for info in pkgutil.iter_modules(mod.__path__):
+                if not info.name.startswith("_"):
+                    try:
+                        importlib.import_module(f"{name}.{info.name}")
+                    except Exception:
+                        failed.append(f"{name}.{info.name}")
     _snapshot()
     return failed
 

@@ -344,7 +344,7 @@ def front_matter(ds, year: int) -> Front:
     inst = profil.instansi
     logo = None
     if inst.logo:
-        path = Path(ds.source) / inst.logo
+        path = Path(getattr(ds, "folder", ds.source)) / inst.logo
         mime = _MIME.get(path.suffix.lower())
         if mime and path.is_file():
             logo = f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")

@@ -15,11 +15,10 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import nbformat
 
 from lkjipkit.errors import BuildError
 
@@ -65,31 +64,36 @@ def find_chapters(folder: str | Path) -> list[Chapter]:
 
 def read_chapter(path: Path) -> Chapter:
     raw = path.read_bytes()
+    # Plain JSON, not nbformat: reading the chapters must not wait for nbformat's import (see execute.py).
     try:
-        nb = nbformat.reads(raw.decode("utf-8"), as_version=4)
-    except Exception as exc:  # any unreadable notebook is the same user error
+        nb = json.loads(raw.decode("utf-8"))
+        cells = nb["cells"]
+        for c in cells:
+            src = c.get("source", "")
+            c["source"] = "".join(src) if isinstance(src, list) else src
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
         raise BuildError(f"{path}: not a readable notebook ({type(exc).__name__}: {exc})") from exc
-    code = [c for c in nb.cells if c.cell_type == "code"]
+    code = [c for c in cells if c.get("cell_type") == "code"]
     params = [c for c in code if "parameters" in c.get("metadata", {}).get("tags", [])]
     if not params:
         raise BuildError(
             f"{path}: no cell tagged 'parameters'; every chapter declares "
             '`dataset = ""` and `year = 0` in a cell tagged parameters (see docs/build.md)'
         )
-    declared = set().union(*(_assigned_names(c.source) for c in params))
+    declared = set().union(*(_assigned_names(c["source"]) for c in params))
     missing = [p for p in PARAMETERS if p not in declared]
     if missing:
         raise BuildError(
             f"{path}: the parameters cell does not set {' and '.join(missing)}; "
             'it must declare `dataset = ""` and `year = 0` (see docs/build.md)'
         )
-    imports = sorted(set().union(*(_imported_modules(c.source) for c in code)))
+    imports = sorted(set().union(*(_imported_modules(c["source"]) for c in code)))
     return Chapter(
         path=path,
         code_cells=len(code),
         imports=tuple(imports),
         sha256=hashlib.sha256(raw).hexdigest(),
-        kernel=nb.metadata.get("kernelspec", {}).get("name") or None,
+        kernel=(nb.get("metadata") or {}).get("kernelspec", {}).get("name") or None,
     )
 
 

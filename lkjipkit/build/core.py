@@ -23,13 +23,12 @@ import importlib
 import json
 import logging
 import os
+import sys
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-import nbformat
 
 from lkjipkit import __version__, config
 from lkjipkit.errors import BuildError, ChapterExecutionError, LkjipError
@@ -37,7 +36,7 @@ from lkjipkit.errors import BuildError, ChapterExecutionError, LkjipError
 from . import provenance
 from .assemble import ChapterHTML, Footer, build_time, front_matter, render_page
 from .chapters import find_chapters
-from .execute import Executor
+from .execute import Executor, longest_first
 from .output import PROVENANCE, OutputFolder
 from .progress import reporter
 
@@ -148,8 +147,6 @@ def build_report(
     BuildError
         Anything else that stopped the build (notebooks folder, output folder, export).
     """
-    from lkjipkit.dataset import load_dataset
-
     start = time.perf_counter()
     timings: dict[str, float] = {}
     formats = parse_formats(formats)
@@ -160,8 +157,13 @@ def build_report(
     for name in _PAPERMILL_LOGGERS:
         logging.getLogger(name).addFilter(quiet)
     progress_ui.start()
-    executor.start()  # kernels warm up while the dataset is validated
+    executor.start()  # the kernels start and warm up while this process validates the dataset
     try:
+        _import_jsonschema_quickly()
+        import papermill  # noqa: F401 - now, while the kernels start, rather than in the lanes later
+
+        from lkjipkit.dataset import load_dataset
+
         t = time.perf_counter()
         with progress_ui.step("validate dataset"):
             ds = load_dataset(dataset)
@@ -170,8 +172,9 @@ def build_report(
         timings["validate"] = time.perf_counter() - t
         target = Path(out) if out else config.reports_dir() / ds.slug / str(year)
         parameters = {"dataset": str(Path(dataset).resolve()), "year": year}
+        order = longest_first(chapters, _previous_seconds(target))
         with OutputFolder(target) as folder:
-            result = _build(ds, year, parameters, formats, folder, executor, progress_ui, timings, start)
+            result = _build(ds, year, parameters, formats, folder, executor, order, progress_ui, timings, start)
             folder.commit()
     finally:
         executor.close()
@@ -181,15 +184,30 @@ def build_report(
     return _relocate(result, folder)
 
 
-def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Executor, ui, timings, start) -> BuildResult:
+def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Executor, order, ui, timings, start):
     tmp = folder.tmp
     assert tmp is not None
     warnings: list[str] = []
 
     t = time.perf_counter()
-    runs = executor.submit(parameters, tmp / NOTEBOOKS)
-    # While the kernels work: the tables and the review findings, in this process.
+    runs = executor.submit(parameters, tmp / NOTEBOOKS, order)
+    # While the kernels work, this process writes the tables and the review findings, then exports
+    # each chapter as soon as it is done.
     hooks = {"tables": _write_tables(ds, year, tmp / TABLES, ui), "review": _write_review(ds, year, tmp / REVIEW, ui)}
+    import nbformat
+
+    from .export import LkjipHTMLExporter
+
+    exporter = LkjipHTMLExporter()
+    fragments: dict[str, tuple[str, list[str]]] = {}
+    export_seconds = 0.0
+    for run in executor.completed():
+        if run.failure is None:
+            t_export = time.perf_counter()
+            nb = nbformat.read(run.output, as_version=4)
+            html, res = exporter.chapter_html(nb, {"metadata": {"name": run.chapter.name}})
+            fragments[run.chapter.name] = (html, res["lkjip"]["dropped"])
+            export_seconds += time.perf_counter() - t_export
     runs = executor.wait()
     timings["execute"] = time.perf_counter() - t
     failed = [r for r in runs if r.failure is not None]
@@ -210,18 +228,12 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
 
     t = time.perf_counter()
     with ui.step("export HTML"):
-        from .export import LkjipHTMLExporter
-
-        exporter = LkjipHTMLExporter()
-        fragments = []
         for r in runs:
-            nb = nbformat.read(r.output, as_version=4)
-            html, res = exporter.chapter_html(nb, {"metadata": {"name": r.chapter.name}})
-            warnings += [f"chapter {r.chapter.name}, {d} (left out of the report)" for d in res["lkjip"]["dropped"]]
-            fragments.append(ChapterHTML(r.chapter.name, html))
+            dropped = fragments[r.chapter.name][1]
+            warnings += [f"chapter {r.chapter.name}, {d} (left out of the report)" for d in dropped]
         inst = ds.profil.instansi
         page = render_page(
-            fragments,
+            [ChapterHTML(r.chapter.name, fragments[r.chapter.name][0]) for r in runs],
             front=front_matter(ds, year),
             footer=Footer(__version__, ds.fingerprint, build_time()),
             title=f"LKjIP {year} {inst.nama} {inst.pemerintah}",
@@ -230,7 +242,7 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
         html_path = tmp / HTML_NAME if "html" in formats else None
         if html_path is not None:
             html_path.write_text(page.html, encoding="utf-8")
-    timings["export_html"] = time.perf_counter() - t
+    timings["export_html"] = export_seconds + time.perf_counter() - t
 
     pdf_path = None
     if "pdf" in formats:
@@ -261,6 +273,34 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
         chapter_seconds={r.chapter.name: r.seconds for r in runs},
         warnings=warnings,
     )
+
+
+def _previous_seconds(target: Path) -> dict[str, float]:
+    """How long each chapter took in the report built last time at ``target`` (to start the longest first)."""
+    try:
+        chapters = json.loads((target / PROVENANCE).read_text(encoding="utf-8"))["chapters"]
+        return {Path(c["notebook"]).stem: float(c["seconds"]) for c in chapters if c.get("seconds") is not None}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {}
+
+
+def _import_jsonschema_quickly() -> None:
+    """Import jsonschema (for nbformat) without its optional ``rfc3987-syntax`` checker of the "iri" format.
+
+    That package compiles a grammar when imported: 1.5 to 3.5 s per process here, a fifth of a whole
+    build, for a format no notebook schema uses. Only jsonschema's own import is affected (the "iri"
+    format then goes unchecked in this process); ``rfc3987_syntax`` itself stays importable.
+    """
+    if "jsonschema" in sys.modules or "rfc3987_syntax" in sys.modules:
+        return
+    sys.modules["rfc3987_syntax"] = None  # type: ignore[assignment] - makes its import fail, which jsonschema allows
+    try:
+        import jsonschema  # noqa: F401
+    except ImportError:
+        pass
+    finally:
+        if sys.modules.get("rfc3987_syntax", 0) is None:
+            del sys.modules["rfc3987_syntax"]
 
 
 def _relocate(result: BuildResult, folder: OutputFolder) -> BuildResult:

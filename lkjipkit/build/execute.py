@@ -1,23 +1,30 @@
 """Execute every chapter notebook with papermill, concurrently, on warm kernels.
 
 Chapters are independent, so they run side by side: ``jobs`` lanes (threads),
-each owning one Jupyter kernel, take the next chapter from a shared queue. The
-expensive part of a chapter is rarely its own code; it is starting a kernel and
-importing pandas, matplotlib and lkjipkit in it. So each lane starts its kernel
-once, imports there every module the chapters import, and between two chapters
-resets the kernel to that warm state (:mod:`lkjipkit.build._kernel`: namespace,
-history and execution counts, figures, rcParams, pandas options, warning
-filters, working folder, environment). ``reuse_kernels=False`` gives every
-chapter a fresh kernel instead, the classic papermill behaviour.
+each owning one Jupyter kernel, take the next chapter from a shared queue,
+longest first (by the previous build's timings when there are any), so the
+slowest chapter does not start last.
+
+Most of a naive chapter run is not the chapter's own code: it is starting a
+Python process and a kernel and importing pandas, matplotlib and lkjipkit in
+it. So each lane starts its kernel once, as soon as the build starts (while the
+dataset is still being validated), imports there every module the chapters
+import, and between two chapters resets the kernel to that warm state
+(:mod:`lkjipkit.build._kernel`: namespace, history and execution counts,
+figures, rcParams, pandas options, warning filters, working folder,
+environment). ``reuse_kernels=False`` gives every chapter a fresh kernel
+instead, the classic papermill behaviour.
 
 Either way papermill does the work: it injects the parameters after the cell
 tagged ``parameters``, records them and the timings in the notebook metadata,
-and writes the executed notebook (also when a cell fails). A small papermill
+and writes the executed notebook, also when a cell fails. A small papermill
 engine (``lkjip``) only lends it the lane's kernel and reports progress.
+papermill and nbformat are imported on first use, so the kernels start first.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import queue
@@ -27,14 +34,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import nbformat
-import papermill
-from jupyter_client.manager import AsyncKernelManager
-from nbclient import NotebookClient
-from papermill.clientwrap import PapermillNotebookClient
-from papermill.engines import NBClientEngine, papermill_engines
-from papermill.exceptions import PapermillExecutionError
 
 from lkjipkit.errors import BuildError
 
@@ -85,90 +84,114 @@ class Listener:
 
 # --- the papermill engine ----------------------------------------------------------------------------
 
-
-class LkjipEngine(NBClientEngine):
-    """papermill's nbclient engine, run on a kernel it is lent (``lane``), reporting each cell."""
-
-    @classmethod
-    def execute_managed_notebook(
-        cls,
-        nb_man,
-        kernel_name,
-        lane=None,
-        kernel_cwd=None,
-        kernel_stderr=None,
-        on_cell=None,
-        start_timeout=KERNEL_START_TIMEOUT,
-        execution_timeout=None,
-        **_ignored,
-    ):
-        if on_cell is not None:
-            start, complete = nb_man.cell_start, nb_man.cell_complete
-
-            def cell_start(cell, cell_index=None, **kw):
-                start(cell, cell_index=cell_index, **kw)
-                on_cell("start", cell_index, len(nb_man.nb.cells))
-
-            def cell_complete(cell, cell_index=None, **kw):
-                complete(cell, cell_index=cell_index, **kw)
-                on_cell("done", cell_index, len(nb_man.nb.cells))
-
-            nb_man.cell_start, nb_man.cell_complete = cell_start, cell_complete
-        client = PapermillNotebookClient(
-            nb_man,
-            km=lane.km if lane is not None else None,
-            kernel_name=kernel_name,
-            timeout=execution_timeout,
-            startup_timeout=start_timeout,
-            log=log,
-            # A fresh kernel starts in the chapters' folder; papermill's own ``cwd`` would change the
-            # working folder of the whole process, which the lanes (threads) share.
-            resources={"metadata": {"path": str(kernel_cwd)}} if kernel_cwd else {},
-        )
-        if lane is not None:
-            client.kc = lane.kc
-            return client.execute()
-        return client.execute(**({"stderr": kernel_stderr} if kernel_stderr is not None else {}))
+_engine_lock = threading.Lock()
+_engine_registered = False
 
 
-papermill_engines.register(ENGINE, LkjipEngine)
+def _register_engine() -> None:
+    """Register the ``lkjip`` papermill engine (on first use: importing papermill takes a while)."""
+    global _engine_registered
+    with _engine_lock:
+        if _engine_registered:
+            return
+        from papermill.clientwrap import PapermillNotebookClient
+        from papermill.engines import NBClientEngine, papermill_engines
+
+        class LkjipEngine(NBClientEngine):
+            """papermill's nbclient engine, on a kernel it is lent (``lane``), reporting each cell."""
+
+            @classmethod
+            def execute_managed_notebook(
+                cls,
+                nb_man,
+                kernel_name,
+                lane=None,
+                kernel_cwd=None,
+                kernel_stderr=None,
+                on_cell=None,
+                start_timeout=KERNEL_START_TIMEOUT,
+                execution_timeout=None,
+                **_ignored,
+            ):
+                if on_cell is not None:
+                    start, complete = nb_man.cell_start, nb_man.cell_complete
+
+                    def cell_start(cell, cell_index=None, **kw):
+                        start(cell, cell_index=cell_index, **kw)
+                        on_cell("start", cell_index, len(nb_man.nb.cells))
+
+                    def cell_complete(cell, cell_index=None, **kw):
+                        complete(cell, cell_index=cell_index, **kw)
+                        on_cell("done", cell_index, len(nb_man.nb.cells))
+
+                    nb_man.cell_start, nb_man.cell_complete = cell_start, cell_complete
+                client = PapermillNotebookClient(
+                    nb_man,
+                    km=lane.km if lane is not None else None,
+                    kernel_name=kernel_name,
+                    timeout=execution_timeout,
+                    startup_timeout=start_timeout,
+                    log=log,
+                    # A fresh kernel starts in the chapters' folder; papermill's own ``cwd`` would change the
+                    # working folder of the whole process, which the lanes (threads) share.
+                    resources={"metadata": {"path": str(kernel_cwd)}} if kernel_cwd else {},
+                )
+                if lane is not None:
+                    client.kc = lane.kc
+                    return client.execute()
+                return client.execute(**({"stderr": kernel_stderr} if kernel_stderr is not None else {}))
+
+        papermill_engines.register(ENGINE, LkjipEngine)
+        _engine_registered = True
 
 
 # --- a warm kernel -----------------------------------------------------------------------------------
 
 
 class WarmKernel:
-    """One kernel, started once, with the chapters' imports done, reset between chapters."""
+    """One kernel, started once, with the chapters' imports done, reset between chapters.
+
+    Every method runs in the lane's thread (the kernel client belongs to that thread's event loop).
+    """
 
     def __init__(self, kernel_name: str, cwd: Path, preload: list[str], timeout: float | None, stderr=None):
-        self.stderr = stderr
         self.kernel_name = kernel_name
         self.cwd = cwd
         self.preload = preload
         self.timeout = timeout
-        self.km: AsyncKernelManager | None = None
+        self.stderr = stderr
+        self.km = None
         self.kc = None
 
-    def _run(self, code: str) -> None:
-        nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(code)])
-        client = NotebookClient(
-            nb,
-            km=self.km,
-            kernel_name=self.kernel_name,
-            timeout=self.timeout,
-            startup_timeout=KERNEL_START_TIMEOUT,
-            resources={"metadata": {"path": str(self.cwd)}},
-            allow_errors=False,
-            log=log,
+    async def _start(self) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+
+        self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        await self.km.start_kernel(cwd=str(self.cwd), **({"stderr": self.stderr} if self.stderr else {}))
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        await self.kc.wait_for_ready(timeout=KERNEL_START_TIMEOUT)
+        await self._execute(f"import lkjipkit.build._kernel as _k\n_k.preload({self.preload!r})\ndel _k")
+
+    async def _execute(self, code: str) -> None:
+        errors: list[str] = []
+
+        def hook(msg):
+            if msg.get("msg_type") == "error":
+                errors.append(f"{msg['content'].get('ename')}: {msg['content'].get('evalue')}")
+
+        reply = await self.kc.execute_interactive(
+            code, store_history=False, timeout=self.timeout or KERNEL_START_TIMEOUT, output_hook=hook
         )
-        client.kc = self.kc
-        client.execute(**({"stderr": self.stderr} if self.kc is None and self.stderr is not None else {}))
-        self.kc = client.kc
+        content = reply.get("content", {})
+        if content.get("status") != "ok":
+            raise RuntimeError("; ".join(errors) or f"{content.get('ename')}: {content.get('evalue')}")
 
     def start(self) -> None:
-        self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        from jupyter_core.utils import run_sync
+
         try:
-            self._run(f"import lkjipkit.build._kernel as _k\n_k.preload({self.preload!r})\ndel _k")
+            run_sync(self._start)()
         except Exception as exc:
             self.shutdown()
             raise BuildError(
@@ -176,7 +199,9 @@ class WarmKernel:
             ) from exc
 
     def reset(self) -> None:
-        self._run("import lkjipkit.build._kernel\nlkjipkit.build._kernel.reset()")
+        from jupyter_core.utils import run_sync
+
+        run_sync(self._execute)("import lkjipkit.build._kernel\nlkjipkit.build._kernel.reset()")
 
     def shutdown(self) -> None:
         from jupyter_core.utils import run_sync
@@ -202,6 +227,15 @@ def default_jobs(n_chapters: int) -> int:
     return max(1, min(n_chapters, max(2, cpus)))
 
 
+def longest_first(chapters: list[Chapter], seconds: dict[str, float] | None = None) -> list[Chapter]:
+    """The order to start chapters in: by the previous build's seconds when it timed them all, else by
+    their number of code cells; longest first (so the slowest chapter is not the last to start)."""
+    seconds = seconds or {}
+    if all(c.name in seconds for c in chapters):
+        return sorted(chapters, key=lambda c: (-seconds[c.name], c.name))
+    return sorted(chapters, key=lambda c: (-c.code_cells, c.name))
+
+
 @dataclass
 class Executor:
     """Runs chapters; :meth:`start` warms the kernels up while the caller still validates the dataset."""
@@ -220,6 +254,8 @@ class Executor:
         self._pool: ThreadPoolExecutor | None = None
         self._stderr = None
         self._lanes = []
+        self._done: queue.Queue[ChapterRun] = queue.Queue()
+        self.runs: list[ChapterRun] = []
         self.cwd = self.chapters[0].path.parent if self.chapters else Path.cwd()
         self.lane_kernel = self.kernel_name or _common_kernel(self.chapters)
         self.preload = sorted({m for ch in self.chapters for m in ch.imports})
@@ -231,15 +267,17 @@ class Executor:
         self._pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="lkjip-lane")
         self._lanes = [self._pool.submit(self._lane, i) for i in range(self.jobs)]
 
-    def submit(self, parameters: dict, out_dir: Path) -> list[ChapterRun]:
-        """Hand every chapter to the lanes, to run with ``parameters`` into ``out_dir``; returns at once."""
+    def submit(self, parameters: dict, out_dir: Path, order: list[Chapter] | None = None) -> list[ChapterRun]:
+        """Hand every chapter to the lanes (in ``order``, default longest first), to run with ``parameters``
+        into ``out_dir``; returns at once, one run per chapter in chapter order."""
         if self._pool is None:
             self.start()
         out_dir.mkdir(parents=True, exist_ok=True)
         self.parameters = parameters
         self.runs = [ChapterRun(ch, out_dir / ch.path.name) for ch in self.chapters]
-        for r in self.runs:
-            self._queue.put(r)
+        by_name = {r.chapter.name: r for r in self.runs}
+        for ch in order or longest_first(self.chapters):
+            self._queue.put(by_name[ch.name])
         for _ in range(self.jobs):
             self._queue.put(None)
         return self.runs
@@ -263,6 +301,19 @@ class Executor:
                 r.skipped = True
         return self.runs
 
+    def completed(self):
+        """Each run as soon as its chapter finished (in the caller's thread), until all did or the lanes stopped."""
+        seen = 0
+        while seen < len(self.runs):
+            try:
+                run = self._done.get(timeout=0.1)
+            except queue.Empty:
+                if all(lane.done() for lane in self._lanes) and self._done.empty():
+                    return
+                continue
+            seen += 1
+            yield run
+
     def run(self, parameters: dict, out_dir: Path) -> list[ChapterRun]:
         """:meth:`submit` and :meth:`wait`."""
         self.submit(parameters, out_dir)
@@ -279,7 +330,7 @@ class Executor:
             self._queue.put(None)
 
     def close(self) -> None:
-        """Give up before :meth:`run` (e.g. the dataset did not validate): stop the lanes and their kernels."""
+        """Give up before :meth:`wait` (e.g. the dataset did not validate): stop the lanes and their kernels."""
         self.cancel()
         self._finish()
 
@@ -318,6 +369,10 @@ class Executor:
                 kernel.shutdown()
 
     def _execute(self, run: ChapterRun, lane_index: int, kernel: WarmKernel | None) -> None:
+        _register_engine()
+        import papermill
+        from papermill.exceptions import PapermillExecutionError
+
         ch = run.chapter
         run.lane, run.warm = lane_index, kernel is not None
         self.listener.chapter_started(ch)
@@ -353,6 +408,7 @@ class Executor:
             run.failure = Failure(cell, type(exc).__name__, str(exc).strip() or (type(exc).__doc__ or "").strip())
         run.seconds = time.perf_counter() - start
         self.listener.chapter_finished(run)
+        self._done.put(run)
 
     def _kernel_for(self, chapter: Chapter) -> str:
         return self.kernel_name or chapter.kernel or self.lane_kernel
@@ -370,10 +426,10 @@ def _source_cell(executed: Path, index: int | None) -> int | None:
     if index is None:
         return None
     try:
-        nb = nbformat.read(executed, as_version=4)
-    except Exception:  # without the notebook, the raw position is the best there is
+        cells = json.loads(Path(executed).read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError, TypeError):  # without the notebook, the raw position is the best there is
         return index + 1
-    for i, cell in enumerate(nb.cells):
+    for i, cell in enumerate(cells):
         if "injected-parameters" in cell.get("metadata", {}).get("tags", []):
             if index > i:
                 index -= 1

@@ -36,7 +36,7 @@ class FakeExecutor:
     def start(self):
         pass
 
-    def submit(self, parameters, out_dir):
+    def submit(self, parameters, out_dir, order=None):
         out_dir.mkdir(parents=True, exist_ok=True)
         self.runs = []
         for i, ch in enumerate(self.chapters):
@@ -48,6 +48,9 @@ class FakeExecutor:
                 run.failure = Failure(3, "DatasetError", CAUSE)
             self.runs.append(run)
         return self.runs
+
+    def completed(self):
+        yield from self.runs
 
     def wait(self):
         return self.runs
