@@ -174,7 +174,11 @@ def build_report(
         parameters = {"dataset": str(Path(dataset).resolve()), "year": year}
         order = longest_first(chapters, _previous_seconds(target))
         with OutputFolder(target) as folder:
-            result = _build(ds, year, parameters, formats, folder, executor, order, progress_ui, timings, start)
+            try:
+                result = _build(ds, year, parameters, formats, folder, executor, order, progress_ui, timings, start)
+            except BaseException:
+                executor.close(kill=True)  # no chapter may go on writing into the folder being put aside
+                raise
             folder.commit()
     finally:
         executor.close()

@@ -24,6 +24,7 @@ papermill and nbformat are imported on first use, so the kernels start first.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
@@ -170,8 +171,21 @@ class WarmKernel:
         await self.km.start_kernel(cwd=str(self.cwd), **({"stderr": self.stderr} if self.stderr else {}))
         self.kc = self.km.client()
         self.kc.start_channels()
-        await self.kc.wait_for_ready(timeout=KERNEL_START_TIMEOUT)
+        await self._while_alive(self.kc.wait_for_ready(timeout=KERNEL_START_TIMEOUT))
         await self._execute(f"import lkjipkit.build._kernel as _k\n_k.preload({self.preload!r})\ndel _k")
+
+    async def _while_alive(self, awaitable):
+        """Await ``awaitable``, but give up as soon as the kernel process is gone (killed, crashed)."""
+        import asyncio
+
+        task = asyncio.ensure_future(awaitable)
+        while True:
+            done, _ = await asyncio.wait({task}, timeout=0.25)
+            if done:
+                return task.result()
+            if not await self.km.is_alive():
+                task.cancel()
+                raise RuntimeError("the kernel died")
 
     async def _execute(self, code: str) -> None:
         errors: list[str] = []
@@ -180,8 +194,10 @@ class WarmKernel:
             if msg.get("msg_type") == "error":
                 errors.append(f"{msg['content'].get('ename')}: {msg['content'].get('evalue')}")
 
-        reply = await self.kc.execute_interactive(
-            code, store_history=False, timeout=self.timeout or KERNEL_START_TIMEOUT, output_hook=hook
+        reply = await self._while_alive(
+            self.kc.execute_interactive(
+                code, store_history=False, timeout=self.timeout or KERNEL_START_TIMEOUT, output_hook=hook
+            )
         )
         content = reply.get("content", {})
         if content.get("status") != "ok":
@@ -202,6 +218,13 @@ class WarmKernel:
         from jupyter_core.utils import run_sync
 
         run_sync(self._execute)("import lkjipkit.build._kernel\nlkjipkit.build._kernel.reset()")
+
+    def kill(self) -> None:
+        """Kill the kernel process at once (from any thread): the lane's running chapter then fails."""
+        process = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if process is not None:
+            with contextlib.suppress(OSError):
+                process.kill()
 
     def shutdown(self) -> None:
         from jupyter_core.utils import run_sync
@@ -255,6 +278,7 @@ class Executor:
         self._stderr = None
         self._lanes = []
         self._done: queue.Queue[ChapterRun] = queue.Queue()
+        self._kernels: set[WarmKernel] = set()
         self.runs: list[ChapterRun] = []
         self.cwd = self.chapters[0].path.parent if self.chapters else Path.cwd()
         self.lane_kernel = self.kernel_name or _common_kernel(self.chapters)
@@ -329,9 +353,13 @@ class Executor:
         for _ in range(self.jobs or 1):
             self._queue.put(None)
 
-    def close(self) -> None:
-        """Give up before :meth:`wait` (e.g. the dataset did not validate): stop the lanes and their kernels."""
+    def close(self, kill: bool = False) -> None:
+        """Stop the lanes and their kernels (e.g. the dataset did not validate). ``kill``: do not let running
+        chapters finish (Ctrl-C, or the build failed elsewhere) - kills the warm kernels."""
         self.cancel()
+        if kill:
+            for kernel in list(self._kernels):
+                kernel.kill()
         self._finish()
 
     def _finish(self) -> None:
@@ -349,6 +377,9 @@ class Executor:
         try:
             if self.reuse_kernels:
                 kernel = WarmKernel(self.lane_kernel, self.cwd, self.preload, self.timeout, self._stderr)
+                self._kernels.add(kernel)
+                if self._stop.is_set():
+                    return
                 kernel.start()
             while True:
                 run = self._queue.get()
@@ -363,10 +394,12 @@ class Executor:
                     self._stop.set()
                     if warm is not None:  # its state is suspect (a dead kernel, a hung cell): never reuse it
                         warm.shutdown()
+                        self._kernels.discard(warm)
                         kernel = None
         finally:
             if kernel is not None:
                 kernel.shutdown()
+                self._kernels.discard(kernel)
 
     def _execute(self, run: ChapterRun, lane_index: int, kernel: WarmKernel | None) -> None:
         _register_engine()

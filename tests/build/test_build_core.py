@@ -55,8 +55,8 @@ class FakeExecutor:
     def wait(self):
         return self.runs
 
-    def close(self):
-        pass
+    def close(self, kill=False):
+        self.killed = kill
 
     def kernel_output(self):
         return b"[IPKernelApp] kernel chatter\n"
