@@ -181,7 +181,8 @@ def build_one(job: Job, formats: tuple[str, ...] = ("html", "pdf"), notebooks: P
     start = time.perf_counter()
     try:
         kwargs = {"notebooks": notebooks} if notebooks is not None else {}
-        build_report(job.dataset, job.year, out=job.out, formats=formats, progress=False, **kwargs)
+        # one kernel lane per report: in a batch the reports are what runs side by side
+        build_report(job.dataset, job.year, out=job.out, formats=formats, progress=False, jobs=1, **kwargs)
     except LkjipError as exc:
         return Outcome(job, "failed", str(exc).splitlines()[0], time.perf_counter() - start)
     except Exception as exc:  # one broken report must not stop a batch

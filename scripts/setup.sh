@@ -16,7 +16,9 @@ need=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || need+=(libpango-1.0-0 libpangoft2-1.0-0)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v chromium >/dev/null || need+=(chromium)
-fc-list 2>/dev/null | grep -qi 'DejaVu Serif' || need+=(fonts-dejavu-core fonts-dejavu-extra)
+for font in fonts-dejavu-core fonts-dejavu-extra fonts-liberation; do
+  dpkg -s "$font" >/dev/null 2>&1 || need+=("$font")
+done
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "setup: installing Debian packages: ${need[*]}"
@@ -37,7 +39,7 @@ fi
 stamp="$VENV/.lkjipkit-installed"
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing lkjipkit and its dependencies into $VENV"
-  "$VENV/bin/python" -m pip install --quiet --upgrade pip >/dev/null
+  "$VENV/bin/python" -m pip install --quiet --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
   "$VENV/bin/python" -m pip install --quiet -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
   # The notebooks run on the kernel of this environment, whatever else is installed.
   "$VENV/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null

@@ -4,8 +4,8 @@ A chapter is ``notebooks/NN_name.ipynb`` (two digits, an underscore, a name);
 the report puts them in name order. Each must declare the report parameters in
 a cell tagged ``parameters``::
 
-    dataset = ""  # "" = the embedded dataset
-    year = 0  # 0 = the latest year
+    dataset = ""  # empty: the embedded dataset
+    year = 0  # 0: the latest year
 
 A chapter without them would silently report on the embedded dataset instead of
 the one asked for, so the build refuses it before executing anything.

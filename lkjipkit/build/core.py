@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import logging
 import os
 import sys
 import time
@@ -88,18 +87,6 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(f for f in FORMATS if f in wanted)
 
 
-class _Quiet(logging.Filter):
-    """papermill cannot parse ``dataset = ""  # "" = the embedded dataset`` (an ``=`` in the comment) and
-    then warns the parameters are unknown; the build checks the parameters itself, so those two go."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        msg = record.getMessage()
-        return not (msg.startswith("Unable to parse line") or msg.startswith("Passed unknown parameter"))
-
-
-_PAPERMILL_LOGGERS = ("papermill", "papermill.translators")
-
-
 def build_report(
     dataset: str | Path,
     year: int | None = None,
@@ -153,9 +140,6 @@ def build_report(
     chapters = find_chapters(Path(notebooks) if notebooks else config.notebooks_dir())
     progress_ui = reporter(chapters, progress)
     executor = Executor(chapters, jobs=jobs, reuse_kernels=reuse_kernels, timeout=timeout, listener=progress_ui)
-    quiet = _Quiet()
-    for name in _PAPERMILL_LOGGERS:
-        logging.getLogger(name).addFilter(quiet)
     progress_ui.start()
     executor.start()  # the kernels start and warm up while this process validates the dataset
     try:
@@ -183,8 +167,6 @@ def build_report(
     finally:
         executor.close()
         progress_ui.stop()
-        for name in _PAPERMILL_LOGGERS:
-            logging.getLogger(name).removeFilter(quiet)
     return _relocate(result, folder)
 
 

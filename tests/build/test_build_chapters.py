@@ -22,7 +22,7 @@ def _notebook(path, *sources, tags=("parameters",)):
 
 
 def test_chapters_come_in_name_order_and_other_files_are_ignored(tmp_path):
-    params = 'dataset = ""  # "" = the embedded dataset\nyear = 0  # 0 = the latest year'
+    params = 'dataset = ""  # empty: the embedded dataset\nyear = 0  # 0: the latest year'
     for name in ("03_akuntabilitas.ipynb", "00_ikhtisar.ipynb", "01_pendahuluan.ipynb"):
         _notebook(tmp_path / name, params, "import pandas as pd\nfrom lkjipkit.report import html")
     _notebook(tmp_path / "scratch.ipynb", "x = 1", tags=())  # not a chapter: exploration lives apart

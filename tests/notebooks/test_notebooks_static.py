@@ -25,7 +25,7 @@ EXPECTED = [
     "05_lampiran",
 ]
 PARAMETERS = (
-    'dataset = ""  # folder or .xlsx; "" = the embedded dataset\nyear = 0  # 0 = the latest year of the dataset'
+    'dataset = ""  # folder or .xlsx; empty: the embedded dataset\nyear = 0  # 0: the latest year of the dataset'
 )
 FORBIDDEN = (
     ast.FunctionDef,
