@@ -129,21 +129,43 @@ def plan(
 
     A dataset that does not load gives failing jobs carrying the validation
     error (the others still run). Two datasets that would write the same
-    agency-year are refused before any work starts.
+    agency-year are refused before any work starts. A dataset folder whose
+    reports are all current (same inputs as their last successful build) is
+    not even loaded, so an unchanged batch is planned in a moment.
     """
-    from lkjipkit.dataset import load_dataset
+    from lkjipkit.dataset import fingerprint, load_dataset
 
     out_root = Path(out_root) if out_root else config.reports_dir()
     notebooks_digest = _notebooks_digest(notebooks or config.notebooks_dir())
     formats = tuple(formats)
     jobs: list[Job] = []
     owner: dict[tuple[str, int], Path] = {}
+
+    def claim(slug: str, year: int, path: Path) -> None:
+        if (slug, year) in owner:
+            raise LkjipError(
+                f"{owner[slug, year]} and {path} would both write {slug}/{year}; "
+                "give each agency its own instansi.slug in profil.yaml"
+            )
+        owner[slug, year] = path
+
     for raw in datasets:
         path = Path(raw)
+        slug = _slug_only(path) if path.is_dir() else ""
+        if slug:
+            fp = fingerprint(path)
+            quick = [
+                Job(path, y, slug, out_root / slug / str(y), inputs_fingerprint(fp, notebooks_digest, y, formats))
+                for y in years
+            ]
+            if all(is_current(job) for job in quick):
+                for job in quick:
+                    claim(slug, job.year, path)
+                jobs += quick
+                continue
         try:
             ds = load_dataset(path)
         except DatasetError as exc:
-            slug = _slug_only(path) if path.is_dir() else ""
             first = exc.lines()[0] if exc.problems else str(exc)
             more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
             reason = f"dataset does not validate: {first}{more}"
@@ -153,13 +175,7 @@ def plan(
             jobs += [Job(path, y, "", out_root, error=str(exc)) for y in years]
             continue
         for year in years:
-            key = (ds.slug, year)
-            if key in owner:
-                raise LkjipError(
-                    f"{owner[key]} and {path} would both write {ds.slug}/{year}; "
-                    "give each agency its own instansi.slug in profil.yaml"
-                )
-            owner[key] = path
+            claim(ds.slug, year, path)
             error = "" if year in ds.laporan else f"no report year {year} in laporan.yaml (years there: {ds.years})"
             inputs = inputs_fingerprint(ds.fingerprint, notebooks_digest, year, formats)
             jobs.append(Job(path, year, ds.slug, out_root / ds.slug / str(year), inputs=inputs, error=error))

@@ -102,3 +102,15 @@ def test_other_formats_are_other_inputs(fake_build, seed_path, tmp_path):
     run(plan([seed_path], [2016], out, ("html",)), workers=1, progress=False, formats=("html",))
     again = run(plan([seed_path], [2016], out, ("html", "pdf")), workers=1, progress=False)
     assert again.count("built") == 1
+
+
+def test_an_unchanged_batch_is_planned_without_loading_the_datasets(fake_build, seed_path, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    run(plan([seed_path], [2016], out), workers=1, progress=False)
+
+    def must_not_load(path):
+        raise AssertionError("an unchanged dataset was loaded again")
+
+    monkeypatch.setattr("lkjipkit.dataset.load_dataset", must_not_load)
+    again = run(plan([seed_path], [2016], out), workers=1, progress=False)
+    assert again.count("skipped") == 1
