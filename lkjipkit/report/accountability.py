@@ -110,10 +110,7 @@ class Accountability(Chapter):
             notes.append(f"** Capaian dibatasi pada {fmt.nilai(a.cap)} %.")
         if undefined:
             notes.append("– pada kolom capaian: capaian tidak dapat dihitung karena target 0 atau kosong.")
-        bands = "; ".join(
-            f"{'> ' if not b.inclusive else '≥ '}{fmt.nilai(b.lower)} {b.label}" if math.isfinite(b.lower) else b.label
-            for b in a.scale.bands
-        )
+        bands = "; ".join(_band_text(b, a.scale.bands) for b in a.scale.bands)
         notes.append(f"Kategori capaian: {a.scale.title or a.scale.name} ({bands}).")
         header = [
             [
@@ -308,7 +305,16 @@ class Accountability(Chapter):
             rows.append(row(cells))
         header = ["No.", "Indikator SPM", *([] if all_pct else ["Satuan"]), f"Target Nasional{unit}"]
         header += [f"{t}{unit}" for t in years] + [f"Rata-rata{unit}"]
-        out.append(self.table(f"Capaian SPM Bidang {title} {self.agency_short} Tahun {first}–{y}", [header], rows))
+        # Up to five years of percentages fit a portrait page (short numbers, one text column): landscape
+        # only past nine columns.
+        out.append(
+            self.table(
+                f"Capaian SPM Bidang {title} {self.agency_short} Tahun {first}–{y}",
+                [header],
+                rows,
+                wide=len(header) > 9,
+            )
+        )
         series = [
             figures.Series(
                 label=r["indikator"],
@@ -581,3 +587,14 @@ class Accountability(Chapter):
             svg,
             alt="Diagram batang mendatar persentase realisasi keuangan dan realisasi fisik tertimbang setiap program",
         )
+
+
+def _band_text(band, bands) -> str:
+    """One category of a scale for the legend: ``≥ 76 Baik``; the lowest, open one ``< 51 Sangat Kurang``."""
+    if math.isfinite(band.lower):
+        return f"{'> ' if not band.inclusive else '≥ '}{fmt.nilai(band.lower)} {band.label}"
+    finite = [b for b in bands if math.isfinite(b.lower)]
+    if not finite:
+        return band.label
+    above = min(finite, key=lambda b: b.lower)
+    return f"{'≤ ' if not above.inclusive else '< '}{fmt.nilai(above.lower)} {band.label}"

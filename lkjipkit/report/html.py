@@ -257,6 +257,8 @@ def table(
 
     ``header`` is a list of header rows (cells may span); the first row spans all
     columns. The source line follows the table directly; ``note`` (a paragraph, or markup) comes after it.
+    A wide table comes inside ``<div class="lebar">`` with its source line and notes, which print
+    together on landscape pages (``wide=False`` keeps a table of more columns that fits on portrait).
     """
     ncols = sum((c.colspan if isinstance(c, Cell) else 1) for c in header[0]) if header else 0
     if wide is None:
@@ -273,6 +275,9 @@ def table(
     parts = [html, source_line(source)]
     if note:
         parts.append(note if isinstance(note, Markup) else paragraph(note, kelas="catatan"))
+    if wide:
+        # One landscape group in print: the table, its source line and every note stay on the landscape pages.
+        return block(Markup('<div class="lebar">{}</div>').format(block(*parts)), page_break=page_break)
     return block(*parts, page_break=page_break)
 
 

@@ -64,6 +64,26 @@ def test_wide_tables_past_seven_columns():
     assert 'class="lkjip wide"' in str(t)
 
 
+def test_a_wide_table_keeps_its_source_and_notes_on_its_landscape_pages():
+    t = str(
+        html.table(
+            ident="t",
+            caption="c",
+            header=[[str(i) for i in range(8)]],
+            rows=[],
+            source="S",
+            note=Markup('<p class="catatan">a</p><p class="catatan">b</p>'),
+        )
+    )
+    assert t.startswith('<div class="lebar"><table class="lkjip wide" id="t">')
+    assert t.endswith('<p class="sumber">Sumber: S</p><p class="catatan">a</p><p class="catatan">b</p></div>')
+
+
+def test_a_table_of_many_columns_may_stay_portrait():
+    t = str(html.table(ident="t", caption="c", header=[[str(i) for i in range(9)]], rows=[], wide=False))
+    assert t.startswith('<table class="lkjip" id="t">') and "lebar" not in t
+
+
 def test_figure_is_an_svg_data_uri():
     svg = '<svg xmlns="http://www.w3.org/2000/svg"></svg>'
     f = str(html.figure(ident="gambar-3-1", caption="Gambar 3.1 A & B", svg=svg, alt='x"y', source="S"))
