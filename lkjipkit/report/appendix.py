@@ -63,18 +63,32 @@ class Appendix(AgreementTables, Chapter):
                 [
                     num(f"{i}."),
                     r["tingkat"],
-                    r["aturan"],
-                    Markup("{}<br>{}").format(r["lokasi"] or fmt.KOSONG, r["kunci"] or ""),
-                    r["uraian"],
+                    Markup("").join(
+                        [
+                            Markup("<strong>{}</strong><br>").format(r["judul"]) if _has(r["judul"]) else Markup(""),
+                            Markup("{}").format(r["uraian"]),
+                            _where(r),
+                        ]
+                    ),
                     r["ditemukan"] or fmt.KOSONG,
                     r["seharusnya"] or fmt.KOSONG,
                 ]
             )
             for i, r in enumerate(frame.to_dict("records"), start=1)
         ]
+        # Five columns, the explanation the widest: the rule's name in words instead of its code, and
+        # where in the data the number sits as a small line under it (the codes stay in reviu.json).
         table = self.table(
             f"Temuan Reviu atas Data LKjIP {self.agency_short} Tahun {self.year}",
-            header=[["No.", "Tingkat", "Aturan", "Lokasi", "Uraian", "Ditemukan", "Seharusnya"]],
+            header=[
+                [
+                    "No.",
+                    "Tingkat",
+                    Cell("Pemeriksaan dan Uraian", kelas="kol-uraian"),
+                    Cell("Ditemukan", kelas="kol-nilai"),
+                    Cell("Seharusnya", kelas="kol-nilai"),
+                ]
+            ],
             rows=rows,
         )
         return html.block(intro, table)
@@ -99,3 +113,24 @@ class Appendix(AgreementTables, Chapter):
             header=[["No.", "Nama/NIP", Cell("Jabatan dalam Tim")]],
             rows=rows,
         )
+
+
+def _has(value) -> bool:
+    return not fmt.kosong(value)
+
+
+def _where(r: dict) -> Markup:
+    """``Data: anggaran.csv baris 10, kolom nama_realisasi (1.14.1.14.01.01.018)`` as a small line, or nothing."""
+    parts = []
+    if _has(r.get("berkas")):
+        parts.append(str(r["berkas"]))
+    if _has(r.get("baris")):
+        parts.append(f"baris {r['baris']}")
+    if _has(r.get("kolom")):
+        parts.append(f"kolom {r['kolom']}")
+    text = ", ".join(parts) if parts else (str(r["lokasi"]) if _has(r.get("lokasi")) else "")
+    if _has(r.get("kunci")):
+        text = f"{text} ({r['kunci']})" if text else str(r["kunci"])
+    if not text:
+        return Markup("")
+    return Markup('<br><span class="lokasi">Data: {}</span>').format(text)

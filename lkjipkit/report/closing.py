@@ -55,9 +55,9 @@ class Closing(Chapter):
                     "dipertahankan pada tahun berikutnya."
                 )
             )
-        parts = [html.paragraph("Langkah perbaikan atas IKU yang belum mencapai target:")]
-        if items:
-            parts.append(html.bullet_list(items))
+        parts = []
+        if items:  # the lead-in only before a list (never "…target:" followed by "belum diuraikan")
+            parts += [html.paragraph("Langkah perbaikan atas IKU yang belum mencapai target:"), html.bullet_list(items)]
         without = [narrative.lower_first(str(r["indikator"])) for r in missed.to_dict("records")]
         without = [w for w, r in zip(without, missed.to_dict("records"), strict=True) if fmt.kosong(sol.get(r["kode"]))]
         if without:
