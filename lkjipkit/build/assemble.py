@@ -245,6 +245,31 @@ def read_chapter(chapter: ChapterHTML, toc_levels=("h1", "h2")) -> tuple[str, li
     return html, reader.headings, reader
 
 
+# --- typography -----------------------------------------------------------------------------------------
+
+_TAG = re.compile(r"(<[^>]*>)")
+_UNIT_GAPS = (
+    (re.compile(r"(\d) (%)"), "\\1\u00a0\\2"),  # 92,59 % never breaks before the sign
+    (re.compile(r"\bRp (\d)"), "Rp\u00a0\\1"),  # nor Rp 7.016.295.114 after "Rp"
+)
+
+
+def keep_units_together(html: str) -> str:
+    """Join a number to its ``%`` and ``Rp`` to its amount with a no-break space, in the text of ``html``.
+
+    Only text between tags changes (never an attribute, a data URI or a stylesheet), and only those spaces:
+    a line may no longer end in "Rp" or start with "%".
+    """
+    parts = _TAG.split(html)
+    for i in range(0, len(parts), 2):  # even items are text, odd ones tags
+        text = parts[i]
+        if text and (" %" in text or "Rp " in text):
+            for pattern, repl in _UNIT_GAPS:
+                text = pattern.sub(repl, text)
+            parts[i] = text
+    return "".join(parts)
+
+
 # --- the page -------------------------------------------------------------------------------------------
 
 
@@ -289,7 +314,7 @@ def render_page(
         figures += reader.figures
         for i in reader.ids:
             ids.setdefault(i, []).append(ch.name)
-        body = Markup(html)  # noqa: S704 - checked by read_chapter
+        body = Markup(keep_units_together(html))  # noqa: S704 - checked by read_chapter; only spaces changed
         bodies.append({"name": ch.name, "html": body, "front": in_front, "first_bab": ch.name == first_bab})
     for ident, where in ids.items():
         if len(where) > 1:

@@ -15,6 +15,7 @@ from lkjipkit.build.assemble import (
     bulan_tahun,
     front_matter,
     kata_pengantar_blocks,
+    keep_units_together,
     markdown,
     render_page,
 )
@@ -188,3 +189,11 @@ def test_front_matter_from_the_embedded_dataset(seed):
 def test_month_names_are_indonesian():
     assert bulan_tahun(dt.date(2017, 2, 1)) == "Februari 2017"
     assert bulan_tahun(dt.date(2020, 12, 31)) == "Desember 2020"
+
+
+def test_a_number_keeps_its_percent_sign_and_rp_its_amount_on_one_line():
+    nb = "\u00a0"
+    out = keep_units_together('<p title="5 %">capaian 44,55 % dan Rp 7.016.295.114</p><img alt="Rp 1" src="data:x">')
+    assert out == f'<p title="5 %">capaian 44,55{nb}% dan Rp{nb}7.016.295.114</p><img alt="Rp 1" src="data:x">'
+    page = render_page([ChapterHTML("01_x", '<h1 class="bab" id="bab-1">BAB I</h1><p>sebesar 92,59 %</p>')]).html
+    assert f"92,59{nb}%" in page
