@@ -9,7 +9,9 @@ line in the CSV file) so a finding can point at it.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from functools import cached_property
+from typing import Any
 
 import pandas as pd
 
@@ -19,6 +21,7 @@ from lkjipkit.analysis.spm import spm_by_year
 from lkjipkit.dataset import Dataset
 from lkjipkit.report import fmt
 
+from .finding import Finding
 from .settings import ReviewSettings
 
 #: Float noise allowed on top of every tolerance.
@@ -101,9 +104,16 @@ class ReviewContext:
 
     # -- which parts of the year exist ---------------------------------------------------------
 
+    def _of_year(self, table: str) -> pd.Series:
+        return (self.ds.tables[table]["tahun"] == self.year).fillna(False)
+
     def has_year(self, table: str) -> bool:
         """The table has at least one row for the review year."""
-        return bool((self.ds.tables[table]["tahun"] == self.year).fillna(False).any())
+        return bool(self._of_year(table).any())
+
+    def rows_of_year(self, table: str) -> pd.DataFrame:
+        """The raw rows of a yearly table (``iku_tahunan``, ``anggaran``, ...) for the review year, with ``_row``."""
+        return self.ds.tables[table][self._of_year(table)]
 
     @property
     def window(self) -> range:
@@ -182,8 +192,7 @@ class ReviewContext:
     def activities(self) -> pd.DataFrame:
         """``anggaran`` rows of the year (raw, with ``_row`` and the printed columns) beside the computed
         pagu, bobot, ttb, realisasi_keuangan_persen and sisa (:func:`~lkjipkit.analysis.budget.budget_by_activity`)."""
-        raw = self.ds.tables["anggaran"]
-        raw = raw[(raw["tahun"] == self.year).fillna(False)].copy()
+        raw = self.rows_of_year("anggaran").copy()
         raw["kode_rekening"] = raw["kode_rekening"].astype("string")
         computed = self.computed_activities[
             ["kode_rekening", "kegiatan", "program_kode", "pagu", "bobot", "ttb", "realisasi_keuangan_persen", "sisa"]
@@ -224,6 +233,76 @@ class ReviewContext:
     def differs(self, a: float, b: float, tolerance: float) -> bool:
         """Both are numbers and differ by more than ``tolerance`` (plus float noise)."""
         return has(a) and has(b) and abs(num(a) - num(b)) > tolerance + EPS
+
+    # -- findings ------------------------------------------------------------------------------
+
+    @staticmethod
+    def finding(
+        rule: str,
+        severity: str,
+        table: str,
+        row: Mapping | int | None,
+        column: str | None,
+        key: str | None,
+        message: str,
+        found: str | None = None,
+        expected: str | None = None,
+        figures: dict[str, Any] | None = None,
+    ) -> Finding:
+        """A :class:`~lkjipkit.review.finding.Finding` about ``table`` (``anggaran`` → ``anggaran.csv``).
+
+        ``row`` is a raw record (the finding points at its ``_row``), a CSV line
+        (e.g. from :meth:`row`), or None for the whole table.
+        """
+        return Finding(
+            rule=rule,
+            severity=severity,
+            file=f"{table}.csv",
+            row=int(row["_row"]) if isinstance(row, Mapping) else row,
+            column=column,
+            key=key,
+            message=message,
+            found=found,
+            expected=expected,
+            figures={} if figures is None else figures,
+        )
+
+    def activity_finding(
+        self,
+        rule: str,
+        severity: str,
+        rec: Mapping,
+        column: str,
+        message: str,
+        found: str | None = None,
+        expected: str | None = None,
+        figures: dict[str, Any] | None = None,
+    ) -> Finding:
+        """A finding about a kegiatan's ``anggaran`` row (``rec``, a record of :attr:`activities`), keyed by its
+        kode rekening."""
+        key = str(rec["kode_rekening"])
+        return self.finding(rule, severity, "anggaran", rec, column, key, message, found, expected, figures)
+
+    def yearly_finding(
+        self,
+        rule: str,
+        severity: str,
+        table: str,
+        code: str,
+        column: str,
+        message: str,
+        found: str | None = None,
+        expected: str | None = None,
+        figures: dict[str, Any] | None = None,
+        *,
+        year: int | None = None,
+    ) -> Finding:
+        """A finding about the row of an indicator ``code`` and ``year`` (default: the report year) in a yearly
+        table (``iku_tahunan``, ``analisis_iku``, ``spm_realisasi``), keyed ``IKU2, 2016``; row None when the
+        table has no such row."""
+        year = self.year if year is None else year
+        row = self.row(table, code, year)
+        return self.finding(rule, severity, table, row, column, f"{code}, {year}", message, found, expected, figures)
 
 
 def _key_part(value):

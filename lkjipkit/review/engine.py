@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from lkjipkit.analysis._common import as_year
 from lkjipkit.dataset import Dataset
 from lkjipkit.errors import YearError
 
@@ -23,18 +24,6 @@ def _as_settings(settings: ReviewSettings | dict[str, Any] | None, ds: Dataset) 
     if isinstance(settings, ReviewSettings):
         return settings
     return ReviewSettings.model_validate(settings)
-
-
-def _year(year) -> int:
-    try:
-        if isinstance(year, bool):
-            raise TypeError
-        y = int(year)
-        if y != float(year):
-            raise ValueError
-    except (TypeError, ValueError):
-        raise YearError(f"year {year!r} is not a year; expected a four-digit number such as 2016") from None
-    return y
 
 
 def review(ds: Dataset, year: int, settings: ReviewSettings | dict[str, Any] | None = None) -> list[Finding]:
@@ -62,7 +51,7 @@ def review(ds: Dataset, year: int, settings: ReviewSettings | dict[str, Any] | N
     DatasetError
         The dataset's ``reviu.yaml`` is invalid (file, line and key named).
     """
-    year = _year(year)
+    year = as_year(year)
     cfg = _as_settings(settings, ds)
     ctx = ReviewContext(ds, year, cfg)
     if not any(ctx.has_year(t) for t in YEAR_TABLES):

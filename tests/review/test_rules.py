@@ -36,29 +36,69 @@ class Case:
     """A phrase the message must contain."""
 
 
+def row_case(
+    id: str,
+    rule: str,
+    table: str,
+    match: dict,
+    key: str,
+    column: str,
+    severity: str,
+    cells: dict,
+    contains: str = "",
+) -> Case:
+    """The case where one row is edited (``cells`` set in the row of ``table`` matching ``match``) and the
+    finding must point at that same row."""
+    return Case(
+        id,
+        rule,
+        lambda d: d.set(table, match, **cells),
+        f"{table}.csv",
+        column,
+        key,
+        severity,
+        (table, match),
+        contains=contains,
+    )
+
+
+def kegiatan_case(id: str, rule: str, code: str, column: str, severity: str, cells: dict, contains: str = "") -> Case:
+    """A kegiatan's ``anggaran`` row edited, the finding at that row, keyed by kode rekening."""
+    return row_case(id, rule, "anggaran", {"kode_rekening": code}, code, column, severity, cells, contains)
+
+
+def yearly_case(
+    id: str, rule: str, table: str, code: str, column: str, severity: str, cells: dict, contains: str = ""
+) -> Case:
+    """The report year's row of an IKU (``iku_tahunan``) or SPM (``spm_realisasi``) edited, the finding at it."""
+    match = {"iku_kode" if table == "iku_tahunan" else "spm_kode": code, "tahun": str(YEAR)}
+    return row_case(id, rule, table, match, f"{code}, {YEAR}", column, severity, cells, contains)
+
+
+def program_case(id: str, rule: str, code: str, column: str, severity: str, cells: dict, contains: str = "") -> Case:
+    """A program's ``program_tahunan`` row edited, the finding at that row."""
+    return row_case(id, rule, "program_tahunan", {"program_kode": code}, code, column, severity, cells, contains)
+
+
 CASES = [
     # -- sums
-    Case(
+    program_case(
         "program subtotal off",
         "SUM-PROGRAM",
-        lambda d: d.set("program_tahunan", {"program_kode": P1}, pagu_murni_tercetak="149000000"),
-        "program_tahunan.csv",
-        "pagu_murni_tercetak",
         P1,
+        "pagu_murni_tercetak",
         "error",
-        ("program_tahunan", {"program_kode": P1}),
-        contains="Rp 150.000.000",
+        {"pagu_murni_tercetak": "149000000"},
+        "Rp 150.000.000",
     ),
-    Case(
+    kegiatan_case(
         "sisa not pagu minus spent",
         "SUM-SISA",
-        lambda d: d.set("anggaran", {"kode_rekening": K1}, sisa_tercetak="9000000"),
-        "anggaran.csv",
-        "sisa_tercetak",
         K1,
+        "sisa_tercetak",
         "error",
-        ("anggaran", {"kode_rekening": K1}),
-        contains="Rp 10.000.000",
+        {"sisa_tercetak": "9000000"},
+        "Rp 10.000.000",
     ),
     Case(
         "bobot column adds up to 101",
@@ -85,145 +125,118 @@ CASES = [
         contains="pembulatan",
     ),
     # -- ratios
-    Case(
+    yearly_case(
         "SPM percentage copied from the year before",
         "RATIO-SPM-COUNTS",
-        lambda d: d.set("spm_realisasi", {"spm_kode": "SPM-1", "tahun": "2016"}, realisasi_tercetak="48.00"),
-        "spm_realisasi.csv",
+        "spm_realisasi",
+        "SPM-1",
         "realisasi_tercetak",
-        "SPM-1, 2016",
         "error",
-        ("spm_realisasi", {"spm_kode": "SPM-1", "tahun": "2016"}),
-        contains="sama dengan persentase tahun 2015",
+        {"realisasi_tercetak": "48.00"},
+        "sama dengan persentase tahun 2015",
     ),
-    Case(
+    yearly_case(
         "SPM percentage typed beside its counts",
         "RATIO-SPM-COUNTS",
-        lambda d: d.set("spm_realisasi", {"spm_kode": "SPM-1", "tahun": "2016"}, realisasi="55"),
-        "spm_realisasi.csv",
+        "spm_realisasi",
+        "SPM-1",
         "realisasi",
-        "SPM-1, 2016",
         "error",
-        ("spm_realisasi", {"spm_kode": "SPM-1", "tahun": "2016"}),
-        contains="52 / 100",
+        {"realisasi": "55"},
+        "52 / 100",
     ),
-    Case(
-        "bobot from the APBD murni",
-        "RATIO-BOBOT",
-        lambda d: d.set("anggaran", {"kode_rekening": K1}, bobot_tercetak="41.00"),
-        "anggaran.csv",
-        "bobot_tercetak",
-        K1,
-        "error",
-        ("anggaran", {"kode_rekening": K1}),
+    kegiatan_case(
+        "bobot from the APBD murni", "RATIO-BOBOT", K1, "bobot_tercetak", "error", {"bobot_tercetak": "41.00"}
     ),
-    Case(
-        "TTB not bobot times fisik",
-        "RATIO-TTB",
-        lambda d: d.set("anggaran", {"kode_rekening": K1}, ttb_tercetak="30.00"),
-        "anggaran.csv",
-        "ttb_tercetak",
-        K1,
-        "error",
-        ("anggaran", {"kode_rekening": K1}),
-        contains="36,0000",
+    kegiatan_case(
+        "TTB not bobot times fisik", "RATIO-TTB", K1, "ttb_tercetak", "error", {"ttb_tercetak": "30.00"}, "36,0000"
     ),
-    Case(
+    kegiatan_case(
         "financial % against the wrong pagu",
         "RATIO-KEUANGAN",
-        lambda d: d.set("anggaran", {"kode_rekening": K1}, realisasi_keuangan_persen_tercetak="70.00"),
-        "anggaran.csv",
-        "realisasi_keuangan_persen_tercetak",
         K1,
+        "realisasi_keuangan_persen_tercetak",
         "error",
-        ("anggaran", {"kode_rekening": K1}),
-        contains="87,50 %",
+        {"realisasi_keuangan_persen_tercetak": "70.00"},
+        "87,50 %",
     ),
-    Case(
+    yearly_case(
         "capaian typed by hand",
         "RATIO-CAPAIAN",
-        lambda d: d.set("iku_tahunan", {"iku_kode": "IKU1", "tahun": "2016"}, capaian_tercetak="100.00"),
-        "iku_tahunan.csv",
+        "iku_tahunan",
+        "IKU1",
         "capaian_tercetak",
-        "IKU1, 2016",
         "error",
-        ("iku_tahunan", {"iku_kode": "IKU1", "tahun": "2016"}),
-        contains="104,00 %",
+        {"capaian_tercetak": "100.00"},
+        "104,00 %",
     ),
     # -- cross-table identity
-    Case(
+    kegiatan_case(
         "kegiatan renamed in the realisation table",
         "CROSS-KEGIATAN-NAME",
-        lambda d: d.set("anggaran", {"kode_rekening": K1}, nama_realisasi="Pelayanan antar daerah"),
-        "anggaran.csv",
-        "nama_realisasi",
         K1,
+        "nama_realisasi",
         "warning",
-        ("anggaran", {"kode_rekening": K1}),
-        contains="«kerja» → «daerah»",
+        {"nama_realisasi": "Pelayanan antar daerah"},
+        "«kerja» → «daerah»",
     ),
-    Case(
+    kegiatan_case(
         "kegiatan name only in other case",
         "CROSS-KEGIATAN-NAME",
-        lambda d: d.set("anggaran", {"kode_rekening": K1}, nama_realisasi="PELAYANAN ANTAR KERJA"),
-        "anggaran.csv",
-        "nama_realisasi",
         K1,
+        "nama_realisasi",
         "info",
-        ("anggaran", {"kode_rekening": K1}),
+        {"nama_realisasi": "PELAYANAN ANTAR KERJA"},
     ),
-    Case(
+    kegiatan_case(
         "realisation row named as another kegiatan (codes swapped)",
         "CROSS-KEGIATAN-NAME",
-        lambda d: d.set("anggaran", {"kode_rekening": K1}, nama_realisasi="Bursa Kerja"),
-        "anggaran.csv",
-        "nama_realisasi",
         K1,
+        "nama_realisasi",
         "warning",
-        ("anggaran", {"kode_rekening": K1}),
-        contains="tertukar",
+        {"nama_realisasi": "Bursa Kerja"},
+        "tertukar",
     ),
-    Case(
+    row_case(
         "IKU named differently in the Renstra",
         "CROSS-IKU-NAME",
-        lambda d: d.set("iku", {"kode": "IKU1"}, nama_renstra="Persentase pencari kerja yang dilatih"),
-        "iku.csv",
-        "nama_renstra",
+        "iku",
+        {"kode": "IKU1"},
         "IKU1",
+        "nama_renstra",
         "warning",
-        ("iku", {"kode": "IKU1"}),
+        {"nama_renstra": "Persentase pencari kerja yang dilatih"},
     ),
-    Case(
+    row_case(
         "IKU name shortened in the Renstra",
         "CROSS-IKU-NAME",
-        lambda d: d.set("iku", {"kode": "IKU1"}, nama_renstra="pencari kerja yang ditempatkan"),
-        "iku.csv",
-        "nama_renstra",
+        "iku",
+        {"kode": "IKU1"},
         "IKU1",
+        "nama_renstra",
         "info",
-        ("iku", {"kode": "IKU1"}),
+        {"nama_renstra": "pencari kerja yang ditempatkan"},
     ),
-    Case(
+    row_case(
         "one kegiatan under two codes",
         "CROSS-DUPLICATE-NAME",
-        lambda d: d.set("kegiatan", {"kode_rekening": K3}, kegiatan="Pelayanan Antar Kerja"),
-        "kegiatan.csv",
         "kegiatan",
+        {"kode_rekening": K3},
         K3,
+        "kegiatan",
         "warning",
-        ("kegiatan", {"kode_rekening": K3}),
-        contains=K1,
+        {"kegiatan": "Pelayanan Antar Kerja"},
+        K1,
     ),
-    Case(
+    yearly_case(
         "IKU and its SPM disagree",
         "CROSS-IKU-SPM-REALISASI",
-        lambda d: d.set("iku_tahunan", {"iku_kode": "IKU1", "tahun": "2016"}, realisasi="60", capaian_tercetak=""),
-        "iku_tahunan.csv",
+        "iku_tahunan",
+        "IKU1",
         "realisasi",
-        "IKU1, 2016",
         "warning",
-        ("iku_tahunan", {"iku_kode": "IKU1", "tahun": "2016"}),
-        contains="SPM-1",
+        {"realisasi": "60", "capaian_tercetak": ""},
+        "SPM-1",
     ),
     Case(
         "IKU target below the national minimum",
@@ -246,36 +259,30 @@ CASES = [
         "info",
         ("iku_tahunan", {"iku_kode": "IKU1", "tahun": "2016"}),
     ),
-    Case(
+    kegiatan_case(
         "RKT pagu differs from APBD murni",
         "CROSS-RKT-PAGU",
-        lambda d: d.set("anggaran", {"kode_rekening": K1}, pagu_rkt_tercetak="90000000"),
-        "anggaran.csv",
-        "pagu_rkt_tercetak",
         K1,
+        "pagu_rkt_tercetak",
         "error",
-        ("anggaran", {"kode_rekening": K1}),
+        {"pagu_rkt_tercetak": "90000000"},
     ),
-    Case(
+    kegiatan_case(
         "planned kegiatan without realisation",
         "CROSS-KEGIATAN-NO-REALISATION",
-        lambda d: d.set("anggaran", {"kode_rekening": K3}, realisasi_fisik=""),
-        "anggaran.csv",
-        "realisasi_fisik",
         K3,
+        "realisasi_fisik",
         "warning",
-        ("anggaran", {"kode_rekening": K3}),
+        {"realisasi_fisik": ""},
     ),
-    Case(
+    kegiatan_case(
         "kegiatan in the APBD-P only",
         "CROSS-KEGIATAN-NO-PLAN",
-        lambda d: d.set("anggaran", {"kode_rekening": K3}, pagu_murni="", pagu_rkt_tercetak=""),
-        "anggaran.csv",
-        "pagu_murni",
         K3,
+        "pagu_murni",
         "warning",
-        ("anggaran", {"kode_rekening": K3}),
-        contains="Rp 70.000.000",
+        {"pagu_murni": "", "pagu_rkt_tercetak": ""},
+        "Rp 70.000.000",
     ),
     Case(
         "kegiatan without a budget row",
@@ -287,109 +294,78 @@ CASES = [
         "info",
         ("kegiatan", {"kode_rekening": "1.01.02.002"}),
     ),
-    Case(
+    program_case(
         "PK budget differs from program pagu",
         "CROSS-PK-PROGRAM",
-        lambda d: d.set("program_tahunan", {"program_kode": P1}, anggaran_pk="120000000"),
-        "program_tahunan.csv",
-        "anggaran_pk",
         P1,
+        "anggaran_pk",
         "warning",
-        ("program_tahunan", {"program_kode": P1}),
+        {"anggaran_pk": "120000000"},
     ),
-    Case(
+    program_case(
         "PK budget is the APBD murni",
         "CROSS-PK-PROGRAM",
-        lambda d: d.set("program_tahunan", {"program_kode": P1}, anggaran_pk="150000000"),
-        "program_tahunan.csv",
-        "anggaran_pk",
         P1,
-        "info",
-        ("program_tahunan", {"program_kode": P1}),
-        contains="APBD murni",
-    ),
-    Case(
-        "funded program missing from the PK",
-        "CROSS-PK-PROGRAM",
-        lambda d: d.set("program_tahunan", {"program_kode": P2}, anggaran_pk=""),
-        "program_tahunan.csv",
         "anggaran_pk",
-        P2,
-        "warning",
-        ("program_tahunan", {"program_kode": P2}),
+        "info",
+        {"anggaran_pk": "150000000"},
+        "APBD murni",
+    ),
+    program_case(
+        "funded program missing from the PK", "CROSS-PK-PROGRAM", P2, "anggaran_pk", "warning", {"anggaran_pk": ""}
     ),
     # -- plausibility
-    Case(
+    kegiatan_case(
         "fisik near 100 with spending far lower",
         "PLAUS-FISIK-KEUANGAN",
-        lambda d: d.set(
-            "anggaran",
-            {"kode_rekening": K1},
-            realisasi_keuangan="40000000",
-            realisasi_keuangan_persen_tercetak="50.00",
-            sisa_tercetak="40000000",
-        ),
-        "anggaran.csv",
-        "realisasi_fisik",
         K1,
+        "realisasi_fisik",
         "warning",
-        ("anggaran", {"kode_rekening": K1}),
-        contains="terlalu tinggi",
+        {"realisasi_keuangan": "40000000", "realisasi_keuangan_persen_tercetak": "50.00", "sisa_tercetak": "40000000"},
+        "terlalu tinggi",
     ),
-    Case(
+    kegiatan_case(
         "spending near 100 with fisik far lower",
         "PLAUS-FISIK-KEUANGAN",
-        lambda d: d.set("anggaran", {"kode_rekening": K3}, realisasi_fisik="60.00", ttb_tercetak="21.00"),
-        "anggaran.csv",
-        "realisasi_fisik",
         K3,
+        "realisasi_fisik",
         "warning",
-        ("anggaran", {"kode_rekening": K3}),
-        contains="belum selesai",
+        {"realisasi_fisik": "60.00", "ttb_tercetak": "21.00"},
+        "belum selesai",
     ),
-    Case(
+    kegiatan_case(
         "fisik set from the financial %",
         "PLAUS-FISIK-EQUALS-KEUANGAN",
-        lambda d: d.set("anggaran", {"kode_rekening": K1}, realisasi_fisik="87.50", ttb_tercetak="35.00"),
-        "anggaran.csv",
-        "realisasi_fisik",
         K1,
+        "realisasi_fisik",
         "info",
-        ("anggaran", {"kode_rekening": K1}),
+        {"realisasi_fisik": "87.50", "ttb_tercetak": "35.00"},
     ),
-    Case(
+    kegiatan_case(
         "pagu cut to 0",
         "PLAUS-PAGU-CUT",
-        lambda d: d.set(
-            "anggaran",
-            {"kode_rekening": K3},
-            pagu_perubahan="0",
-            realisasi_fisik="0",
-            realisasi_keuangan="0",
-            bobot_tercetak="",
-            ttb_tercetak="0",
-            realisasi_keuangan_persen_tercetak="0",
-            sisa_tercetak="0",
-        ),
-        "anggaran.csv",
-        "pagu_perubahan",
         K3,
+        "pagu_perubahan",
         "info",
-        ("anggaran", {"kode_rekening": K3}),
-        contains="Rp 70.000.000",
+        {
+            "pagu_perubahan": "0",
+            "realisasi_fisik": "0",
+            "realisasi_keuangan": "0",
+            "bobot_tercetak": "",
+            "ttb_tercetak": "0",
+            "realisasi_keuangan_persen_tercetak": "0",
+            "sisa_tercetak": "0",
+        },
+        "Rp 70.000.000",
     ),
-    Case(
+    kegiatan_case(
         "pagu cut to 0 but physical progress reported",
         "PLAUS-PAGU-CUT",
-        lambda d: d.set(
-            "anggaran", {"kode_rekening": K3}, pagu_perubahan="0", realisasi_fisik="50", realisasi_keuangan="0"
-        ),
-        "anggaran.csv",
-        "pagu_perubahan",
         K3,
+        "pagu_perubahan",
         "warning",
-        ("anggaran", {"kode_rekening": K3}),
-        contains="50,00 %",
+        {"pagu_perubahan": "0", "realisasi_fisik": "50", "realisasi_keuangan": "0"},
+        "50,00 %",
     ),
     Case(
         "deep cut, with a lower threshold",
@@ -403,26 +379,24 @@ CASES = [
         settings={"pemotongan_pagu_persen": 20},
         contains="dipotong 20,00 %",
     ),
-    Case(
+    yearly_case(
         "capaian above 150 %",
         "PLAUS-CAPAIAN-HIGH",
-        lambda d: d.set("iku_tahunan", {"iku_kode": "IKU2", "tahun": "2016"}, realisasi="160", capaian_tercetak=""),
-        "iku_tahunan.csv",
+        "iku_tahunan",
+        "IKU2",
         "realisasi",
-        "IKU2, 2016",
         "warning",
-        ("iku_tahunan", {"iku_kode": "IKU2", "tahun": "2016"}),
+        {"realisasi": "160", "capaian_tercetak": ""},
     ),
-    Case(
+    yearly_case(
         "IKU realisation halves",
         "PLAUS-JUMP-IKU",
-        lambda d: d.set("iku_tahunan", {"iku_kode": "IKU1", "tahun": "2016"}, realisasi="20", capaian_tercetak=""),
-        "iku_tahunan.csv",
+        "iku_tahunan",
+        "IKU1",
         "realisasi",
-        "IKU1, 2016",
         "warning",
-        ("iku_tahunan", {"iku_kode": "IKU1", "tahun": "2016"}),
-        contains="turun dari 48 %",
+        {"realisasi": "20", "capaian_tercetak": ""},
+        "turun dari 48 %",
     ),
     Case(
         "IKU in people doubles",
@@ -435,15 +409,14 @@ CASES = [
         ("iku_tahunan", {"iku_kode": "IKU2", "tahun": "2016"}),
         contains="naik dari 40 orang",
     ),
-    Case(
+    yearly_case(
         "SPM realisation collapses",
         "PLAUS-JUMP-SPM",
-        lambda d: d.set("spm_realisasi", {"spm_kode": "SPM-2", "tahun": "2016"}, realisasi="20"),
-        "spm_realisasi.csv",
+        "spm_realisasi",
+        "SPM-2",
         "realisasi",
-        "SPM-2, 2016",
         "warning",
-        ("spm_realisasi", {"spm_kode": "SPM-2", "tahun": "2016"}),
+        {"realisasi": "20"},
     ),
     # -- completeness
     Case(
@@ -456,15 +429,14 @@ CASES = [
         "error",
         None,
     ),
-    Case(
+    yearly_case(
         "IKU realisation empty",
         "COMPLETE-IKU-REALISATION",
-        lambda d: d.set("iku_tahunan", {"iku_kode": "IKU2", "tahun": "2016"}, realisasi="", capaian_tercetak=""),
-        "iku_tahunan.csv",
+        "iku_tahunan",
+        "IKU2",
         "realisasi",
-        "IKU2, 2016",
         "error",
-        ("iku_tahunan", {"iku_kode": "IKU2", "tahun": "2016"}),
+        {"realisasi": "", "capaian_tercetak": ""},
     ),
     Case(
         "IKU row of the year missing",
@@ -478,15 +450,14 @@ CASES = [
         "error",
         ("iku", {"kode": "IKU2"}),
     ),
-    Case(
+    yearly_case(
         "IKU target empty",
         "COMPLETE-IKU-TARGET",
-        lambda d: d.set("iku_tahunan", {"iku_kode": "IKU2", "tahun": "2016"}, target="", capaian_tercetak=""),
-        "iku_tahunan.csv",
+        "iku_tahunan",
+        "IKU2",
         "target",
-        "IKU2, 2016",
         "error",
-        ("iku_tahunan", {"iku_kode": "IKU2", "tahun": "2016"}),
+        {"target": "", "capaian_tercetak": ""},
     ),
     Case(
         "sasaran without a program",
@@ -510,16 +481,16 @@ CASES = [
         "warning",
         ("sasaran", {"kode": "S3"}),
     ),
-    Case(
+    row_case(
         "missed target without a cause",
         "COMPLETE-EXPLANATION",
-        lambda d: d.set("analisis_iku", {"iku_kode": "IKU2"}, penyebab=""),
-        "analisis_iku.csv",
-        "penyebab",
+        "analisis_iku",
+        {"iku_kode": "IKU2"},
         "IKU2, 2016",
+        "penyebab",
         "warning",
-        ("analisis_iku", {"iku_kode": "IKU2"}),
-        contains="95 orang",
+        {"penyebab": ""},
+        "95 orang",
     ),
     Case(
         "missed target without any analysis row",
@@ -531,25 +502,24 @@ CASES = [
         "warning",
         None,
     ),
-    Case(
+    row_case(
         "missed target without a solution",
         "COMPLETE-SOLUTION",
-        lambda d: d.set("analisis_iku", {"iku_kode": "IKU2"}, solusi=""),
-        "analisis_iku.csv",
-        "solusi",
+        "analisis_iku",
+        {"iku_kode": "IKU2"},
         "IKU2, 2016",
+        "solusi",
         "info",
-        ("analisis_iku", {"iku_kode": "IKU2"}),
+        {"solusi": ""},
     ),
-    Case(
+    yearly_case(
         "SPM below target without discussion",
         "COMPLETE-SPM-EXPLANATION",
-        lambda d: d.set("spm_realisasi", {"spm_kode": "SPM-2", "tahun": "2016"}, analisis=""),
-        "spm_realisasi.csv",
+        "spm_realisasi",
+        "SPM-2",
         "analisis",
-        "SPM-2, 2016",
         "warning",
-        ("spm_realisasi", {"spm_kode": "SPM-2", "tahun": "2016"}),
+        {"analisis": ""},
     ),
 ]
 
@@ -610,3 +580,33 @@ def test_small_counts_do_not_jump(data, load):
     data.set("iku_tahunan", {"iku_kode": "IKU2", "tahun": "2015"}, target="2", realisasi="2")
     data.set("iku_tahunan", {"iku_kode": "IKU2", "tahun": "2016"}, target="2", realisasi="1", capaian_tercetak="50.00")
     assert [f.rule for f in review(load(data), YEAR) if f.rule.startswith("PLAUS")] == []
+
+
+def _cut_to_zero(data: Data, **printed: str) -> Data:
+    """K3 cut to Rp 0 in the APBD-P (no pagu, so no bobot, TTB or financial %), with these printed figures."""
+    return data.set(
+        "anggaran", {"kode_rekening": K3}, pagu_murni="0", pagu_perubahan="0", realisasi_keuangan="0", **printed
+    )
+
+
+@pytest.mark.parametrize(
+    ("rule", "column", "expected"),
+    [
+        ("RATIO-BOBOT", "bobot_tercetak", "-"),
+        ("RATIO-TTB", "ttb_tercetak", "0,00"),
+        ("RATIO-KEUANGAN", "realisasi_keuangan_persen_tercetak", "-"),
+    ],
+)
+def test_figure_printed_for_a_kegiatan_without_pagu(rule, column, expected, data, load):
+    """A printed bobot, TTB or financial % of a kegiatan without pagu is an error at its row."""
+    _cut_to_zero(data, ttb_tercetak="3.00", realisasi_keuangan_persen_tercetak="12.00")
+    (f,) = [f for f in review(load(data), YEAR) if f.rule == rule and f.key == K3]
+    row = data.line("anggaran", {"kode_rekening": K3})
+    assert (f.severity, f.file, f.row, f.column, f.expected) == ("error", "anggaran.csv", row, column, expected)
+
+
+def test_zero_printed_for_a_kegiatan_without_pagu_is_fine(data, load):
+    """The 0 the report prints for a kegiatan without pagu is not a wrong bobot, TTB or financial %."""
+    _cut_to_zero(data, bobot_tercetak="0", ttb_tercetak="0", realisasi_keuangan_persen_tercetak="0")
+    rules = {"RATIO-BOBOT", "RATIO-TTB", "RATIO-KEUANGAN"}
+    assert [f for f in review(load(data), YEAR) if f.rule in rules and f.key == K3] == []

@@ -39,13 +39,13 @@ def finding(ctx, rule: str, severity: str, column: str, what: str, rec: dict) ->
     row = ctx.row("analisis_iku", code, ctx.year)
     real, target = fmt.dengan_satuan(rec["realisasi"], rec["satuan"]), fmt.dengan_satuan(rec["target"], rec["satuan"])
     where = "baris analisisnya tidak ada" if row is None else f"kolom {column} kosong"
-    return Finding(
-        rule=rule,
-        severity=severity,
-        file="analisis_iku.csv",
-        row=row,
-        column=column,
-        key=f"{code}, {ctx.year}",
+    return ctx.finding(
+        rule,
+        severity,
+        "analisis_iku",
+        row,
+        column,
+        f"{code}, {ctx.year}",
         message=(
             f"{code} ({rec['indikator']}) tidak mencapai target tahun {ctx.year} (realisasi {real} "
             f"terhadap target {target}, capaian {persen(rec['capaian'])}), tetapi {where} di analisis_iku.csv: "

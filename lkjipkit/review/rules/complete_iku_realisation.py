@@ -22,42 +22,39 @@ SETTINGS = ()
 
 def check(ctx) -> list[Finding]:
     out: list[Finding] = []
-    t = ctx.ds.tables["iku_tahunan"]
-    rows = {str(r["iku_kode"]): r for r in t[(t["tahun"] == ctx.year).fillna(False)].to_dict("records")}
+    rows = {str(r["iku_kode"]): r for r in ctx.rows_of_year("iku_tahunan").to_dict("records")}
     for iku in ctx.ds.tables["iku"].to_dict("records"):
         code = str(iku["kode"])
         rec = rows.get(code)
         if rec is None:
             out.append(
-                Finding(
-                    rule=ID,
-                    severity=SEVERITY,
-                    file="iku.csv",
-                    row=int(iku["_row"]),
-                    column="kode",
-                    key=f"{code}, {ctx.year}",
+                ctx.finding(
+                    ID,
+                    SEVERITY,
+                    "iku",
+                    iku,
+                    "kode",
+                    f"{code}, {ctx.year}",
                     message=(
                         f"{code} ({iku['indikator']}) tidak mempunyai baris tahun {ctx.year} di iku_tahunan.csv: "
                         "target dan realisasinya tidak dapat dilaporkan."
                     ),
                     found="tidak ada baris",
                     expected=f"baris {code} tahun {ctx.year}",
-                    figures={},
                 )
             )
         elif not has(rec["realisasi"]):
             out.append(
-                Finding(
-                    rule=ID,
-                    severity=SEVERITY,
-                    file="iku_tahunan.csv",
-                    row=int(rec["_row"]),
-                    column="realisasi",
-                    key=f"{code}, {ctx.year}",
+                ctx.finding(
+                    ID,
+                    SEVERITY,
+                    "iku_tahunan",
+                    rec,
+                    "realisasi",
+                    f"{code}, {ctx.year}",
                     message=f"Realisasi {code} ({iku['indikator']}) tahun {ctx.year} kosong.",
                     found="kosong",
                     expected="realisasi tahun laporan",
-                    figures={},
                 )
             )
     return out

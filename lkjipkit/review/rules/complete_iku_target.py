@@ -20,23 +20,21 @@ SETTINGS = ()
 
 
 def check(ctx) -> list[Finding]:
-    t = ctx.ds.tables["iku_tahunan"]
     return [
-        Finding(
-            rule=ID,
-            severity=SEVERITY,
-            file="iku_tahunan.csv",
-            row=int(rec["_row"]),
-            column="target",
-            key=f"{rec['iku_kode']}, {ctx.year}",
+        ctx.finding(
+            ID,
+            SEVERITY,
+            "iku_tahunan",
+            rec,
+            "target",
+            f"{rec['iku_kode']}, {ctx.year}",
             message=(
                 f"Target {rec['iku_kode']} tahun {ctx.year} kosong: capaiannya tidak dapat dihitung. Isi target "
                 "sesuai Perjanjian Kinerja."
             ),
             found="kosong",
             expected="target Perjanjian Kinerja",
-            figures={},
         )
-        for rec in t[(t["tahun"] == ctx.year).fillna(False)].to_dict("records")
+        for rec in ctx.rows_of_year("iku_tahunan").to_dict("records")
         if not has(rec["target"])
     ]

@@ -7,7 +7,7 @@ Checked: each ``sasaran`` is the ``sasaran_kode`` of at least one ``iku``.
 
 from __future__ import annotations
 
-from ..finding import Finding
+from ._sasaran import unlinked_sasaran
 
 ID = "COMPLETE-SASARAN-IKU"
 FAMILY = "completeness"
@@ -17,24 +17,11 @@ NEEDS = ()
 SETTINGS = ()
 
 
-def check(ctx) -> list[Finding]:
-    measured = {str(k) for k in ctx.ds.tables["iku"]["sasaran_kode"].dropna()}
-    return [
-        Finding(
-            rule=ID,
-            severity=SEVERITY,
-            file="sasaran.csv",
-            row=int(rec["_row"]),
-            column="kode",
-            key=str(rec["kode"]),
-            message=(
-                f"Sasaran {rec['kode']} ({rec['sasaran']}) tidak diukur oleh IKU mana pun: capaiannya tidak dapat "
-                "dinilai."
-            ),
-            found="tanpa IKU",
-            expected="sedikitnya satu IKU",
-            figures={},
-        )
-        for rec in ctx.ds.tables["sasaran"].to_dict("records")
-        if str(rec["kode"]) not in measured
-    ]
+check = unlinked_sasaran(
+    ID,
+    SEVERITY,
+    "iku",
+    gap="tidak diukur oleh IKU mana pun: capaiannya tidak dapat dinilai.",
+    found="tanpa IKU",
+    expected="sedikitnya satu IKU",
+)

@@ -8,7 +8,7 @@ judged. Checked: each ``sasaran`` has a row in ``sasaran_program``.
 
 from __future__ import annotations
 
-from ..finding import Finding
+from ._sasaran import unlinked_sasaran
 
 ID = "COMPLETE-SASARAN-PROGRAM"
 FAMILY = "completeness"
@@ -18,24 +18,14 @@ NEEDS = ()
 SETTINGS = ()
 
 
-def check(ctx) -> list[Finding]:
-    linked = {str(k) for k in ctx.ds.tables["sasaran_program"]["sasaran_kode"].dropna()}
-    return [
-        Finding(
-            rule=ID,
-            severity=SEVERITY,
-            file="sasaran.csv",
-            row=int(rec["_row"]),
-            column="kode",
-            key=str(rec["kode"]),
-            message=(
-                f"Sasaran {rec['kode']} ({rec['sasaran']}) tidak mempunyai program pendukung di sasaran_program.csv: "
-                "efisiensi dan program yang mendukung capaiannya (analisis 6 dan 7) tidak dapat disajikan."
-            ),
-            found="tanpa program",
-            expected="sedikitnya satu program",
-            figures={},
-        )
-        for rec in ctx.ds.tables["sasaran"].to_dict("records")
-        if str(rec["kode"]) not in linked
-    ]
+check = unlinked_sasaran(
+    ID,
+    SEVERITY,
+    "sasaran_program",
+    gap=(
+        "tidak mempunyai program pendukung di sasaran_program.csv: efisiensi dan program yang mendukung "
+        "capaiannya (analisis 6 dan 7) tidak dapat disajikan."
+    ),
+    found="tanpa program",
+    expected="sedikitnya satu program",
+)

@@ -21,10 +21,7 @@ SETTINGS = ()
 
 def check(ctx) -> list[Finding]:
     out: list[Finding] = []
-    raw = ctx.ds.tables["spm_realisasi"]
-    texts = {
-        str(r["spm_kode"]): r["analisis"] for r in raw[(raw["tahun"] == ctx.year).fillna(False)].to_dict("records")
-    }
+    texts = {str(r["spm_kode"]): r["analisis"] for r in ctx.rows_of_year("spm_realisasi").to_dict("records")}
     spm = ctx.spm
     for rec in spm[spm["tahun"] == ctx.year].to_dict("records"):
         if not is_false(rec["memenuhi_target"]):
@@ -33,13 +30,12 @@ def check(ctx) -> list[Finding]:
         if not blank(texts.get(code)):
             continue
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="spm_realisasi.csv",
-                row=ctx.row("spm_realisasi", code, ctx.year),
-                column="analisis",
-                key=f"{code}, {ctx.year}",
+            ctx.yearly_finding(
+                ID,
+                SEVERITY,
+                "spm_realisasi",
+                code,
+                "analisis",
                 message=(
                     f"{code} ({rec['indikator']}) tahun {ctx.year} di bawah target nasional "
                     f"({persen(rec['realisasi'])} terhadap {persen(rec['target_nasional'])}), tetapi kolom analisis "

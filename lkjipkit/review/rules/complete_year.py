@@ -23,20 +23,19 @@ _TABLES = {"iku_tahunan": "target dan realisasi IKU", "anggaran": "anggaran dan 
 
 def check(ctx) -> list[Finding]:
     return [
-        Finding(
-            rule=ID,
-            severity=SEVERITY,
-            file=f"{table}.csv",
-            row=None,
-            column="tahun",
-            key=str(ctx.year),
+        ctx.finding(
+            ID,
+            SEVERITY,
+            table,
+            None,
+            "tahun",
+            str(ctx.year),
             message=(
                 f"{table}.csv tidak mempunyai baris tahun {ctx.year}: {what} tahun ini tidak dapat direviu maupun "
                 f"dilaporkan. Tambahkan barisnya (lkjip new-year membuat baris kosong untuk diisi)."
             ),
             found="tidak ada baris",
             expected=f"baris tahun {ctx.year}",
-            figures={},
         )
         for table, what in _TABLES.items()
         if not ctx.has_year(table)

@@ -45,13 +45,13 @@ def check(ctx) -> list[Finding]:
                 continue
             prev = first[key]
             out.append(
-                Finding(
-                    rule=ID,
-                    severity=SEVERITY,
-                    file=f"{table}.csv",
-                    row=int(rec["_row"]),
-                    column=name_col,
-                    key=str(rec[code_col]),
+                ctx.finding(
+                    ID,
+                    SEVERITY,
+                    table,
+                    rec,
+                    name_col,
+                    str(rec[code_col]),
                     message=(
                         f"Nama {what} «{rec[name_col]}» dipakai oleh dua kode: {prev[code_col]} (baris {prev['_row']}) "
                         f"dan {rec[code_col]} (baris {rec['_row']}). Bila keduanya {what} yang sama, satukan kodenya; "

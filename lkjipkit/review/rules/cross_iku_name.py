@@ -38,13 +38,13 @@ def check(ctx) -> list[Finding]:
         else:
             severity, detail = SEVERITY, f"berbeda kata: {word_changes(pk, renstra)}"
         out.append(
-            Finding(
-                rule=ID,
-                severity=severity,
-                file="iku.csv",
-                row=int(rec["_row"]),
-                column="nama_renstra",
-                key=code,
+            ctx.finding(
+                ID,
+                severity,
+                "iku",
+                rec,
+                "nama_renstra",
+                code,
                 message=(
                     f"Nama {code} di tabel Renstra («{renstra}») {detail} dari nama di Perjanjian Kinerja («{pk}»)."
                     + ("" if severity == "info" else " Pastikan indikator dan rumusnya tidak berubah.")

@@ -53,13 +53,12 @@ def check(ctx) -> list[Finding]:
         ]
         rumus = f" Rumus yang tercatat — {'; '.join(formulas)}." if formulas else ""
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="iku_tahunan.csv",
-                row=ctx.row("iku_tahunan", code, year),
-                column="realisasi",
-                key=f"{code}, {year}",
+            ctx.yearly_finding(
+                ID,
+                SEVERITY,
+                "iku_tahunan",
+                code,
+                "realisasi",
                 message=(
                     f"Realisasi {code} tahun {year} ({persen(real)}) berbeda dengan realisasi {spm_code} yang "
                     f"ditautkan lewat iku.spm_kode ({persen(spm_real)}), selisih {poin(real - spm_real)}. Bila "
@@ -74,6 +73,7 @@ def check(ctx) -> list[Finding]:
                     "realisasi_spm": spm_real,
                     "selisih": real - spm_real,
                 },
+                year=year,
             )
         )
     return out

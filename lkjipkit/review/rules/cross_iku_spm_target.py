@@ -54,18 +54,17 @@ def check(ctx) -> list[Finding]:
                 "dipakai untuk kesimpulan."
             )
         out.append(
-            Finding(
-                rule=ID,
-                severity=severity,
-                file="iku_tahunan.csv",
-                row=ctx.row("iku_tahunan", code, ctx.year),
-                column="target",
-                key=f"{code}, {ctx.year}",
+            ctx.yearly_finding(
+                ID,
+                severity,
+                "iku_tahunan",
+                code,
+                "target",
                 message=message,
                 found=f"{nilai(target)}{unit}",
-                expected=f"≥ {nilai(national)}{unit}"
-                if target < national
-                else f"{nilai(national)}{unit} (target nasional)",
+                expected=(
+                    f"≥ {nilai(national)}{unit}" if target < national else f"{nilai(national)}{unit} (target nasional)"
+                ),
                 figures={"target_iku": target, "spm_kode": spm_code, "target_nasional": national},
             )
         )

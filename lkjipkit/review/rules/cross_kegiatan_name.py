@@ -64,13 +64,11 @@ def check(ctx) -> list[Finding]:
                 f"{word_changes(plan, shown)}. Pastikan keduanya kegiatan yang sama, lalu samakan namanya."
             )
         out.append(
-            Finding(
-                rule=ID,
-                severity=severity,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="nama_realisasi",
-                key=code,
+            ctx.activity_finding(
+                ID,
+                severity,
+                rec,
+                "nama_realisasi",
                 message=message,
                 found=str(shown),
                 expected=plan,

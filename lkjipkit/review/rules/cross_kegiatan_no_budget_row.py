@@ -23,13 +23,13 @@ SETTINGS = ()
 def check(ctx) -> list[Finding]:
     present = {str(k) for k in ctx.activities["kode_rekening"].dropna()}
     return [
-        Finding(
-            rule=ID,
-            severity=SEVERITY,
-            file="kegiatan.csv",
-            row=int(rec["_row"]),
-            column="kode_rekening",
-            key=str(rec["kode_rekening"]),
+        ctx.finding(
+            ID,
+            SEVERITY,
+            "kegiatan",
+            rec,
+            "kode_rekening",
+            str(rec["kode_rekening"]),
             message=(
                 f"{sentence(ctx.kegiatan_label(str(rec['kode_rekening'])))} terdaftar di kegiatan.csv tetapi tidak "
                 f"mempunyai baris anggaran tahun {ctx.year}, sehingga tidak muncul di tabel realisasi anggaran. "
@@ -37,7 +37,6 @@ def check(ctx) -> list[Finding]:
             ),
             found="tidak ada baris",
             expected=f"baris anggaran tahun {ctx.year}",
-            figures={},
         )
         for rec in ctx.ds.tables["kegiatan"].to_dict("records")
         if str(rec["kode_rekening"]) not in present

@@ -44,13 +44,11 @@ def check(ctx) -> list[Finding]:
         if has(fisik):
             parts.append(f"realisasi fisik {persen(fisik)}")
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="pagu_murni",
-                key=code,
+            ctx.activity_finding(
+                ID,
+                SEVERITY,
+                rec,
+                "pagu_murni",
                 message=(
                     f"{sentence(ctx.kegiatan_label(code))} tidak mempunyai pagu APBD murni maupun pagu RKT (kosong), "
                     f"tetapi tercatat {', '.join(parts)}. Bila kegiatan ini baru ditambahkan pada perubahan anggaran, "

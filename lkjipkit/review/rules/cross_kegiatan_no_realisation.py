@@ -35,13 +35,11 @@ def check(ctx) -> list[Finding]:
         code = str(rec["kode_rekening"])
         what = " dan ".join(_WHAT[c] for c in missing)
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column=missing[0],
-                key=code,
+            ctx.activity_finding(
+                ID,
+                SEVERITY,
+                rec,
+                missing[0],
                 message=(
                     f"{sentence(ctx.kegiatan_label(code))} mempunyai pagu {rupiah(pagu)} tetapi realisasi {what} "
                     "kosong: kegiatan ada dalam rencana tetapi tidak dalam tabel realisasi, sehingga total realisasi "

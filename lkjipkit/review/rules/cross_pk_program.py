@@ -27,8 +27,7 @@ def check(ctx) -> list[Finding]:
     out: list[Finding] = []
     tol = ctx.settings.toleransi_rupiah
     programs = {str(r["program_kode"]): r for r in ctx.programs.to_dict("records")}
-    pt = ctx.ds.tables["program_tahunan"]
-    pt = pt[(pt["tahun"] == ctx.year).fillna(False)]
+    pt = ctx.rows_of_year("program_tahunan")
     stated = {str(r["program_kode"]): r for r in pt.to_dict("records") if has(r["anggaran_pk"])}
     if not stated:
         return []  # the dataset records no PK budgets for the year
@@ -55,13 +54,13 @@ def check(ctx) -> list[Finding]:
                 f"selisih {rupiah(abs(pk - pagu))}."
             )
         out.append(
-            Finding(
-                rule=ID,
-                severity=severity,
-                file="program_tahunan.csv",
-                row=int(rec["_row"]),
-                column="anggaran_pk",
-                key=code,
+            ctx.finding(
+                ID,
+                severity,
+                "program_tahunan",
+                rec,
+                "anggaran_pk",
+                code,
                 message=message,
                 found=rupiah(pk),
                 expected=rupiah(pagu),
@@ -74,13 +73,13 @@ def check(ctx) -> list[Finding]:
             continue
         row = ctx.row("program_tahunan", code, ctx.year)
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="program_tahunan.csv",
-                row=row,
-                column="anggaran_pk",
-                key=code,
+            ctx.finding(
+                ID,
+                SEVERITY,
+                "program_tahunan",
+                row,
+                "anggaran_pk",
+                code,
                 message=(
                     f"{sentence(ctx.program_label(code))} mempunyai pagu {rupiah(pagu)} tahun {ctx.year} tetapi tidak "
                     "tercantum anggarannya dalam Perjanjian Kinerja, padahal program lain tercantum."

@@ -36,13 +36,11 @@ def check(ctx) -> list[Finding]:
         rkt_text = rupiah(rkt) if has(rkt) else "kosong"
         murni_text = rupiah(murni) if has(murni) else "kosong"
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="pagu_rkt_tercetak",
-                key=code,
+            ctx.activity_finding(
+                ID,
+                SEVERITY,
+                rec,
+                "pagu_rkt_tercetak",
                 message=(
                     f"Pagu {ctx.kegiatan_label(code)} di RKT (Tabel 2.2) {rkt_text}, sedangkan APBD murni di tabel "
                     f"realisasi {murni_text}: kedua tabel seharusnya memuat anggaran yang sama."

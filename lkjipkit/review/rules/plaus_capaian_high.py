@@ -29,13 +29,12 @@ def check(ctx) -> list[Finding]:
             continue
         code = str(rec["kode"])
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="iku_tahunan.csv",
-                row=ctx.row("iku_tahunan", code, ctx.year),
-                column="realisasi",
-                key=f"{code}, {ctx.year}",
+            ctx.yearly_finding(
+                ID,
+                SEVERITY,
+                "iku_tahunan",
+                code,
+                "realisasi",
                 message=(
                     f"Capaian {code} tahun {ctx.year} {persen(cap)} (realisasi {nilai(rec['realisasi'])} "
                     f"terhadap target {nilai(rec['target'])}), di atas {persen(top, 0)}: target mungkin terlalu "

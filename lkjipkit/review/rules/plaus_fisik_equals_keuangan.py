@@ -31,13 +31,11 @@ def check(ctx) -> list[Finding]:
             continue
         code = str(rec["kode_rekening"])
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="realisasi_fisik",
-                key=code,
+            ctx.activity_finding(
+                ID,
+                SEVERITY,
+                rec,
+                "realisasi_fisik",
                 message=(
                     f"{sentence(ctx.kegiatan_label(code))}: realisasi fisik {persen(fisik)} sama persis dengan "
                     f"realisasi keuangan {persen(keu)}. Kemungkinan realisasi fisik ditetapkan dari penyerapan dana, "

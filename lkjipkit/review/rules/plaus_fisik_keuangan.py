@@ -45,13 +45,11 @@ def check(ctx) -> list[Finding]:
                 f"{poin(gap)}): dana terserap untuk pekerjaan yang belum selesai. Periksa dan jelaskan."
             )
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="realisasi_fisik",
-                key=code,
+            ctx.activity_finding(
+                ID,
+                SEVERITY,
+                rec,
+                "realisasi_fisik",
                 message=message,
                 found=f"fisik {persen(fisik)}, keuangan {persen(keu)}",
                 expected=f"selisih < {poin(s.fisik_keuangan_selisih)}",

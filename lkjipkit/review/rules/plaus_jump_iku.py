@@ -37,13 +37,12 @@ def check(ctx) -> list[Finding]:
         suffix = f" {unit}" if unit and unit != "%" else (" %" if unit == "%" else "")
         way = "naik" if cur > prev else "turun"
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="iku_tahunan.csv",
-                row=ctx.row("iku_tahunan", code, ctx.year),
-                column="realisasi",
-                key=f"{code}, {ctx.year}",
+            ctx.yearly_finding(
+                ID,
+                SEVERITY,
+                "iku_tahunan",
+                code,
+                "realisasi",
                 message=(
                     f"Realisasi {code} {way} dari {nilai(prev)}{suffix} ({ctx.year - 1}) menjadi {nilai(cur)}{suffix} "
                     f"({ctx.year}), {change_text(relative)}. Periksa angkanya dan jelaskan "

@@ -36,13 +36,12 @@ def check(ctx) -> list[Finding]:
         code = str(rec["kode"])
         counted = rec["sumber_realisasi"] == "pembilang/penyebut"
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="spm_realisasi.csv",
-                row=ctx.row("spm_realisasi", code, ctx.year),
-                column="pembilang" if counted else "realisasi",
-                key=f"{code}, {ctx.year}",
+            ctx.yearly_finding(
+                ID,
+                SEVERITY,
+                "spm_realisasi",
+                code,
+                "pembilang" if counted else "realisasi",
                 message=(
                     f"Realisasi {code} ({rec['indikator']}) {'naik' if cur > prev else 'turun'} dari {persen(prev)} "
                     f"({ctx.year - 1}) menjadi {persen(cur)} ({ctx.year}), {change_text(relative)}. "

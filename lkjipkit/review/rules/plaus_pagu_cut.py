@@ -48,13 +48,11 @@ def check(ctx) -> list[Finding]:
                 f"menjadi {rupiah(revised)}. Jelaskan dampaknya pada target kinerja yang didukung kegiatan ini."
             )
         out.append(
-            Finding(
-                rule=ID,
-                severity=severity,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="pagu_perubahan",
-                key=code,
+            ctx.activity_finding(
+                ID,
+                severity,
+                rec,
+                "pagu_perubahan",
                 message=message,
                 found=rupiah(revised),
                 expected=rupiah(murni),

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..context import angka, has, num, rupiah, total
 from ..finding import Finding
+from ._printed import printed_vs_computed
 
 ID = "RATIO-BOBOT"
 FAMILY = "ratios"
@@ -22,42 +23,41 @@ SETTINGS = ("toleransi_persen",)
 
 
 def check(ctx) -> list[Finding]:
-    out: list[Finding] = []
     acts = ctx.activities
     agency = total(v for v in acts["pagu"] if has(v) and num(v) > 0)
-    for rec in acts.to_dict("records"):
-        printed, bobot, pagu = num(rec["bobot_tercetak"]), num(rec["bobot"]), num(rec["pagu"])
-        if not has(printed):
-            continue
-        code = str(rec["kode_rekening"])
-        if not has(bobot):
-            if printed == 0:
-                continue
-            message = (
-                f"Bobot {ctx.kegiatan_label(code)} tercetak {angka(printed)}, padahal pagunya "
-                f"{rupiah(pagu) if has(pagu) else 'kosong'}: kegiatan tanpa pagu tidak berbobot (dicetak '-')."
-            )
-            expected = "-"
-        elif ctx.differs(printed, bobot, ctx.settings.toleransi_persen):
-            message = (
-                f"Bobot {ctx.kegiatan_label(code)} tercetak {angka(printed)}, padahal pagu {rupiah(pagu)} / total "
-                f"pagu {rupiah(agency)} × 100 = {angka(bobot, 4)}."
-            )
-            expected = angka(bobot)
-        else:
-            continue
-        out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="bobot_tercetak",
-                key=code,
-                message=message,
-                found=angka(printed),
-                expected=expected,
-                figures={"bobot_tercetak": printed, "pagu": pagu, "total_pagu": agency, "bobot": bobot},
-            )
+
+    def undefined(rec: dict, printed: float, code: str) -> tuple[str, str] | None:
+        if printed == 0:
+            return None
+        pagu = num(rec["pagu"])
+        return (
+            f"Bobot {ctx.kegiatan_label(code)} tercetak {angka(printed)}, padahal pagunya "
+            f"{rupiah(pagu) if has(pagu) else 'kosong'}: kegiatan tanpa pagu tidak berbobot (dicetak '-').",
+            "-",
         )
-    return out
+
+    def wrong(rec: dict, printed: float, code: str) -> tuple[str, str]:
+        bobot = num(rec["bobot"])
+        return (
+            f"Bobot {ctx.kegiatan_label(code)} tercetak {angka(printed)}, padahal pagu {rupiah(num(rec['pagu']))} / "
+            f"total pagu {rupiah(agency)} × 100 = {angka(bobot, 4)}.",
+            angka(bobot),
+        )
+
+    return printed_vs_computed(
+        ctx,
+        ID,
+        SEVERITY,
+        column="bobot_tercetak",
+        computed="bobot",
+        tolerance=ctx.settings.toleransi_persen,
+        shown=angka,
+        undefined=undefined,
+        wrong=wrong,
+        figures=lambda rec, printed: {
+            "bobot_tercetak": printed,
+            "pagu": num(rec["pagu"]),
+            "total_pagu": agency,
+            "bobot": num(rec["bobot"]),
+        },
+    )

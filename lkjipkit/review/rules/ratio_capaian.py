@@ -49,13 +49,13 @@ def check(ctx) -> list[Finding]:
         else:
             continue
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="iku_tahunan.csv",
-                row=int(rec["_row"]),
-                column="capaian_tercetak",
-                key=f"{code}, {year}",
+            ctx.finding(
+                ID,
+                SEVERITY,
+                "iku_tahunan",
+                rec,
+                "capaian_tercetak",
+                f"{code}, {year}",
                 message=message,
                 found=persen(printed),
                 expected=expected,

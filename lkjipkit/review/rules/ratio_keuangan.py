@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from ..context import has, num, persen, rupiah
 from ..finding import Finding
+from ._printed import printed_vs_computed
 
 ID = "RATIO-KEUANGAN"
 FAMILY = "ratios"
@@ -22,41 +23,38 @@ SETTINGS = ("toleransi_persen",)
 
 
 def check(ctx) -> list[Finding]:
-    out: list[Finding] = []
-    for rec in ctx.activities.to_dict("records"):
-        printed, pct = num(rec["realisasi_keuangan_persen_tercetak"]), num(rec["realisasi_keuangan_persen"])
-        pagu, spent = num(rec["pagu"]), num(rec["realisasi_keuangan"])
-        if not has(printed):
-            continue
-        code = str(rec["kode_rekening"])
-        if not has(pct):
-            if (has(pagu) and pagu > 0) or printed == 0:
-                continue  # spending not given (CROSS-KEGIATAN-NO-REALISATION), or the 0 printed for no pagu
-            message = (
-                f"Realisasi keuangan {ctx.kegiatan_label(code)} tercetak {persen(printed)}, padahal kegiatan ini tidak "
-                "mempunyai pagu, sehingga persentasenya tidak terdefinisi (dicetak 0 atau '-')."
-            )
-            expected = "-"
-        elif ctx.differs(printed, pct, ctx.settings.toleransi_persen):
-            message = (
-                f"Realisasi keuangan {ctx.kegiatan_label(code)} tercetak {persen(printed)}, padahal "
-                f"{rupiah(spent)} / {rupiah(pagu)} × 100 = {persen(pct)}."
-            )
-            expected = persen(pct)
-        else:
-            continue
-        out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="realisasi_keuangan_persen_tercetak",
-                key=code,
-                message=message,
-                found=persen(printed),
-                expected=expected,
-                figures={"tercetak": printed, "realisasi_keuangan": spent, "pagu": pagu, "dihitung": pct},
-            )
+    def undefined(rec: dict, printed: float, code: str) -> tuple[str, str] | None:
+        pagu = num(rec["pagu"])
+        if (has(pagu) and pagu > 0) or printed == 0:
+            return None  # spending not given (CROSS-KEGIATAN-NO-REALISATION), or the 0 printed for no pagu
+        return (
+            f"Realisasi keuangan {ctx.kegiatan_label(code)} tercetak {persen(printed)}, padahal kegiatan ini tidak "
+            "mempunyai pagu, sehingga persentasenya tidak terdefinisi (dicetak 0 atau '-').",
+            "-",
         )
-    return out
+
+    def wrong(rec: dict, printed: float, code: str) -> tuple[str, str]:
+        pct = num(rec["realisasi_keuangan_persen"])
+        return (
+            f"Realisasi keuangan {ctx.kegiatan_label(code)} tercetak {persen(printed)}, padahal "
+            f"{rupiah(num(rec['realisasi_keuangan']))} / {rupiah(num(rec['pagu']))} × 100 = {persen(pct)}.",
+            persen(pct),
+        )
+
+    return printed_vs_computed(
+        ctx,
+        ID,
+        SEVERITY,
+        column="realisasi_keuangan_persen_tercetak",
+        computed="realisasi_keuangan_persen",
+        tolerance=ctx.settings.toleransi_persen,
+        shown=persen,
+        undefined=undefined,
+        wrong=wrong,
+        figures=lambda rec, printed: {
+            "tercetak": printed,
+            "realisasi_keuangan": num(rec["realisasi_keuangan"]),
+            "pagu": num(rec["pagu"]),
+            "dihitung": num(rec["realisasi_keuangan_persen"]),
+        },
+    )

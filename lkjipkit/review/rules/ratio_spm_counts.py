@@ -51,13 +51,13 @@ def check(ctx) -> list[Finding]:
             hint = _copied_from(stated, p, year, others, tol)
             used = "" if column == "realisasi_tercetak" else " Laporan memakai persentase dari pembilang/penyebut."
             out.append(
-                Finding(
-                    rule=ID,
-                    severity=SEVERITY,
-                    file="spm_realisasi.csv",
-                    row=int(rec["_row"]),
-                    column=column,
-                    key=f"{code}, {year}",
+                ctx.finding(
+                    ID,
+                    SEVERITY,
+                    "spm_realisasi",
+                    rec,
+                    column,
+                    f"{code}, {year}",
                     message=(
                         f"{code} tahun {year}: persentase {what} {persen(stated)} tidak sama dengan pembilang/penyebut "
                         f"= {nilai(p)} / {nilai(q)} × 100 = {persen(pct)}.{hint}{used}"

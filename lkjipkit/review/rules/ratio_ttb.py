@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from ..context import angka, has, num, persen
 from ..finding import Finding
+from ._printed import printed_vs_computed
 
 ID = "RATIO-TTB"
 FAMILY = "ratios"
@@ -24,45 +25,43 @@ SETTINGS = ("toleransi_persen",)
 
 
 def check(ctx) -> list[Finding]:
-    out: list[Finding] = []
     tol = ctx.settings.toleransi_persen
-    for rec in ctx.activities.to_dict("records"):
-        printed, ttb, bobot = num(rec["ttb_tercetak"]), num(rec["ttb"]), num(rec["bobot"])
-        fisik, bobot_printed = num(rec["realisasi_fisik"]), num(rec["bobot_tercetak"])
-        if not has(printed):
-            continue
-        code = str(rec["kode_rekening"])
-        if not has(bobot):
-            if printed == 0:
-                continue
-            message = (
-                f"TTB {ctx.kegiatan_label(code)} tercetak {angka(printed)}, padahal kegiatan ini tidak mempunyai pagu "
-                "(tanpa bobot), sehingga TTB-nya 0."
-            )
-            expected = angka(0)
-        elif has(ttb) and ctx.differs(printed, ttb, tol):
-            from_rounded = bobot_printed * fisik / 100 if has(bobot_printed) else float("nan")
-            if has(from_rounded) and not ctx.differs(printed, from_rounded, tol):
-                continue
-            message = (
-                f"TTB {ctx.kegiatan_label(code)} tercetak {angka(printed)}, padahal bobot {angka(bobot, 4)} × "
-                f"realisasi fisik {persen(fisik)} = {angka(ttb, 4)}."
-            )
-            expected = angka(ttb)
-        else:
-            continue
-        out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="ttb_tercetak",
-                key=code,
-                message=message,
-                found=angka(printed),
-                expected=expected,
-                figures={"ttb_tercetak": printed, "bobot": bobot, "realisasi_fisik": fisik, "ttb": ttb},
-            )
+
+    def undefined(rec: dict, printed: float, code: str) -> tuple[str, str] | None:
+        if printed == 0:
+            return None
+        return (
+            f"TTB {ctx.kegiatan_label(code)} tercetak {angka(printed)}, padahal kegiatan ini tidak mempunyai pagu "
+            "(tanpa bobot), sehingga TTB-nya 0.",
+            angka(0),
         )
-    return out
+
+    def wrong(rec: dict, printed: float, code: str) -> tuple[str, str] | None:
+        ttb, bobot, fisik, bobot_printed = (num(rec[c]) for c in ("ttb", "bobot", "realisasi_fisik", "bobot_tercetak"))
+        from_rounded = bobot_printed * fisik / 100 if has(bobot_printed) else float("nan")
+        if has(from_rounded) and not ctx.differs(printed, from_rounded, tol):
+            return None  # matches the printed bobot (RATIO-TTB-UNROUNDED)
+        return (
+            f"TTB {ctx.kegiatan_label(code)} tercetak {angka(printed)}, padahal bobot {angka(bobot, 4)} × "
+            f"realisasi fisik {persen(fisik)} = {angka(ttb, 4)}.",
+            angka(ttb),
+        )
+
+    return printed_vs_computed(
+        ctx,
+        ID,
+        SEVERITY,
+        column="ttb_tercetak",
+        computed="ttb",
+        defined_by="bobot",
+        tolerance=tol,
+        shown=angka,
+        undefined=undefined,
+        wrong=wrong,
+        figures=lambda rec, printed: {
+            "ttb_tercetak": printed,
+            "bobot": num(rec["bobot"]),
+            "realisasi_fisik": num(rec["realisasi_fisik"]),
+            "ttb": num(rec["ttb"]),
+        },
+    )

@@ -34,13 +34,11 @@ def check(ctx) -> list[Finding]:
             continue
         code = str(rec["kode_rekening"])
         out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="ttb_tercetak",
-                key=code,
+            ctx.activity_finding(
+                ID,
+                SEVERITY,
+                rec,
+                "ttb_tercetak",
                 message=(
                     f"TTB {ctx.kegiatan_label(code)} tercetak {angka(printed)} hanya cocok bila dihitung dari bobot "
                     f"yang tidak dibulatkan ({angka(bobot, 4)} × {persen(fisik)} = {angka(ttb, 4)}). Pembaca yang "

@@ -49,13 +49,13 @@ def check(ctx) -> list[Finding]:
             "poin): ada bobot yang salah (lihat RATIO-BOBOT) atau kegiatan yang tidak tercetak bobotnya."
         )
     return [
-        Finding(
-            rule=ID,
-            severity=severity,
-            file="anggaran.csv",
-            row=None,
-            column="bobot_tercetak",
-            key=f"total {ctx.year}",
+        ctx.finding(
+            ID,
+            severity,
+            "anggaran",
+            None,
+            "bobot_tercetak",
+            f"total {ctx.year}",
             message=message,
             found=angka(summed),
             expected=angka(100),

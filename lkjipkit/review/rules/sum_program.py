@@ -37,8 +37,7 @@ _COLUMNS = (
 def check(ctx) -> list[Finding]:
     out: list[Finding] = []
     acts = ctx.activities
-    pt = ctx.ds.tables["program_tahunan"]
-    pt = pt[(pt["tahun"] == ctx.year).fillna(False)]
+    pt = ctx.rows_of_year("program_tahunan")
     tol = ctx.settings.toleransi_rupiah
     for printed_col, kegiatan_col, what in _COLUMNS:
         if acts[kegiatan_col].isna().all():
@@ -54,13 +53,13 @@ def check(ctx) -> list[Finding]:
             if not ctx.differs(printed, summed, tol):
                 continue
             out.append(
-                Finding(
-                    rule=ID,
-                    severity=SEVERITY,
-                    file="program_tahunan.csv",
-                    row=int(rec["_row"]),
-                    column=printed_col,
-                    key=code,
+                ctx.finding(
+                    ID,
+                    SEVERITY,
+                    "program_tahunan",
+                    rec,
+                    printed_col,
+                    code,
                     message=(
                         f"Subtotal {what} {ctx.program_label(code)} tercetak {rupiah(printed)}, sedangkan jumlah "
                         f"{len(g)} kegiatannya {rupiah(summed)} (selisih {rupiah(abs(printed - summed))})."

@@ -10,8 +10,9 @@ left over that does not exist. Compared: ``anggaran.sisa_tercetak`` with
 
 from __future__ import annotations
 
-from ..context import has, num, rupiah
+from ..context import num, rupiah
 from ..finding import Finding
+from ._printed import printed_vs_computed
 
 ID = "SUM-SISA"
 FAMILY = "sums"
@@ -22,32 +23,28 @@ SETTINGS = ("toleransi_rupiah",)
 
 
 def check(ctx) -> list[Finding]:
-    out: list[Finding] = []
-    for rec in ctx.activities.to_dict("records"):
-        printed, sisa = num(rec["sisa_tercetak"]), num(rec["sisa"])
-        if not (has(printed) and has(sisa)) or not ctx.differs(printed, sisa, ctx.settings.toleransi_rupiah):
-            continue
-        code = str(rec["kode_rekening"])
-        out.append(
-            Finding(
-                rule=ID,
-                severity=SEVERITY,
-                file="anggaran.csv",
-                row=int(rec["_row"]),
-                column="sisa_tercetak",
-                key=code,
-                message=(
-                    f"Sisa dana {ctx.kegiatan_label(code)} tercetak {rupiah(printed)}, padahal pagu "
-                    f"{rupiah(rec['pagu'])} − realisasi keuangan {rupiah(rec['realisasi_keuangan'])} = {rupiah(sisa)}."
-                ),
-                found=rupiah(printed),
-                expected=rupiah(sisa),
-                figures={
-                    "sisa_tercetak": printed,
-                    "pagu": num(rec["pagu"]),
-                    "realisasi_keuangan": num(rec["realisasi_keuangan"]),
-                    "sisa": sisa,
-                },
-            )
+    def wrong(rec: dict, printed: float, code: str) -> tuple[str, str]:
+        sisa = num(rec["sisa"])
+        return (
+            f"Sisa dana {ctx.kegiatan_label(code)} tercetak {rupiah(printed)}, padahal pagu "
+            f"{rupiah(rec['pagu'])} − realisasi keuangan {rupiah(rec['realisasi_keuangan'])} = {rupiah(sisa)}.",
+            rupiah(sisa),
         )
-    return out
+
+    return printed_vs_computed(
+        ctx,
+        ID,
+        SEVERITY,
+        column="sisa_tercetak",
+        computed="sisa",
+        tolerance=ctx.settings.toleransi_rupiah,
+        shown=rupiah,
+        undefined=lambda rec, printed, code: None,  # no sisa without a pagu: nothing to compare
+        wrong=wrong,
+        figures=lambda rec, printed: {
+            "sisa_tercetak": printed,
+            "pagu": num(rec["pagu"]),
+            "realisasi_keuangan": num(rec["realisasi_keuangan"]),
+            "sisa": num(rec["sisa"]),
+        },
+    )
