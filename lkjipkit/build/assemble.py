@@ -351,15 +351,22 @@ def bulan_tahun(date: dt.date) -> str:
     return f"{_BULAN[date.month - 1]} {date.year}"
 
 
+#: The sentence before the list of guidelines when the Kata Pengantar has none of its own.
+PEDOMAN_PENGANTAR = "Laporan ini disusun dengan berpedoman kepada:"
+
+
 def kata_pengantar_blocks(text: str | None, pedoman: list[str]) -> list[Markup]:
     """The Kata Pengantar as HTML blocks, the numbered list of guidelines placed after the paragraph that
-    introduces it (the first one ending in a colon), else at the end."""
+    introduces it (the first one ending in a colon), else at the end after :data:`PEDOMAN_PENGANTAR`."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text or "") if p.strip()]
     at = next((i + 1 for i, p in enumerate(paragraphs) if p.rstrip().endswith(":")), len(paragraphs))
     blocks = [markdown(p) for p in paragraphs]
     if pedoman:
         items = Markup("").join(Markup("<li>{}</li>").format(item) for item in pedoman)
         blocks.insert(at, Markup('<ol class="pedoman">{}</ol>').format(items))
+        if not any(p.rstrip().endswith(":") for p in paragraphs):
+            # a numbered list needs a sentence that says what it lists
+            blocks.insert(at, Markup("<p>{}</p>").format(PEDOMAN_PENGANTAR))
     return blocks
 
 

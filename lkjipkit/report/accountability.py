@@ -486,6 +486,9 @@ class Accountability(Chapter):
                 f"Pada baris jumlah, kolom Fisik memuat rata-rata sederhana realisasi fisik "
                 f"{tot.jumlah_kegiatan_berpagu} kegiatan yang memiliki pagu, sedangkan kolom TTB memuat realisasi "
                 "fisik tertimbang (Σ TTB). Kegiatan berpagu 0 tidak memiliki bobot dan persentase (–).",
+                "Tanda – pada APBD murni: kegiatan tidak tercantum dalam APBD murni."
+                if "pagu_murni" in acts and acts["pagu_murni"].isna().any()
+                else None,
                 kelas="catatan",
             ),
         )
@@ -553,7 +556,13 @@ class Accountability(Chapter):
                 ]
             ],
             rows=rows,
-            note="Perubahan (%) = (APBD-P − APBD murni) ÷ APBD murni × 100; fisik tertimbang = Σ TTB ÷ Σ bobot × 100.",
+            note=" ".join(
+                [
+                    "Perubahan (%) = (APBD-P − APBD murni) ÷ APBD murni × 100;",
+                    "fisik tertimbang = Σ TTB ÷ Σ bobot × 100.",
+                    *_program_dash_notes(progs),
+                ]
+            ),
         )
 
     def _program_names(self) -> list[str]:
@@ -598,3 +607,13 @@ def _band_text(band, bands) -> str:
         return band.label
     above = min(finite, key=lambda b: b.lower)
     return f"{'≤ ' if not above.inclusive else '< '}{fmt.nilai(above.lower)} {band.label}"
+
+
+def _program_dash_notes(progs: pd.DataFrame) -> list[str]:
+    """What a "–" in the program budget table means, for the cases that occur."""
+    notes = []
+    if progs["pagu_murni"].isna().any():
+        notes.append("Tanda – pada APBD murni: program tidak tercantum dalam APBD murni (perubahannya tidak dihitung).")
+    if (progs["pagu"].fillna(0) == 0).any():
+        notes.append("Program berpagu 0 pada APBD-P tidak memiliki persentase keuangan dan fisik (–).")
+    return notes

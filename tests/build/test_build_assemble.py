@@ -108,6 +108,8 @@ def test_guidelines_list_follows_the_paragraph_that_introduces_it():
         "<p>Tiga.</p>",
     ]
     assert str(kata_pengantar_blocks("Tanpa titik dua.", ["A"])[-1]).startswith('<ol class="pedoman">')
+    no_colon = [str(b) for b in kata_pengantar_blocks("Tanpa titik dua.", ["A"])]
+    assert no_colon[1] == "<p>Laporan ini disusun dengan berpedoman kepada:</p>"
 
 
 def test_script_in_analyst_markdown_is_shown_as_text_never_run():
