@@ -13,6 +13,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
+from lkjipkit._docs import replace_between
+
 from .profile import DaftarLaporan, Profil
 from .spec import TABLES
 
@@ -91,10 +93,7 @@ def reference() -> str:
 
 
 def update(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    path.write_text(head + reference() + tail, encoding="utf-8")
+    replace_between(path, BEGIN, END, reference())
 
 
 if __name__ == "__main__":  # pragma: no cover - documentation generator

@@ -12,6 +12,8 @@ import re
 import sys
 from pathlib import Path
 
+from lkjipkit._docs import replace_between
+
 from .rules import FAMILIES, RULES
 from .settings import ReviewSettings
 
@@ -72,10 +74,7 @@ def reference() -> str:
 
 
 def update(path: Path) -> None:
-    text = path.read_text(encoding="utf-8")
-    head, _, rest = text.partition(BEGIN)
-    _, _, tail = rest.partition(END)
-    path.write_text(head + reference() + tail, encoding="utf-8")
+    replace_between(path, BEGIN, END, reference())
 
 
 if __name__ == "__main__":  # pragma: no cover - documentation generator
