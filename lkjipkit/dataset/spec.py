@@ -252,6 +252,13 @@ TABLES: tuple[Table, ...] = (
             Column("penyebut", "number", "Count that should be reached.", required=False, nullable=True, min=0),
             _printed("realisasi_tercetak", "percent", "Realisation percentage", "%"),
             Column("analisis", "text", "Analyst's explanation for the year (Markdown).", required=False, nullable=True),
+            Column(
+                "sumber",
+                "text",
+                "Source of the figure, printed under the SPM table as 'Sumber: ...'.",
+                required=False,
+                nullable=True,
+            ),
         ),
         key=("spm_kode", "tahun"),
         required=False,

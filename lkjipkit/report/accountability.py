@@ -313,6 +313,7 @@ class Accountability(Chapter):
                 [header],
                 rows,
                 wide=len(header) > 9,
+                source=self._spm_source(codes, first, y),
             )
         )
         series = [
@@ -344,6 +345,13 @@ class Accountability(Chapter):
             out.append(html.analyst_text(self._spm_note(r["kode"])))
         return Markup("").join(out)
 
+    def _spm_source(self, codes, first: int, last: int) -> str | None:
+        """The sources the dataset gives for these SPM indicators and years (``spm_realisasi.sumber``)."""
+        t = self.ds.tables["spm_realisasi"]
+        t = t[t["spm_kode"].isin(list(codes)) & t["tahun"].between(first, last)]
+        sources = [str(v) for v in dict.fromkeys(t["sumber"].dropna()) if str(v).strip()]
+        return "; ".join(sources) or None
+
     def _spm_note(self, code: str):
         t = self.ds.tables["spm_realisasi"]
         hit = t[(t["spm_kode"] == code) & (t["tahun"] == self.year)]["analisis"].dropna()
@@ -372,6 +380,7 @@ class Accountability(Chapter):
             f"{r['indikator']}, {y0}–{y1}",
             header=[["Tahun", should, reached, "Persentase (%)"]],
             rows=table_rows,
+            source=self._spm_source([r["kode"]], y0, y1),
         )
         svg = figures.coverage(
             [int(t) for t in counted["tahun"]],

@@ -39,3 +39,11 @@ def test_no_lead_in_before_a_missing_list_of_improvements():
     text = open_chapter("", 0, chapter=4).improvements().text
     assert "mencapai target:" not in text
     assert text.startswith("Langkah perbaikan untuk persentase pencari kerja")
+
+
+def test_spm_tables_print_the_source_the_dataset_gives():
+    spm = str(open_chapter("", 0, chapter=3).spm())
+    source = "Sumber: Seksi PRS, Bina Kesejahteraan Sosial dan BNN Kota Balikpapan, Oktober 2016"
+    assert spm.count(source) == 2  # the Bidang Sosial series table and the PMKS counts table
+    naker = spm.split("Bidang Sosial")[0]
+    assert "Sumber:" not in naker  # the dataset gives no source for the ketenagakerjaan series
