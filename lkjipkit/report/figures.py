@@ -88,19 +88,21 @@ def _finite(v) -> bool:
     return fmt.is_finite(v)
 
 
-def _bar_labels(ax, bars, values, satuan: str | None = None, fontsize: float = 6.5) -> None:
+def _bar_labels(ax, bars, values, *, text=fmt.nilai, fontsize: float = 6.5, color: str = "#262626", **style) -> None:
+    """Write each finite value above its bar (``text`` formats it; ``style`` goes to ``annotate``)."""
     for bar, v in zip(bars, values, strict=True):
         if not _finite(v):
             continue
         ax.annotate(
-            fmt.nilai(v),
+            text(v),
             (bar.get_x() + bar.get_width() / 2, bar.get_height()),
             xytext=(0, 1.5),
             textcoords="offset points",
             ha="center",
             va="bottom",
             fontsize=fontsize,
-            color="#262626",
+            color=color,
+            **style,
         )
 
 
@@ -233,19 +235,7 @@ def coverage(
         b1 = ax.bar([i - w / 2 for i in x], s_vals, w, color=LIGHT, edgecolor="#404040", linewidth=0.4)
         b2 = ax.bar([i + w / 2 for i in x], r_vals, w, color=DARK, edgecolor="#404040", linewidth=0.4)
         _bar_labels(ax, b1, should)
-        for bar, p in zip(b2, percent, strict=True):
-            if _finite(p):
-                ax.annotate(
-                    fmt.persen(p),
-                    (bar.get_x() + bar.get_width() / 2, bar.get_height()),
-                    xytext=(0, 1.5),
-                    textcoords="offset points",
-                    ha="center",
-                    va="bottom",
-                    fontsize=6.5,
-                    fontweight="bold",
-                    color=DARK,
-                )
+        _bar_labels(ax, b2, percent, text=fmt.persen, fontweight="bold", color=DARK)
         ax.set_xticks(x, [str(y) for y in years])
         top = max([*s_vals, *r_vals, 0])
         ax.set_ylim(0, top * 1.15 if top > 0 else 1)
