@@ -17,7 +17,7 @@ import pandas as pd
 from babel.numbers import format_decimal
 
 from lkjipkit.dataset import load_dataset
-from lkjipkit.dataset.io import _sniff_separator
+from lkjipkit.dataset.io import sniff_separator
 from lkjipkit.dataset.spec import TABLE_BY_NAME
 from lkjipkit.errors import LkjipError
 
@@ -40,7 +40,7 @@ def _append(path: Path, table: str, rows: list[dict]) -> int:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             encoding, text = "cp1252", raw.decode("cp1252")
-        sep = _sniff_separator(text.splitlines()[0], {c.name for c in spec.columns})
+        sep = sniff_separator(text.splitlines()[0], {c.name for c in spec.columns})
         header = next(csv.reader([text.splitlines()[0]], delimiter=sep))
         newline = "\r\n" if "\r\n" in text else "\n"
         prefix = "" if text.endswith(("\n", "\r")) else newline

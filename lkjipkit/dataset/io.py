@@ -35,7 +35,7 @@ from .spec import Column, Table
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _INT = re.compile(r"^[0-9]+$")
-_PANDAS_DTYPES = {
+PANDAS_DTYPES = {
     "text": "string",
     "code": "string",
     "choice": "string",
@@ -61,7 +61,7 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         ]
 
 
-def _sniff_separator(header: str, known: set[str]) -> str:
+def sniff_separator(header: str, known: set[str]) -> str:
     best, best_hits = ",", -1
     for sep in (",", ";", "\t"):
         names = [h.strip().strip('"').strip() for h in header.split(sep)]
@@ -158,7 +158,7 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
         return None, [Problem(file, None, None, f"the file is empty; expected a header row with: {expected}")]
 
     known = {c.name for c in table.columns}
-    sep = _sniff_separator(text.splitlines()[0], known)
+    sep = sniff_separator(text.splitlines()[0], known)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
     except csv.Error as exc:
@@ -208,18 +208,18 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
                 value = None
             else:
                 if value is None and not col.nullable and i is not None:
-                    problems.append(Problem(file, line, col.name, f"empty; expected {_describe(col)}"))
+                    problems.append(Problem(file, line, col.name, f"empty; expected {describe_expected(col)}"))
             rec[col.name] = value
         records.append(rec)
 
     frame = pd.DataFrame.from_records(records, columns=["_row", *[c.name for c in table.columns]])
     for col in table.columns:
-        frame[col.name] = frame[col.name].astype(_PANDAS_DTYPES[col.type])
+        frame[col.name] = frame[col.name].astype(PANDAS_DTYPES[col.type])
     frame["_row"] = frame["_row"].astype("int64")
     return frame, problems
 
 
-def _describe(col: Column) -> str:
+def describe_expected(col: Column) -> str:
     what = {
         "text": "some text",
         "code": "a code",
@@ -250,8 +250,12 @@ def read_yaml(path: Path, label: str | None = None) -> tuple[Any, dict[tuple, in
     if not decoded.strip():
         return None, {}, [Problem(file, None, None, "the file is empty")]
     try:
-        node = yaml.compose(decoded, Loader=_LineLoader)
-        data = yaml.load(decoded, Loader=_LineLoader)  # noqa: S506 - _LineLoader is a SafeLoader
+        loader = _LineLoader(decoded)
+        try:
+            node = loader.get_single_node()  # parsed once: the nodes give the lines, then the data
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None

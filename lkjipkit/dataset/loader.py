@@ -10,7 +10,7 @@ from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import DatasetError, DatasetNotFoundError, Problem
 
-from .io import _PANDAS_DTYPES, read_table, read_yaml
+from .io import PANDAS_DTYPES, read_table, read_yaml
 from .model import Dataset
 from .profile import DaftarLaporan, Profil
 from .rules import RULES
@@ -19,7 +19,7 @@ from .spec import PROFILE_FILE, REPORTS_FILE, TABLES, Table
 
 
 def _empty(table: Table) -> pd.DataFrame:
-    frame = pd.DataFrame({c.name: pd.Series(dtype=_PANDAS_DTYPES[c.type]) for c in table.columns})
+    frame = pd.DataFrame({c.name: pd.Series(dtype=PANDAS_DTYPES[c.type]) for c in table.columns})
     frame.insert(0, "_row", pd.Series(dtype="int64"))
     return frame
 

@@ -9,7 +9,7 @@ import pandera.pandas as pa
 
 from lkjipkit.errors import Problem
 
-from .io import _PANDAS_DTYPES
+from .io import PANDAS_DTYPES
 from .spec import TABLE_BY_NAME, Column, Table
 
 
@@ -31,8 +31,7 @@ def schema_for(name: str) -> pa.DataFrameSchema:
     """The pandera schema of a table (types, ranges, unique key)."""
     table: Table = TABLE_BY_NAME[name]
     columns = {
-        c.name: pa.Column(_PANDAS_DTYPES[c.type], checks=_checks(c), nullable=True, required=True)
-        for c in table.columns
+        c.name: pa.Column(PANDAS_DTYPES[c.type], checks=_checks(c), nullable=True, required=True) for c in table.columns
     }
     columns["_row"] = pa.Column("int64")
     return pa.DataFrameSchema(columns, unique=list(table.key), name=table.name, strict=True)

@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import DatasetError, DatasetNotFoundError, Problem
 
-from ..io import _PANDAS_DTYPES, _describe, parse_cell
+from ..io import PANDAS_DTYPES, describe_expected, parse_cell
 from ..loader import _empty, fingerprint, finish
 from ..model import Dataset
 from ..profile import DaftarLaporan, Profil
@@ -165,12 +165,12 @@ _DID_YOU_MEAN = re.compile(r" \(did you mean .*\?\)$")
 def _typed(col: Column, cell: Cell, v: Any) -> Any:
     """Turn one cell's value into the typed value of its column, or raise ValueError (found vs expected)."""
     if isinstance(v, bool):
-        raise ValueError(f"found {str(v).upper()}; expected {_describe(col)}")
+        raise ValueError(f"found {str(v).upper()}; expected {describe_expected(col)}")
     if isinstance(v, dt.datetime | dt.date | dt.time | dt.timedelta):
         if col.type in ("text", "code", "choice") and isinstance(v, dt.date):
             return parse_cell(col, (v.date() if isinstance(v, dt.datetime) else v).isoformat(), "id")
         raise ValueError(
-            f"found a date or time ({v}); expected {_describe(col)} - set the cell format to Number or General"
+            f"found a date or time ({v}); expected {describe_expected(col)} - set the cell format to Number or General"
         )
     if isinstance(v, int | float):
         if col.type in NUMERIC:
@@ -333,13 +333,13 @@ def _read_table(
                     problems.append(Problem(title, r, col.name, str(exc), cell=cell.coordinate))
             elif j is not None and not col.nullable and not any(p.column == col.name for p in bad):
                 coord = f"{letters[col.name]}{r}"
-                problems.append(Problem(title, r, col.name, f"empty; expected {_describe(col)}", cell=coord))
+                problems.append(Problem(title, r, col.name, f"empty; expected {describe_expected(col)}", cell=coord))
             rec[col.name] = value
         records.append(rec)
 
     frame = pd.DataFrame.from_records(records, columns=["_row", *[c.name for c in table.columns]])
     for col in table.columns:
-        frame[col.name] = frame[col.name].astype(_PANDAS_DTYPES[col.type])
+        frame[col.name] = frame[col.name].astype(PANDAS_DTYPES[col.type])
     frame["_row"] = frame["_row"].astype("int64")
     return frame, letters, merged + [p for p in problems if p.cell not in hidden]
 
