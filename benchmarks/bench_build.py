@@ -61,7 +61,7 @@ def lkjip(dataset: Path, year: int, notebooks: list[Path], work: Path) -> float:
 def lkjip_fresh(dataset: Path, year: int, notebooks: list[Path], work: Path) -> float:
     """The builder with a fresh kernel per chapter (reuse_kernels=False), to show what warm kernels save."""
     code = (
-        "from lkjipkit.build import build_report; "
+        "from lkjipkit.publish import build_report; "
         f"build_report({str(dataset)!r}, {year}, 'out', formats='html', progress=False, reuse_kernels=False)"
     )
     start = time.perf_counter()
@@ -71,7 +71,7 @@ def lkjip_fresh(dataset: Path, year: int, notebooks: list[Path], work: Path) -> 
 
 def main() -> None:
     from lkjipkit import __version__, config
-    from lkjipkit.build.chapters import find_chapters
+    from lkjipkit.publish.chapters import find_chapters
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dataset", type=Path, default=config.default_dataset())

@@ -92,7 +92,7 @@ def validate(dataset: Path) -> None:
 @friendly_errors
 def build(dataset: Path, year: int | None, out: Path | None, formats: str) -> None:
     """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review."""
-    from lkjipkit.build import build_report
+    from lkjipkit.publish import build_report
 
     result = build_report(dataset, year, out=out, formats=_formats(formats))
     for warning in result.warnings:
@@ -144,10 +144,10 @@ def review(dataset: Path, year: int | None, as_json: bool) -> None:
 @friendly_errors
 def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
     """Add the empty rows of a new year for the analyst to fill (earlier years untouched)."""
-    from lkjipkit.batch import parse_years
     from lkjipkit.dataset import load_dataset
     from lkjipkit.dataset.completeness import still_empty
     from lkjipkit.newyear import new_year
+    from lkjipkit.publish.batch import parse_years
 
     period = None
     if renstra:
@@ -171,7 +171,7 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
 @friendly_errors
 def batch(datasets, years, jobs, out_root, formats, force, scheduler) -> None:
     """Build many agency-year reports; one failure never stops the others."""
-    from lkjipkit.batch import parse_years, plan, run
+    from lkjipkit.publish.batch import parse_years, plan, run
 
     fmt = _formats(formats)
     planned = plan(datasets, parse_years(years), out_root, fmt)

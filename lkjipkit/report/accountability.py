@@ -11,7 +11,9 @@ import math
 import pandas as pd
 from markupsafe import Markup
 
-from . import figures, fmt, html, narrative
+from lkjipkit import fmt
+
+from . import figures, html, narrative
 from .chapter import Chapter, group_spans, iku_frame, register
 from .html import Block, Cell, num, row
 

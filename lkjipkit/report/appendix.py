@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import fmt, html
+from lkjipkit import fmt
+
+from . import html
 from .chapter import Chapter, register
 from .html import Block, Cell, num, row
 from .planning import AgreementTables

@@ -28,11 +28,12 @@ from typing import ClassVar
 
 import pandas as pd
 
+from lkjipkit import fmt
 from lkjipkit.config import default_dataset
 from lkjipkit.dataset import Dataset, load_dataset
 from lkjipkit.errors import LkjipError
 
-from . import fmt, html
+from . import html
 from .html import Block
 
 

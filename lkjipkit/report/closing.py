@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from . import fmt, html, narrative
+from lkjipkit import fmt
+
+from . import html, narrative
 from .chapter import Chapter, register
 from .html import Block
 

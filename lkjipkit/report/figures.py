@@ -23,7 +23,7 @@ import matplotlib as mpl
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
-from . import fmt
+from lkjipkit import fmt
 
 #: A4 portrait text width with 2.5 cm margins is 16 cm.
 WIDTH_IN = 6.3

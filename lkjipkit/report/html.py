@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
-from . import fmt
+from lkjipkit import fmt
 
 __all__ = [
     "Block",

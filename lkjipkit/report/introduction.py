@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from . import fmt, html
+from lkjipkit import fmt
+
+from . import html
 from .chapter import Chapter, register
 from .html import Block, num, row
 from .narrative import sentence

@@ -2,7 +2,7 @@
 
 The split is strict: :mod:`lkjipkit.analysis` decides every fact (target met or
 not, up or down, better or worse); this module only formats the numbers that go
-with them (:mod:`lkjipkit.report.fmt`) and hands both to a template, which picks
+with them (:mod:`lkjipkit.fmt`) and hands both to a template, which picks
 the words. So a sentence can say "belum mencapai target" only when the analysis
 says so, and "naik" only when the realisation went up.
 
@@ -23,7 +23,8 @@ import pandas as pd
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from . import fmt
+from lkjipkit import fmt
+
 from .html import trusted
 
 # --- the template environment -----------------------------------------------------------------------

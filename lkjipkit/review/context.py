@@ -15,11 +15,11 @@ from typing import Any
 
 import pandas as pd
 
+from lkjipkit import fmt
 from lkjipkit.analysis.budget import budget_by_activity, budget_by_program
 from lkjipkit.analysis.iku import indicator_achievement, indicator_explanations, indicator_history
 from lkjipkit.analysis.spm import spm_by_year
 from lkjipkit.dataset import Dataset
-from lkjipkit.report import fmt
 
 from .finding import Finding
 from .settings import ReviewSettings

@@ -10,7 +10,7 @@ report year (by polarity) has a non-empty ``analisis_iku.penyebab``.
 
 from __future__ import annotations
 
-from lkjipkit.report import fmt
+from lkjipkit import fmt
 
 from ..context import blank, is_false, persen
 from ..finding import Finding

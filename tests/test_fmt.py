@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lkjipkit.report import fmt
+from lkjipkit import fmt
 
 
 @pytest.mark.parametrize(

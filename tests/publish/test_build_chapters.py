@@ -9,8 +9,8 @@ import pytest
 from build_helpers import FIXTURES
 from nbformat.v4 import new_code_cell, new_notebook
 
-from lkjipkit.build.chapters import find_chapters
 from lkjipkit.errors import BuildError
+from lkjipkit.publish.chapters import find_chapters
 
 
 def _notebook(path, *sources, tags=("parameters",)):

@@ -10,7 +10,7 @@ Python process and a kernel and importing pandas, matplotlib and lkjipkit in
 it. So each lane starts its kernel once, as soon as the build starts (while the
 dataset is still being validated), imports there every module the chapters
 import, and between two chapters resets the kernel to that warm state
-(:mod:`lkjipkit.build._kernel`: namespace, history and execution counts,
+(:mod:`lkjipkit.publish._kernel`: namespace, history and execution counts,
 figures, rcParams, pandas options, warning filters, working folder,
 environment). ``reuse_kernels=False`` gives every chapter a fresh kernel
 instead, the classic papermill behaviour.
@@ -172,7 +172,7 @@ class WarmKernel:
         self.kc = self.km.client()
         self.kc.start_channels()
         await self._while_alive(self.kc.wait_for_ready(timeout=KERNEL_START_TIMEOUT))
-        await self._execute(f"import lkjipkit.build._kernel as _k\n_k.preload({self.preload!r})\ndel _k")
+        await self._execute(f"import lkjipkit.publish._kernel as _k\n_k.preload({self.preload!r})\ndel _k")
 
     async def _while_alive(self, awaitable):
         """Await ``awaitable``, but give up as soon as the kernel process is gone (killed, crashed)."""
@@ -217,7 +217,7 @@ class WarmKernel:
     def reset(self) -> None:
         from jupyter_core.utils import run_sync
 
-        run_sync(self._execute)("import lkjipkit.build._kernel\nlkjipkit.build._kernel.reset()")
+        run_sync(self._execute)("import lkjipkit.publish._kernel\nlkjipkit.publish._kernel.reset()")
 
     def kill(self) -> None:
         """Kill the kernel process at once (from any thread): the lane's running chapter then fails."""

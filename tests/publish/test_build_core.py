@@ -9,10 +9,10 @@ import pytest
 from build_helpers import REPORT_CHAPTERS
 from nbformat.v4 import new_code_cell, new_notebook, new_output
 
-from lkjipkit.build import core
-from lkjipkit.build.core import build_report, parse_formats
-from lkjipkit.build.execute import ChapterRun, Failure
 from lkjipkit.errors import BuildError, ChapterExecutionError, DatasetNotFoundError, YearError
+from lkjipkit.publish import core
+from lkjipkit.publish.core import build_report, parse_formats
+from lkjipkit.publish.execute import ChapterRun, Failure
 
 CAUSE = "data/x: 1 error\nanggaran.csv:5:pagu_murni: must be at least 0; found -1"
 

@@ -26,7 +26,7 @@ CODE = ("load_dataset(", "open_chapter(", "import ", "display(", "In [")
 
 @pytest.fixture(scope="module")
 def seed_report(tmp_path_factory, seed_path):
-    from lkjipkit.build import build_report
+    from lkjipkit.publish import build_report
 
     return build_report(seed_path, 2016, tmp_path_factory.mktemp("seed") / "2016", progress=False)
 

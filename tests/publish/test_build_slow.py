@@ -14,8 +14,8 @@ import pytest
 import yaml
 from build_helpers import BROKEN_CHAPTERS, FIXTURES, REPORT_CHAPTERS, needs
 
-from lkjipkit.build import build_report
 from lkjipkit.errors import ChapterExecutionError
+from lkjipkit.publish import build_report
 
 pytestmark = pytest.mark.slow
 

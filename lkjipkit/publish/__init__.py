@@ -1,7 +1,7 @@
 """Build a report: execute the chapter notebooks, export one HTML page and a PDF (see docs/build.md).
 
 ``build_report`` and ``BuildResult`` are imported on first use, so that the
-kernel-side helper (:mod:`lkjipkit.build._kernel`) and the nbconvert exporters
+kernel-side helper (:mod:`lkjipkit.publish._kernel`) and the nbconvert exporters
 load without papermill.
 """
 

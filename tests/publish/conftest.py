@@ -9,7 +9,7 @@ from build_helpers import REPORT_CHAPTERS
 @pytest.fixture(scope="session")
 def built_report(tmp_path_factory, seed_path):
     """The fixture chapters built to HTML and PDF from the embedded dataset (once per test session)."""
-    from lkjipkit.build import build_report
+    from lkjipkit.publish import build_report
 
     out = tmp_path_factory.mktemp("built") / "balikpapan-disnakersos" / "2016"
     return build_report(seed_path, 2016, out, notebooks=REPORT_CHAPTERS, progress=False)

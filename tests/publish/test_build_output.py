@@ -7,9 +7,9 @@ import os
 
 import pytest
 
-from lkjipkit.build import output
-from lkjipkit.build.output import OutputFolder
 from lkjipkit.errors import BuildError
+from lkjipkit.publish import output
+from lkjipkit.publish.output import OutputFolder
 
 
 def _previous_report(target):

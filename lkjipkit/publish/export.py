@@ -3,7 +3,7 @@
 The build uses the same classes in-process (no ``jupyter nbconvert`` start-up
 per chapter): :meth:`LkjipHTMLExporter.chapter_html` turns one executed chapter
 notebook into its report fragment with the ``lkjip`` nbconvert template, and
-:func:`lkjipkit.build.assemble.render_page` puts the fragments into the report
+:func:`lkjipkit.publish.assemble.render_page` puts the fragments into the report
 page. On its own, ``jupyter nbconvert --to lkjip NOTEBOOK`` gives one chapter
 as a styled, self-contained page (``--execute`` first runs it with its default
 parameters: the embedded dataset, the latest year).

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from lkjipkit.build.assemble import (
+from lkjipkit.errors import BuildError
+from lkjipkit.publish.assemble import (
     ChapterHTML,
     Footer,
     Front,
@@ -19,7 +20,6 @@ from lkjipkit.build.assemble import (
     markdown,
     render_page,
 )
-from lkjipkit.errors import BuildError
 
 BAB1 = (
     '<h1 class="bab" id="bab-1">BAB I<br>PENDAHULUAN</h1>'

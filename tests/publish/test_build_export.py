@@ -5,7 +5,7 @@ from __future__ import annotations
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 
-from lkjipkit.build.export import LkjipHTMLExporter, LkjipPDFExporter, ReportOutputs
+from lkjipkit.publish.export import LkjipHTMLExporter, LkjipPDFExporter, ReportOutputs
 
 
 def _executed_notebook():

@@ -1,20 +1,18 @@
 """`lkjip batch` planning and bookkeeping: year ranges, refused duplicates, failures isolated, cache skip, --force.
 
 The builds here are a stand-in that writes a file, so these tests pin the
-batch logic itself; tests/build/ and the slow batch test build real reports.
+batch logic itself; tests/publish/ and the slow batch test build real reports.
 """
 
 from __future__ import annotations
 
 import shutil
-import sys
-import types
 from pathlib import Path
 
 import pytest
 
-from lkjipkit.batch import parse_years, plan, run
 from lkjipkit.errors import LkjipError
+from lkjipkit.publish.batch import parse_years, plan, run
 
 
 @pytest.fixture
@@ -26,7 +24,9 @@ def fake_build(monkeypatch):
         out.mkdir(parents=True, exist_ok=True)
         (out / "laporan.html").write_text("ok")
 
-    monkeypatch.setitem(sys.modules, "lkjipkit.build", types.SimpleNamespace(build_report=build_report))
+    import lkjipkit.publish
+
+    monkeypatch.setattr(lkjipkit.publish, "build_report", build_report, raising=False)
     return calls
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lkjipkit.batch import plan, run
 from lkjipkit.cli import main
+from lkjipkit.publish.batch import plan, run
 
 pytestmark = pytest.mark.slow
 

@@ -192,7 +192,7 @@ def build_one(job: Job, formats: tuple[str, ...] = ("html", "pdf"), notebooks: P
     """Build one report (in a worker); never raises."""
     if job.error:
         return Outcome(job, "failed", job.error)
-    from lkjipkit.build import build_report
+    from lkjipkit.publish import build_report
 
     start = time.perf_counter()
     try:
