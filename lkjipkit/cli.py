@@ -112,7 +112,7 @@ def tables(dataset: Path, year: int | None, out: Path) -> None:
     from lkjipkit.dataset import load_dataset
 
     ds = load_dataset(dataset)
-    paths = write_tables(ds, year or ds.latest_year, out)
+    paths = write_tables(ds, ds.resolve_year(year), out)
     click.echo(f"{out}: {len(paths)} tables written ({', '.join(p.name for p in paths)})")
 
 
@@ -128,7 +128,7 @@ def review(dataset: Path, year: int | None, as_json: bool) -> None:
     from lkjipkit.review import review as run_review
 
     ds = load_dataset(dataset)
-    findings = run_review(ds, year or ds.latest_year)
+    findings = run_review(ds, ds.resolve_year(year))
     click.echo(to_json(findings) if as_json else render_findings_table(findings))
     sys.exit(exit_code(findings))
 

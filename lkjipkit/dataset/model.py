@@ -59,6 +59,20 @@ class Dataset:
             raise YearError(f"{self.source}: laporan.yaml has no report year")
         return max(self.laporan)
 
+    def resolve_year(self, year: int | str | None = None) -> int:
+        """The report year a user names: ``0``, None or ``""`` is the latest year of the dataset.
+
+        Raises
+        ------
+        YearError
+            The dataset has no report entry for that year (``laporan.yaml``).
+        """
+        if year is None or str(year).strip() in ("", "0"):
+            return self.latest_year
+        y = int(year)
+        self.report(y)  # raises YearError naming the years there are
+        return y
+
     def report(self, year: int) -> Laporan:
         """The report entry of a year, or a YearError naming the years there are."""
         try:

@@ -151,8 +151,7 @@ def build_report(
         t = time.perf_counter()
         with progress_ui.step("validate dataset"):
             ds = load_dataset(dataset)
-            year = int(year) if year else ds.latest_year
-            ds.report(year)
+            year = ds.resolve_year(year)
         timings["validate"] = time.perf_counter() - t
         target = Path(out) if out else config.reports_dir() / ds.slug / str(year)
         parameters = {"dataset": str(Path(dataset).resolve()), "year": year}

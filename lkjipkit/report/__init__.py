@@ -16,7 +16,7 @@ What each block looks like is fixed by ``docs/report-html.md``. Modules:
 
 from __future__ import annotations
 
-from .chapter import Chapter, chapter_class, open_chapter, resolve_dataset, resolve_year
+from .chapter import Chapter, chapter_class, open_chapter, resolve_dataset
 from .html import Block
 
-__all__ = ["Block", "Chapter", "chapter_class", "open_chapter", "resolve_dataset", "resolve_year"]
+__all__ = ["Block", "Chapter", "chapter_class", "open_chapter", "resolve_dataset"]

@@ -44,21 +44,6 @@ def resolve_dataset(dataset: str | Path | None) -> Path:
     return Path(str(dataset)).expanduser()
 
 
-def resolve_year(ds: Dataset, year) -> int:
-    """The report year a notebook parameter names: ``0`` (or None, ``""``) is the latest year of the dataset.
-
-    Raises
-    ------
-    YearError
-        The dataset has no report entry for that year (``laporan.yaml``).
-    """
-    if year is None or str(year).strip() in ("", "0"):
-        return ds.latest_year
-    y = int(year)
-    ds.report(y)  # raises YearError naming the years there are
-    return y
-
-
 class Chapter:
     """What every chapter has: the dataset, the year, its numbering, its title and headings.
 
@@ -254,4 +239,4 @@ def open_chapter(dataset: str | Path | None = "", year: int | str | None = 0, ch
     """
     cls = chapter_class(chapter)
     ds = load_dataset(resolve_dataset(dataset))
-    return cls(ds, resolve_year(ds, year))
+    return cls(ds, ds.resolve_year(year))
