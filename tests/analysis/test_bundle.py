@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lkjipkit.analysis import SasaranAnalysis, YearAnalysis, analisis_sasaran, analyse
+from lkjipkit.analysis import SasaranAnalysis, YearAnalysis, analyse
+from lkjipkit.analysis.sasaran import analisis_sasaran
 from lkjipkit.dataset import TABLES
 from lkjipkit.errors import YearError
 
