@@ -344,10 +344,3 @@ def budget_by_program(ds: Dataset, year: int, activities: pd.DataFrame | None = 
     out = out.merge(names, on="program_kode", how="left").merge(pk, on="program_kode", how="left")
     out["tahun"] = pd.Series(year, index=out.index, dtype="Int64")
     return out[PROGRAM_COLUMNS]
-
-
-def budget_summary(ds: Dataset, year: int, activities: pd.DataFrame | None = None) -> BudgetSummary:
-    """The agency totals of the year (see :class:`BudgetSummary`)."""
-    year = require_year(ds, year, "anggaran")
-    acts = budget_by_activity(ds, year) if activities is None else activities
-    return compute_budget_summary(acts, year)

@@ -19,8 +19,6 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lkjipkit.dataset import Dataset
-
 from .budget import ActivityProgress, activity_progress
 
 PROGRAM_LINK_COLUMNS = [
@@ -171,14 +169,3 @@ def build_sasaran_analyses(
             )
         )
     return out
-
-
-def analisis_sasaran(ds: Dataset, year: int) -> list[SasaranAnalysis]:
-    """The seven analyses of every sasaran of the dataset in ``year``, in report order.
-
-    Computes the whole year (:func:`~lkjipkit.analysis.bundle.analyse`); when you
-    already have a :class:`~lkjipkit.analysis.bundle.YearAnalysis`, use its ``sasaran``.
-    """
-    from .bundle import analyse
-
-    return list(analyse(ds, year).sasaran)
