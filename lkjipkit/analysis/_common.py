@@ -86,13 +86,18 @@ def _present(values) -> np.ndarray:
     if isinstance(values, pd.Series | pd.Index):
         arr = values.to_numpy(dtype="float64", na_value=np.nan)
     else:
-        arr = np.array([np.nan if v is None or v is pd.NA else v for v in np.ravel(values)], dtype="float64")
+        items = np.ravel(values) if isinstance(values, np.ndarray) else list(values)
+        arr = np.array([np.nan if v is None or v is pd.NA else v for v in items], dtype="float64")
     return arr[~np.isnan(arr)]
 
 
 def fsum(values) -> float:
     """Exactly rounded sum of the non-missing values (so the result never depends on row
-    order); NaN when every value is missing."""
+    order); NaN when every value is missing.
+
+    ``values`` is a Series, an array or any iterable of numbers, None and NA. This is the
+    one exact sum of the package: the report's totals rows and the review's sums use it too.
+    """
     arr = _present(values)
     if arr.size == 0:
         return math.nan

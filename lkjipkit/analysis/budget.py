@@ -9,7 +9,8 @@ the original (APBD murni):
 * ``sisa`` = pagu − realisasi_keuangan
 
 A kegiatan whose pagu is 0 (cut in the revision) keeps its row but has no
-bobot, TTB or percentage (NaN, with a ``keterangan``). Sums use an exactly
+bobot, TTB or percentage (NaN, with a ``keterangan``); ``dipotong`` says
+whether it was cut (the reason text is for display only). Sums use an exactly
 rounded summation (:func:`math.fsum`), so no total depends on the order of the
 rows. The core functions (``compute_*``) take plain frames; the others read a
 dataset for one year.
@@ -52,6 +53,7 @@ ACTIVITY_COLUMNS = [
     "realisasi_keuangan",
     "realisasi_keuangan_persen",
     "sisa",
+    "dipotong",
     "keterangan",
 ]
 
@@ -90,7 +92,8 @@ def compute_activity_budget(frame: pd.DataFrame) -> pd.DataFrame:
     -------
     The frame with ``pagu``, ``sumber_pagu`` (``perubahan`` / ``murni``),
     ``pemotongan`` (pagu_murni − pagu), ``bobot``, ``ttb``,
-    ``realisasi_keuangan_persen``, ``sisa`` and ``keterangan`` added.
+    ``realisasi_keuangan_persen``, ``sisa``, ``dipotong`` (cut to 0 in the APBD-P) and
+    ``keterangan`` (why a figure is empty, report language) added.
     """
     f = frame.copy()
     murni = floats(f["pagu_murni"])
@@ -116,7 +119,8 @@ def compute_activity_budget(frame: pd.DataFrame) -> pd.DataFrame:
     f["realisasi_keuangan_persen"] = (spent / safe_pagu * 100).where(funded)
     f["sisa"] = pagu - spent
 
-    cut = (pagu == 0).fillna(False) & revised & (murni.fillna(0) > 0)
+    cut = ((pagu == 0).fillna(False) & revised & (murni.fillna(0) > 0)).astype(bool)
+    f["dipotong"] = cut
     reason = np.select(
         [
             pagu.isna().to_numpy(),
@@ -142,6 +146,8 @@ class BudgetSummary:
     """
 
     tahun: int | None
+    ada_perubahan: bool
+    """The budget was revised: some kegiatan has an APBD-P amount (``pagu`` is then APBD-P)."""
     jumlah_kegiatan: int
     jumlah_kegiatan_berpagu: int
     jumlah_kegiatan_dipotong: int
@@ -178,9 +184,10 @@ def compute_budget_summary(activities: pd.DataFrame, year: int | None = None) ->
     cut = _cut_total(murni, pagu)
     return BudgetSummary(
         tahun=year,
+        ada_perubahan=bool(activities["pagu_perubahan"].notna().any()),
         jumlah_kegiatan=len(activities),
         jumlah_kegiatan_berpagu=int(funded.sum()),
-        jumlah_kegiatan_dipotong=int(activities["keterangan"].eq(REASON_CUT).fillna(False).sum()),
+        jumlah_kegiatan_dipotong=int(activities["dipotong"].sum()),
         pagu_murni=murni,
         pagu=pagu,
         pemotongan=cut,
@@ -191,6 +198,47 @@ def compute_budget_summary(activities: pd.DataFrame, year: int | None = None) ->
         realisasi_keuangan=spent,
         realisasi_keuangan_persen=_ratio(spent, pagu),
         sisa=fsum(activities["sisa"]),
+    )
+
+
+@dataclass(frozen=True)
+class ActivityProgress:
+    """Physical progress of a set of kegiatan (all of the year, or those serving one sasaran).
+
+    Only kegiatan with a budget (pagu > 0) count as finished or short; a kegiatan
+    without realisasi fisik is neither.
+    """
+
+    jumlah: int
+    """Kegiatan in the set."""
+    penuh: int
+    """Kegiatan with pagu > 0 and realisasi fisik ≥ 100 %."""
+    kurang: int
+    """Kegiatan with pagu > 0 and realisasi fisik < 100 %."""
+    terendah: str | None
+    """Kode rekening of the short kegiatan with the lowest realisasi fisik (the first in report
+    order on a tie); None when none fell short."""
+    dipotong: tuple[str, ...]
+    """Kode rekening of the kegiatan cut to 0 in the APBD-P, in report order."""
+
+
+def activity_progress(activities: pd.DataFrame) -> ActivityProgress:
+    """How many kegiatan of ``activities`` (rows of :func:`budget_by_activity`) finished, fell short, were cut."""
+    funded = (activities["pagu"] > 0).fillna(False).astype(bool)
+    fisik = floats(activities["realisasi_fisik"])
+    full = funded & (fisik >= 100)
+    short = funded & (fisik < 100)
+    codes = activities["kode_rekening"].astype("string")
+    lowest = None
+    if short.any():
+        lowest = str(codes[fisik[short].idxmin()])
+    cut = activities["dipotong"].astype(bool)
+    return ActivityProgress(
+        jumlah=len(activities),
+        penuh=int(full.sum()),
+        kurang=int(short.sum()),
+        terendah=lowest,
+        dipotong=tuple(str(c) for c in codes[cut]),
     )
 
 
@@ -227,7 +275,7 @@ def compute_program_budget(activities: pd.DataFrame) -> pd.DataFrame:
                 "program_kode": code,
                 "jumlah_kegiatan": len(g),
                 "jumlah_kegiatan_berpagu": int(funded.sum()),
-                "jumlah_kegiatan_dipotong": int(g["keterangan"].eq(REASON_CUT).fillna(False).sum()),
+                "jumlah_kegiatan_dipotong": int(g["dipotong"].sum()),
                 "pagu_murni": murni,
                 "pagu": pagu,
                 "pemotongan": cut,
@@ -296,10 +344,3 @@ def budget_by_program(ds: Dataset, year: int, activities: pd.DataFrame | None = 
     out = out.merge(names, on="program_kode", how="left").merge(pk, on="program_kode", how="left")
     out["tahun"] = pd.Series(year, index=out.index, dtype="Int64")
     return out[PROGRAM_COLUMNS]
-
-
-def budget_summary(ds: Dataset, year: int, activities: pd.DataFrame | None = None) -> BudgetSummary:
-    """The agency totals of the year (see :class:`BudgetSummary`)."""
-    year = require_year(ds, year, "anggaran")
-    acts = budget_by_activity(ds, year) if activities is None else activities
-    return compute_budget_summary(acts, year)

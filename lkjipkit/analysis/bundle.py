@@ -1,65 +1,176 @@
-"""Everything computed for one year, once: what the chapter notebooks and ``lkjip tables`` use."""
+"""Everything computed for one year: what the chapter notebooks, the review and ``lkjip tables`` use."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 
 import pandas as pd
 
 from lkjipkit.dataset import Dataset
 
-from ._common import dataset_cap, dataset_scale, require_year
-from .budget import BudgetSummary, budget_by_activity, budget_by_program, compute_budget_summary
-from .capaian import Scale
+from ._common import as_year, dataset_cap, dataset_scale, require_year
+from .budget import (
+    ActivityProgress,
+    BudgetSummary,
+    activity_progress,
+    budget_by_activity,
+    budget_by_program,
+    compute_budget_summary,
+)
 from .efficiency import compute_efficiency, sasaran_links, sasaran_table
 from .iku import (
+    IndicatorSummary,
     indicator_achievement,
     indicator_explanations,
     indicator_history,
+    indicator_summary,
     national_standard_comparison,
     renstra_progress,
 )
 from .sasaran import SasaranAnalysis, build_sasaran_analyses, program_links
 from .spm import DEFAULT_WINDOW, spm_by_year, spm_summary
+from .tables import OUTPUT_TABLES, write_analysis_tables
 
 
-@dataclass(frozen=True)
 class YearAnalysis:
-    """All the analysis frames of one agency-year.
+    """All the analyses of one agency-year, each computed once, when first read.
 
-    Attribute names are the names of the CSV files ``lkjip tables`` writes
+    Frame attribute names are the names of the CSV files ``lkjip tables`` writes
     (``capaian_iku`` → ``capaian_iku.csv``); their columns are documented in
-    ``docs/tables.md``.
+    ``docs/tables.md``. :attr:`ringkasan_iku`, :attr:`kegiatan` and the summaries
+    are the facts the report's sentences state.
+
+    Build it with :func:`analyse`, which checks that the year has indicator and
+    budget rows. Constructed directly (as the review does), a year may lack one
+    of them: an attribute that needs the missing rows raises a YearError when read.
     """
 
-    year: int
-    scale: Scale = field(repr=False)
-    """The category scale used (``profil.pengaturan.skala_kategori``)."""
-    cap: float | None
-    """The capaian cap used (``profil.pengaturan.batas_capaian``); None: no cap."""
-    capaian_iku: pd.DataFrame = field(repr=False)
-    riwayat_iku: pd.DataFrame = field(repr=False)
-    renstra_iku: pd.DataFrame = field(repr=False)
-    standar_nasional_iku: pd.DataFrame = field(repr=False)
-    analisis_iku: pd.DataFrame = field(repr=False)
-    spm: pd.DataFrame = field(repr=False)
-    spm_ringkasan: pd.DataFrame = field(repr=False)
-    anggaran_kegiatan: pd.DataFrame = field(repr=False)
-    anggaran_program: pd.DataFrame = field(repr=False)
-    anggaran_ringkasan: BudgetSummary = field(repr=False)
-    efisiensi: pd.DataFrame = field(repr=False)
-    program_sasaran: pd.DataFrame = field(repr=False)
-    sasaran: tuple[SasaranAnalysis, ...] = field(repr=False)
+    def __init__(self, ds: Dataset, year: int, *, spm_window: int | None = DEFAULT_WINDOW) -> None:
+        self.ds = ds
+        self.year = as_year(year)
+        self.spm_window = spm_window
+        self.scale = dataset_scale(ds)
+        """The category scale used (``profil.pengaturan.skala_kategori``)."""
+        self.cap: float | None = dataset_cap(ds)
+        """The capaian cap used (``profil.pengaturan.batas_capaian``); None: no cap."""
+
+    def __repr__(self) -> str:
+        return f"<YearAnalysis {self.year} ({self.ds.source})>"
+
+    # -- indicators ---------------------------------------------------------------------------------
+
+    @cached_property
+    def capaian_iku(self) -> pd.DataFrame:
+        """Analyses 1 and 2: each IKU this year and last (:func:`~lkjipkit.analysis.iku.indicator_achievement`)."""
+        return indicator_achievement(self.ds, self.year, scale=self.scale, cap=self.cap)
+
+    @cached_property
+    def riwayat_iku(self) -> pd.DataFrame:
+        """Analysis 2, the series (:func:`~lkjipkit.analysis.iku.indicator_history`)."""
+        return indicator_history(self.ds, self.year, scale=self.scale, cap=self.cap)
+
+    @cached_property
+    def renstra_iku(self) -> pd.DataFrame:
+        """Analysis 3 (:func:`~lkjipkit.analysis.iku.renstra_progress`)."""
+        return renstra_progress(self.ds, self.year)
+
+    @cached_property
+    def standar_nasional_iku(self) -> pd.DataFrame:
+        """Analysis 4 (:func:`~lkjipkit.analysis.iku.national_standard_comparison`)."""
+        return national_standard_comparison(self.ds, self.year)
+
+    @cached_property
+    def analisis_iku(self) -> pd.DataFrame:
+        """Analysis 5: the analyst's penyebab and solusi (:func:`~lkjipkit.analysis.iku.indicator_explanations`)."""
+        return indicator_explanations(self.ds, self.year)
+
+    @cached_property
+    def ringkasan_iku(self) -> IndicatorSummary:
+        """The IKU in a few figures: met, missed, not measured, the mean capaian and its category."""
+        return indicator_summary(self.capaian_iku, self.scale, self.year)
+
+    # -- SPM ----------------------------------------------------------------------------------------
+
+    @cached_property
+    def spm(self) -> pd.DataFrame:
+        """SPM realisations up to the year (:func:`~lkjipkit.analysis.spm.spm_by_year`)."""
+        return spm_by_year(self.ds, self.year)
+
+    @cached_property
+    def spm_ringkasan(self) -> pd.DataFrame:
+        """SPM over the window (:func:`~lkjipkit.analysis.spm.spm_summary`)."""
+        return spm_summary(self.ds, self.year, window=self.spm_window)
+
+    # -- budget -------------------------------------------------------------------------------------
+
+    @cached_property
+    def anggaran_kegiatan(self) -> pd.DataFrame:
+        """Budget realisation per kegiatan (:func:`~lkjipkit.analysis.budget.budget_by_activity`)."""
+        return budget_by_activity(self.ds, self.year)
+
+    @cached_property
+    def anggaran_program(self) -> pd.DataFrame:
+        """Budget realisation per program (:func:`~lkjipkit.analysis.budget.budget_by_program`)."""
+        return budget_by_program(self.ds, self.year, activities=self.anggaran_kegiatan)
+
+    @cached_property
+    def anggaran_ringkasan(self) -> BudgetSummary:
+        """The agency's budget totals, and whether the budget was revised (``ada_perubahan``)."""
+        return compute_budget_summary(self.anggaran_kegiatan, self.year)
+
+    @cached_property
+    def kegiatan(self) -> ActivityProgress:
+        """Physical progress of all the year's kegiatan: finished, short, cut."""
+        return activity_progress(self.anggaran_kegiatan)
+
+    # -- efficiency and the seven analyses per sasaran ----------------------------------------------
+
+    @cached_property
+    def _sasaran_table(self) -> pd.DataFrame:
+        return sasaran_table(self.ds)
+
+    @cached_property
+    def _links(self) -> pd.DataFrame:
+        return sasaran_links(self.ds)
+
+    @cached_property
+    def efisiensi(self) -> pd.DataFrame:
+        """Analysis 6 per sasaran (:func:`~lkjipkit.analysis.efficiency.compute_efficiency`)."""
+        threshold = self.ds.profil.pengaturan.efisiensi_batas
+        return compute_efficiency(
+            self.capaian_iku, self.anggaran_program, self._links, self._sasaran_table, threshold, self.year
+        )
+
+    @cached_property
+    def program_sasaran(self) -> pd.DataFrame:
+        """Analysis 7: every sasaran → program link with the program's budget realisation."""
+        return program_links(self.efisiensi, self.anggaran_program, self._links)
+
+    @cached_property
+    def sasaran(self) -> tuple[SasaranAnalysis, ...]:
+        """The seven analyses of each sasaran, in report order."""
+        analyses = build_sasaran_analyses(
+            year=self.year,
+            sasaran=self._sasaran_table,
+            capaian_iku=self.capaian_iku,
+            riwayat_iku=self.riwayat_iku,
+            renstra_iku=self.renstra_iku,
+            standar_nasional_iku=self.standar_nasional_iku,
+            analisis_iku=self.analisis_iku,
+            efisiensi=self.efisiensi,
+            program_sasaran=self.program_sasaran,
+            anggaran_kegiatan=self.anggaran_kegiatan,
+        )
+        return tuple(analyses)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The frames ``lkjip tables`` writes, by table name (file name without ``.csv``)."""
-        from .tables import OUTPUT_TABLES
-
         return {t.name: t.frame(self) for t in OUTPUT_TABLES}
 
 
 def analyse(ds: Dataset, year: int, *, spm_window: int | None = DEFAULT_WINDOW) -> YearAnalysis:
-    """Compute every analysis of ``year`` once.
+    """The analysis of ``year``; each part is computed once, when first read.
 
     Parameters
     ----------
@@ -78,34 +189,17 @@ def analyse(ds: Dataset, year: int, *, spm_window: int | None = DEFAULT_WINDOW) 
         ``profil.pengaturan.skala_kategori`` names a scale that is not shipped.
     """
     year = require_year(ds, year, "iku_tahunan", "anggaran")
-    scale, cap = dataset_scale(ds), dataset_cap(ds)
-    capaian_iku = indicator_achievement(ds, year, scale=scale, cap=cap)
-    kegiatan = budget_by_activity(ds, year)
-    program = budget_by_program(ds, year, activities=kegiatan)
-    ringkasan = compute_budget_summary(kegiatan, year)
-    sasaran = sasaran_table(ds)
-    links = sasaran_links(ds)
-    efisiensi = compute_efficiency(capaian_iku, program, links, sasaran, ds.profil.pengaturan.efisiensi_batas, year)
-    program_sasaran = program_links(efisiensi, program, links)
-    frames = {
-        "capaian_iku": capaian_iku,
-        "riwayat_iku": indicator_history(ds, year, scale=scale, cap=cap),
-        "renstra_iku": renstra_progress(ds, year),
-        "standar_nasional_iku": national_standard_comparison(ds, year),
-        "analisis_iku": indicator_explanations(ds, year),
-        "efisiensi": efisiensi,
-        "program_sasaran": program_sasaran,
-        "anggaran_kegiatan": kegiatan,
-    }
-    analyses = build_sasaran_analyses(year=year, sasaran=sasaran, **frames)
-    return YearAnalysis(
-        year=year,
-        scale=scale,
-        cap=cap,
-        spm=spm_by_year(ds, year),
-        spm_ringkasan=spm_summary(ds, year, window=spm_window),
-        anggaran_program=program,
-        anggaran_ringkasan=ringkasan,
-        sasaran=tuple(analyses),
-        **frames,
-    )
+    return YearAnalysis(ds, year, spm_window=spm_window)
+
+
+def write_tables(ds: Dataset, year: int, out_dir: str | Path) -> list[Path]:
+    """``lkjip tables``: compute ``year`` of the dataset and write its CSV tables into ``out_dir``.
+
+    Raises
+    ------
+    YearError
+        The year has no indicator or budget data.
+    BuildError
+        ``out_dir`` exists and is not a folder.
+    """
+    return write_analysis_tables(analyse(ds, year), out_dir)

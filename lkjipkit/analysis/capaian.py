@@ -168,17 +168,6 @@ def capaian(target, realisasi, polaritas="positif", rumus=None, cap: float | Non
     )
 
 
-def capaian_value(
-    target: float | None,
-    realisasi: float | None,
-    polaritas: str = "positif",
-    rumus: str | None = None,
-    cap: float | None = None,
-) -> float:
-    """One capaian as a float (NaN when undefined); see :func:`capaian`."""
-    return float(capaian(target, realisasi, polaritas, rumus, cap)["capaian"].iloc[0])
-
-
 def target_met(target, realisasi, polaritas="positif") -> pd.Series:
     """Whether the realisation reached the target, by polarity (``boolean``, NA when either is missing).
 

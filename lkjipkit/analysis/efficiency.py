@@ -168,26 +168,3 @@ def sasaran_links(ds: Dataset) -> pd.DataFrame:
     """The sasaran → program links: ``sasaran_kode, program_kode, keterangan``."""
     lk = inputs(ds, "sasaran_program")
     return pd.DataFrame({c: text(lk[c]) for c in ("sasaran_kode", "program_kode", "keterangan")})
-
-
-def efficiency_by_sasaran(
-    ds: Dataset, year: int, indicators: pd.DataFrame | None = None, programs: pd.DataFrame | None = None
-) -> pd.DataFrame:
-    """Efficiency of each sasaran in the year (see the module docstring).
-
-    ``indicators`` / ``programs`` may pass :func:`~lkjipkit.analysis.iku.indicator_achievement`
-    and :func:`~lkjipkit.analysis.budget.budget_by_program` results to avoid recomputing them.
-    """
-    from .budget import budget_by_program
-    from .iku import indicator_achievement
-
-    ind = indicator_achievement(ds, year) if indicators is None else indicators
-    prog = budget_by_program(ds, year) if programs is None else programs
-    return compute_efficiency(
-        ind,
-        prog,
-        sasaran_links(ds),
-        sasaran_table(ds),
-        threshold=ds.profil.pengaturan.efisiensi_batas,
-        year=int(year),
-    )

@@ -8,12 +8,15 @@ Indonesian column names (documented in ``docs/tables.md``); one row per IKU
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
 from lkjipkit.dataset import Dataset
 
-from ._common import dataset_cap, dataset_scale, floats, inputs, order_by, require_year, text
+from ._common import dataset_cap, dataset_scale, floats, fmean, inputs, order_by, require_year, text
 from .capaian import Scale, capaian, change_direction, resolve_scale, target_met
 
 _IKU_COLUMNS = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas"]
@@ -272,3 +275,83 @@ def indicator_explanations(ds: Dataset, year: int) -> pd.DataFrame:
     f = iku.merge(a, on="kode", how="left")
     f["tahun"] = pd.Series(year, index=f.index, dtype="Int64")
     return f[["kode", "sasaran_kode", "indikator", "tahun", "penyebab", "solusi"]]
+
+
+@dataclass(frozen=True)
+class IndicatorSummary:
+    """The IKU of one year in a few figures (what the Ikhtisar Eksekutif, Bab III and Bab IV state).
+
+    An IKU is *terukur* (measured) when both its target and its realisation are
+    known (``mencapai_target`` is not empty); the mean capaian is taken over the
+    IKU whose capaian is defined, with an exact sum.
+    """
+
+    tahun: int
+    jumlah_iku: int
+    """IKU of the dataset (every row of ``capaian_iku``)."""
+    jumlah_terukur: int
+    """IKU whose target and realisation are known."""
+    jumlah_tercapai: int
+    """Of those, IKU that reached their target."""
+    jumlah_belum: int
+    """Of those, IKU that did not."""
+    jumlah_tidak_terukur: int
+    """IKU that cannot be measured (target or realisation missing)."""
+    persen_tercapai: float
+    """jumlah_tercapai / jumlah_terukur × 100; NaN when none is measured."""
+    jumlah_capaian_terdefinisi: int
+    """IKU with a defined capaian (the mean is over these)."""
+    rata_rata_capaian: float
+    """Simple mean of the defined capaian (exact sum); NaN when none is defined."""
+    kategori_rata_rata: str | None
+    """Category of the mean on the dataset's scale; None without a mean."""
+    jumlah_dibandingkan: int
+    """IKU with a realisation this year and last (``arah_perubahan`` known)."""
+    jumlah_membaik: int
+    """Of those, IKU whose realisation improved (up for positif, down for negatif)."""
+    jumlah_tetap: int
+    """Of those, IKU whose realisation did not change."""
+    jumlah_memburuk: int
+    """Of those, IKU whose realisation got worse."""
+    tercapai: tuple[str, ...]
+    """Codes of the IKU that reached their target, in report order."""
+    belum: tuple[str, ...]
+    """Codes of the IKU that did not, in report order."""
+    tidak_terukur: tuple[str, ...]
+    """Codes of the IKU that cannot be measured, in report order."""
+
+
+def indicator_summary(capaian_iku: pd.DataFrame, scale: Scale, year: int) -> IndicatorSummary:
+    """Counts and mean capaian of a year's IKU from :func:`indicator_achievement` (see :class:`IndicatorSummary`)."""
+    met = capaian_iku["mencapai_target"]
+    known = met.notna().to_numpy(dtype=bool)
+    reached = known & met.fillna(False).to_numpy(dtype=bool)
+    missed = known & ~reached
+    codes = capaian_iku["kode"].astype(str).to_numpy()
+    caps = floats(capaian_iku["capaian"])
+    mean = fmean(caps)
+    label = None if math.isnan(mean) else scale.categorise(pd.Series([mean])).iloc[0]
+    arah = capaian_iku["arah_perubahan"]
+    compared = arah.notna().to_numpy(dtype=bool)
+    better = compared & capaian_iku["membaik"].fillna(False).to_numpy(dtype=bool)
+    same = compared & (arah == "tetap").fillna(False).to_numpy(dtype=bool)
+    n_known, n_reached = int(known.sum()), int(reached.sum())
+    return IndicatorSummary(
+        tahun=int(year),
+        jumlah_iku=len(capaian_iku),
+        jumlah_terukur=n_known,
+        jumlah_tercapai=n_reached,
+        jumlah_belum=int(missed.sum()),
+        jumlah_tidak_terukur=int((~known).sum()),
+        persen_tercapai=n_reached / n_known * 100 if n_known else math.nan,
+        jumlah_capaian_terdefinisi=int(caps.notna().sum()),
+        rata_rata_capaian=mean,
+        kategori_rata_rata=None if label is None or pd.isna(label) else str(label),
+        jumlah_dibandingkan=int(compared.sum()),
+        jumlah_membaik=int(better.sum()),
+        jumlah_tetap=int(same.sum()),
+        jumlah_memburuk=int((compared & ~better & ~same).sum()),
+        tercapai=tuple(codes[reached]),
+        belum=tuple(codes[missed]),
+        tidak_terukur=tuple(codes[~known]),
+    )

@@ -7,7 +7,7 @@
 5. the analyst's causes and solutions (``causes``);
 6. efficiency of resource use (``efficiency``);
 7. the programs and kegiatan that serve the sasaran, with their budget realisation
-   (``programs``, ``activities``).
+   (``programs``, ``activities``, ``progress``).
 
 The frames are slices of the year's tables (:class:`~lkjipkit.analysis.bundle.YearAnalysis`),
 so every figure here is the same figure as in the CSV files.
@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from lkjipkit.dataset import Dataset
+from .budget import ActivityProgress, activity_progress
 
 PROGRAM_LINK_COLUMNS = [
     "sasaran_kode",
@@ -65,6 +65,8 @@ class SasaranAnalysis:
     """7. The programs that serve the sasaran, with their budget realisation."""
     activities: pd.DataFrame = field(repr=False)
     """7. The kegiatan of those programs, with their budget realisation."""
+    progress: ActivityProgress = field(repr=False)
+    """7. How many of those kegiatan finished, fell short, were cut."""
 
     @property
     def link_assumed(self) -> str | None:
@@ -146,6 +148,7 @@ def build_sasaran_analyses(
         progs = rows(program_sasaran)
         eff = efisiensi[efisiensi["sasaran_kode"] == s.kode]
         acts = anggaran_kegiatan[anggaran_kegiatan["program_kode"].isin(progs["program_kode"].dropna())]
+        acts = acts.reset_index(drop=True)
         out.append(
             SasaranAnalysis(
                 kode=s.kode,
@@ -161,18 +164,8 @@ def build_sasaran_analyses(
                 causes=rows(analisis_iku),
                 efficiency=eff.iloc[0] if len(eff) else pd.Series(dtype=object),
                 programs=progs,
-                activities=acts.reset_index(drop=True),
+                activities=acts,
+                progress=activity_progress(acts),
             )
         )
     return out
-
-
-def analisis_sasaran(ds: Dataset, year: int) -> list[SasaranAnalysis]:
-    """The seven analyses of every sasaran of the dataset in ``year``, in report order.
-
-    Computes the whole year (:func:`~lkjipkit.analysis.bundle.analyse`); when you
-    already have a :class:`~lkjipkit.analysis.bundle.YearAnalysis`, use its ``sasaran``.
-    """
-    from .bundle import analyse
-
-    return list(analyse(ds, year).sasaran)

@@ -20,14 +20,12 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
-from lkjipkit.dataset import Dataset
 from lkjipkit.errors import BuildError
-
-from .bundle import YearAnalysis, analyse
 
 ENCODING = "utf-8-sig"
 
@@ -48,7 +46,9 @@ class OutputTable:
     name: str
     description: str
     columns: tuple[OutputColumn, ...]
-    source: Callable[[YearAnalysis], pd.DataFrame]
+    source: Callable[[Any], pd.DataFrame]
+    """The frame from a :class:`~lkjipkit.analysis.YearAnalysis` (typed ``Any`` so that this module,
+    which the analysis imports, does not import it back)."""
 
     @property
     def file(self) -> str:
@@ -58,7 +58,7 @@ class OutputTable:
     def column_names(self) -> list[str]:
         return [c.name for c in self.columns]
 
-    def frame(self, analysis: YearAnalysis) -> pd.DataFrame:
+    def frame(self, analysis) -> pd.DataFrame:
         """The table's frame for a year, with exactly the documented columns in order."""
         return self.source(analysis)[self.column_names]
 
@@ -242,6 +242,7 @@ OUTPUT_TABLES: tuple[OutputTable, ...] = (
             C("realisasi_keuangan", _RP, "Money spent."),
             C("realisasi_keuangan_persen", _PCT, "realisasi_keuangan / pagu × 100; empty when pagu is 0."),
             C("sisa", _RP, "Remaining budget: pagu − realisasi_keuangan."),
+            C("dipotong", _BOOL, "The kegiatan was cut to 0 in the APBD-P (it had an APBD murni amount)."),
             C("keterangan", _TEXT, "Why a figure is empty (e.g. `dipotong pada APBD-P (pagu 0)`)."),
         ),
         lambda a: a.anggaran_kegiatan,
@@ -280,6 +281,7 @@ OUTPUT_TABLES: tuple[OutputTable, ...] = (
         "The agency's budget totals of the year (the total row of Tabel 3.2). One row.",
         (
             C("tahun", _YEAR, "Budget year."),
+            C("ada_perubahan", _BOOL, "The budget was revised: some kegiatan has an APBD-P amount."),
             C("jumlah_kegiatan", _COUNT, "Kegiatan with a budget row for the year."),
             C("jumlah_kegiatan_berpagu", _COUNT, "Of those, kegiatan with pagu > 0."),
             C("jumlah_kegiatan_dipotong", _COUNT, "Of those, kegiatan cut to 0 in the APBD-P."),
@@ -352,8 +354,6 @@ OUTPUT_TABLES: tuple[OutputTable, ...] = (
     ),
 )
 
-OUTPUT_TABLE_BY_NAME = {t.name: t for t in OUTPUT_TABLES}
-
 
 def _for_csv(frame: pd.DataFrame, table: OutputTable) -> pd.DataFrame:
     """Whole-Rupiah columns as integers (no ``.0``); everything else as computed."""
@@ -374,7 +374,7 @@ def write_csv(frame: pd.DataFrame, path: Path, table: OutputTable) -> None:
     _for_csv(frame[table.column_names], table).to_csv(path, index=False, encoding=ENCODING, lineterminator="\n")
 
 
-def write_analysis_tables(analysis: YearAnalysis, out_dir: str | Path) -> list[Path]:
+def write_analysis_tables(analysis, out_dir: str | Path) -> list[Path]:
     """Write the tables of a computed year into ``out_dir`` (created if needed), atomically.
 
     Files are written into a temporary folder beside ``out_dir`` and then moved
@@ -400,19 +400,6 @@ def write_analysis_tables(analysis: YearAnalysis, out_dir: str | Path) -> list[P
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return [out / t.file for t in OUTPUT_TABLES]
-
-
-def write_tables(ds: Dataset, year: int, out_dir: str | Path) -> list[Path]:
-    """``lkjip tables``: compute ``year`` of the dataset and write its CSV tables into ``out_dir``.
-
-    Raises
-    ------
-    YearError
-        The year has no indicator or budget data.
-    BuildError
-        ``out_dir`` exists and is not a folder.
-    """
-    return write_analysis_tables(analyse(ds, year), out_dir)
 
 
 def tables_markdown() -> str:

@@ -46,7 +46,6 @@ class Accountability(Chapter):
     """Bab III Akuntabilitas Kinerja (notebook ``03``)."""
 
     key = "03"
-    number = 3
     heading_lines = ("BAB III", "AKUNTABILITAS KINERJA")
     bab_id = "bab-3"
     label = "3"
@@ -167,17 +166,11 @@ class Accountability(Chapter):
 
     def achievement_summary(self) -> Block:
         """How many IKU met their target, the mean capaian, and how many improved on last year."""
-        c = self.analysis.capaian_iku
+        a = self.analysis
         return html.block(
             html.paragraph(
-                narrative.results(
-                    c,
-                    instansi=self.agency_short,
-                    tahun=self.year,
-                    jumlah_sasaran=len(self.analysis.sasaran),
-                    kategori=self.mean_category(),
-                ),
-                narrative.year_comparison(c, self.year - 1),
+                narrative.results(a.ringkasan_iku, instansi=self.agency_short, jumlah_sasaran=len(a.sasaran)),
+                narrative.year_comparison(a.ringkasan_iku),
             )
         )
 
@@ -234,7 +227,7 @@ class Accountability(Chapter):
         if s.link_assumed:
             out.append(html.paragraph(f"Keterkaitan program dengan sasaran: {s.link_assumed}.", kelas="catatan"))
         out.append(_h4(f"g. {ANALYSES[6]}"))
-        out.append(html.paragraph(narrative.activities(s.activities)))
+        out.append(html.paragraph(narrative.activities(s.progress, s.activities)))
         if len(s.programs):
             out.append(self._program_table(k, s))
         return Markup("").join(out)

@@ -17,7 +17,6 @@ class Appendix(AgreementTables, Chapter):
     """Lampiran (notebook ``05``). Sections are numbered "Lampiran 1", "Lampiran 2", tables "Tabel L.1"."""
 
     key = "05"
-    number = None
     heading_lines = ("LAMPIRAN",)
     bab_id = "lampiran"
     label = "L"

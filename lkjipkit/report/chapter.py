@@ -21,7 +21,6 @@ id, as ``docs/report-html.md`` requires.
 
 from __future__ import annotations
 
-import math
 from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
@@ -29,6 +28,7 @@ from typing import ClassVar
 import pandas as pd
 
 from lkjipkit import fmt
+from lkjipkit.analysis import YearAnalysis, analyse
 from lkjipkit.config import default_dataset
 from lkjipkit.dataset import Dataset, load_dataset
 from lkjipkit.errors import LkjipError
@@ -47,12 +47,11 @@ def resolve_dataset(dataset: str | Path | None) -> Path:
 class Chapter:
     """What every chapter has: the dataset, the year, its numbering, its title and headings.
 
-    Subclasses set :attr:`key` (notebook number), :attr:`number` (Bab number or
-    None), :attr:`heading_lines`, and the numbering label and id slug.
+    Subclasses set :attr:`key` (notebook number), :attr:`heading_lines`, and the
+    numbering label and id slug.
     """
 
     key: ClassVar[str] = ""
-    number: ClassVar[int | None] = None
     heading_lines: ClassVar[tuple[str, ...]] = ()
     bab_id: ClassVar[str] = ""
     label: ClassVar[str] = ""
@@ -71,10 +70,8 @@ class Chapter:
     # --- facts every chapter uses --------------------------------------------------------------------
 
     @cached_property
-    def analysis(self):
+    def analysis(self) -> YearAnalysis:
         """The year's analysis (:class:`lkjipkit.analysis.YearAnalysis`), computed on first use."""
-        from lkjipkit.analysis import analyse
-
         return analyse(self.ds, self.year)
 
     @property
@@ -87,14 +84,6 @@ class Chapter:
         """Short name for prose and captions: "Disnakersos Kota Balikpapan"."""
         i = self.profil.instansi
         return f"{i.singkatan} {i.pemerintah}" if i.singkatan else i.nama_lengkap
-
-    def mean_category(self) -> str | None:
-        """The category (the dataset's scale) of the simple mean of the year's defined capaian."""
-        caps = self.analysis.capaian_iku["capaian"].dropna()
-        if caps.empty:
-            return None
-        label = self.analysis.scale.categorise(pd.Series([float(caps.mean())])).iloc[0]
-        return None if fmt.kosong(label) else str(label)
 
     def ordered(self, table: str) -> pd.DataFrame:
         """A dataset table in report order (``urutan``, then its key), without the ``_row`` column."""
@@ -188,12 +177,6 @@ def group_spans(values: list) -> list[int]:
         spans[i] = j - i + 1
         i = j + 1
     return spans
-
-
-def fsum(values) -> float:
-    """Exact sum of the non-missing values (for totals rows of data columns); NaN when none."""
-    vals = [float(v) for v in values if fmt.is_finite(v)]
-    return math.fsum(vals) if vals else math.nan
 
 
 CHAPTERS: dict[str, type[Chapter]] = {}

@@ -16,7 +16,6 @@ class Closing(Chapter):
     """Bab IV Penutup (notebook ``04``)."""
 
     key = "04"
-    number = 4
     heading_lines = ("BAB IV", "PENUTUP")
     bab_id = "bab-4"
     label = "4"
@@ -25,14 +24,13 @@ class Closing(Chapter):
     def conclusion(self) -> Block:
         """The year in a paragraph: IKU met and missed, change from last year, budget, efficiency."""
         a = self.analysis
-        revised = bool(a.anggaran_kegiatan["pagu_perubahan"].notna().any())
         return html.block(
             html.paragraph(
-                narrative.conclusion(a.capaian_iku, tahun=self.year, kategori=self.mean_category()),
-                narrative.year_comparison(a.capaian_iku, self.year - 1),
+                narrative.conclusion(a.ringkasan_iku, a.capaian_iku),
+                narrative.year_comparison(a.ringkasan_iku),
             ),
             html.paragraph(
-                narrative.budget_absorption(a.anggaran_ringkasan, "APBD Perubahan" if revised else "APBD murni"),
+                narrative.budget_absorption(a.anggaran_ringkasan),
                 narrative.efficiency_summary(a.efisiensi),
             ),
         )

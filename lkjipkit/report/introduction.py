@@ -15,7 +15,6 @@ class Introduction(Chapter):
     """Bab I Pendahuluan (notebook ``01``)."""
 
     key = "01"
-    number = 1
     heading_lines = ("BAB I", "PENDAHULUAN")
     bab_id = "bab-1"
     label = "1"

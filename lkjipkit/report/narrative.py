@@ -270,44 +270,43 @@ def efficiency(row: Mapping) -> Markup:
     return sentence("anggaran.j2", "efisiensi", facts)
 
 
-def _cut_mask(frame: pd.DataFrame) -> pd.Series:
-    from lkjipkit.analysis.budget import REASON_CUT
+def _names(activities: pd.DataFrame, codes) -> list:
+    """The names of the kegiatan with these kode rekening, in the order given."""
+    name = dict(zip(activities["kode_rekening"].astype(str), activities["kegiatan"], strict=True))
+    return [name[str(c)] for c in codes]
 
-    return frame["keterangan"].eq(REASON_CUT).fillna(False).astype(bool)
 
+def activities(progress, activities: pd.DataFrame) -> Markup:
+    """Analysis 7 in words: how many kegiatan of the supporting programs finished, fell short, were cut.
 
-def activities(activities: pd.DataFrame) -> Markup:
-    """Analysis 7 in words: how many kegiatan of the supporting programs finished, fell short, were cut."""
-    funded = (activities["pagu"] > 0).fillna(False).astype(bool)
-    cut = _cut_mask(activities)
-    fisik = activities["realisasi_fisik"]
-    full = funded & (fisik >= 100).fillna(False)
-    short = funded & (fisik < 100).fillna(False)
+    ``progress`` is the :class:`~lkjipkit.analysis.ActivityProgress` of ``activities``
+    (``SasaranAnalysis.progress`` and ``.activities``); the frame gives names and figures.
+    """
     lowest = ""
-    if short.any():
-        i = fisik[short].astype(float).idxmin()
-        lowest = f"{activities.at[i, 'kegiatan']}, {fmt.persen(activities.at[i, 'realisasi_fisik'])}"
+    if progress.terendah is not None:
+        row = activities[activities["kode_rekening"].astype(str) == progress.terendah].iloc[0]
+        lowest = f"{row['kegiatan']}, {fmt.persen(row['realisasi_fisik'])}"
     facts = {
-        "jumlah": len(activities),
-        "penuh": int(full.sum()),
-        "kurang": int(short.sum()),
+        "jumlah": progress.jumlah,
+        "penuh": progress.penuh,
+        "kurang": progress.kurang,
         "terendah": lowest,
-        "dipotong": int(cut.sum()),
-        "daftar_dipotong": fmt.daftar(activities.loc[cut, "kegiatan"].tolist()),
+        "dipotong": len(progress.dipotong),
+        "daftar_dipotong": fmt.daftar(_names(activities, progress.dipotong)),
     }
     return sentence("anggaran.j2", "kegiatan", facts)
 
 
 def budget_summary(summary, instansi: str, activities: pd.DataFrame) -> Markup:
-    """The budget of the year in a few sentences (from ``YearAnalysis.anggaran_ringkasan``)."""
-    cut = _cut_mask(activities)
+    """The budget of the year in a few sentences (from ``YearAnalysis.anggaran_ringkasan``; ``activities``,
+    ``.anggaran_kegiatan``, names the kegiatan cut)."""
     pemotongan = scalar(summary.pemotongan)
     facts = {
         "instansi": instansi,
         "tahun": summary.tahun,
         "pagu_murni": fmt.rupiah(summary.pagu_murni),
         "pagu": fmt.rupiah(summary.pagu),
-        "ada_perubahan": bool(activities["pagu_perubahan"].notna().any()),
+        "ada_perubahan": summary.ada_perubahan,
         "pemotongan_turun": pemotongan is not None and pemotongan > 0.5,
         "pemotongan_naik": pemotongan is not None and pemotongan < -0.5,
         "pemotongan": fmt.rupiah(abs(pemotongan)) if pemotongan is not None else fmt.KOSONG,
@@ -318,8 +317,8 @@ def budget_summary(summary, instansi: str, activities: pd.DataFrame) -> Markup:
         "ttb": fmt.persen(summary.ttb),
         "fisik_rata": fmt.persen(summary.realisasi_fisik_rata_rata),
         "jumlah_berpagu": summary.jumlah_kegiatan_berpagu,
-        "jumlah_dipotong": int(cut.sum()),
-        "daftar_dipotong": fmt.daftar(activities.loc[cut, "kegiatan"].tolist()),
+        "jumlah_dipotong": summary.jumlah_kegiatan_dipotong,
+        "daftar_dipotong": fmt.daftar(activities.loc[activities["dipotong"], "kegiatan"].tolist()),
     }
     return sentence("anggaran.j2", "ringkasan", facts)
 
@@ -372,59 +371,46 @@ def spm_indicator(row: Mapping, tahun: int) -> Markup:
 # --- summaries ------------------------------------------------------------------------------------------------
 
 
-def _counts(capaian: pd.DataFrame) -> dict:
-    met = capaian["mencapai_target"]
-    known = met.notna()
-    caps = capaian["capaian"].dropna()
+def _counts(summary) -> dict:
+    """The template's names for the counts of an :class:`~lkjipkit.analysis.IndicatorSummary`."""
+    mean = scalar(summary.rata_rata_capaian)
     return {
-        "jumlah_iku": len(capaian),
-        "jumlah_terukur": int(known.sum()),
-        "tercapai": int(met[known].astype(bool).sum()),
-        "belum": int((~met[known].astype(bool)).sum()),
-        "tidak_terukur": int((~known).sum()),
-        "ada_rata": len(caps) > 0,
-        "rata_capaian_value": float(caps.mean()) if len(caps) else None,
+        "jumlah_iku": summary.jumlah_iku,
+        "jumlah_terukur": summary.jumlah_terukur,
+        "tercapai": summary.jumlah_tercapai,
+        "belum": summary.jumlah_belum,
+        "tidak_terukur": summary.jumlah_tidak_terukur,
+        "ada_rata": mean is not None,
+        "rata_capaian": fmt.persen(mean),
+        "kategori": summary.kategori_rata_rata or "",
+        "tahun": summary.tahun,
     }
 
 
-def results(capaian: pd.DataFrame, *, instansi: str, tahun: int, jumlah_sasaran: int, kategori: str | None) -> Markup:
-    """How many IKU were set, met and missed, and the mean capaian (from ``YearAnalysis.capaian_iku``).
-
-    ``kategori`` is the category of the mean capaian, decided by the caller with the dataset's scale.
-    """
-    c = _counts(capaian)
-    facts = {
-        **c,
-        "instansi": instansi,
-        "tahun": tahun,
-        "jumlah_sasaran": jumlah_sasaran,
-        "rata_capaian": fmt.persen(c["rata_capaian_value"]),
-        "kategori": kategori or "",
-    }
+def results(summary, *, instansi: str, jumlah_sasaran: int) -> Markup:
+    """How many IKU were set, met and missed, the mean capaian and its category
+    (from ``YearAnalysis.ringkasan_iku``)."""
+    facts = {**_counts(summary), "instansi": instansi, "jumlah_sasaran": jumlah_sasaran}
     return sentence("ringkasan.j2", "hasil_iku", facts)
 
 
-def year_comparison(capaian: pd.DataFrame, tahun_lalu: int) -> Markup:
-    """How many IKU improved, worsened or stayed the same against last year."""
-    arah = capaian["arah_perubahan"]
-    known = arah.notna()
-    better = capaian["membaik"].fillna(False).astype(bool) & known
-    same = (arah == "tetap").fillna(False).astype(bool)
+def year_comparison(summary) -> Markup:
+    """How many IKU improved, worsened or stayed the same against last year (from ``YearAnalysis.ringkasan_iku``)."""
     facts = {
-        "tahun_lalu": tahun_lalu,
-        "jumlah_banding": int(known.sum()),
-        "membaik": int(better.sum()),
-        "tetap": int(same.sum()),
-        "memburuk": int((known & ~better & ~same).sum()),
+        "tahun_lalu": summary.tahun - 1,
+        "jumlah_banding": summary.jumlah_dibandingkan,
+        "membaik": summary.jumlah_membaik,
+        "tetap": summary.jumlah_tetap,
+        "memburuk": summary.jumlah_memburuk,
     }
     return sentence("ringkasan.j2", "perbandingan_lalu", facts)
 
 
-def budget_absorption(summary, sumber_pagu: str) -> Markup:
-    """One sentence on budget absorption (Ikhtisar Eksekutif)."""
+def budget_absorption(summary) -> Markup:
+    """One sentence on budget absorption (from ``YearAnalysis.anggaran_ringkasan``)."""
     facts = {
         "pagu": fmt.rupiah(summary.pagu),
-        "sumber_pagu": sumber_pagu,
+        "sumber_pagu": "APBD Perubahan" if summary.ada_perubahan else "APBD murni",
         "realisasi": fmt.rupiah(summary.realisasi_keuangan),
         "realisasi_persen": fmt.persen(summary.realisasi_keuangan_persen),
         "ttb": fmt.persen(summary.ttb),
@@ -433,17 +419,14 @@ def budget_absorption(summary, sumber_pagu: str) -> Markup:
     return sentence("ringkasan.j2", "anggaran_singkat", facts)
 
 
-def conclusion(capaian: pd.DataFrame, *, tahun: int, kategori: str | None) -> Markup:
-    """The generated conclusion of Bab IV: share of IKU met, those missed by name, mean capaian."""
-    c = _counts(capaian)
-    missed = capaian[capaian["mencapai_target"].notna() & ~capaian["mencapai_target"].fillna(True).astype(bool)]
+def conclusion(summary, capaian: pd.DataFrame) -> Markup:
+    """The generated conclusion of Bab IV: share of IKU met, those missed by name, mean capaian
+    (from ``YearAnalysis.ringkasan_iku``; ``capaian``, ``.capaian_iku``, names the IKU)."""
+    name = dict(zip(capaian["kode"].astype(str), capaian["indikator"], strict=True))
     facts = {
-        **c,
-        "tahun": tahun,
-        "persen_tercapai": fmt.persen(c["tercapai"] / c["jumlah_terukur"] * 100 if c["jumlah_terukur"] else None),
-        "daftar_belum": fmt.daftar([lower_first(str(x)) for x in missed["indikator"]]),
-        "rata_capaian": fmt.persen(c["rata_capaian_value"]),
-        "kategori": kategori or "",
+        **_counts(summary),
+        "persen_tercapai": fmt.persen(scalar(summary.persen_tercapai)),
+        "daftar_belum": fmt.daftar([lower_first(str(name[k])) for k in summary.belum]),
     }
     return sentence("ringkasan.j2", "kesimpulan", facts)
 

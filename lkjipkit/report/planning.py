@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from lkjipkit import fmt
+from lkjipkit.analysis import fsum
 
 from . import html
-from .chapter import Chapter, fsum, group_spans, iku_frame, register
+from .chapter import Chapter, group_spans, iku_frame, register
 from .html import Block, Cell, num, row
 from .narrative import sentence
 
@@ -81,7 +82,6 @@ class PerformancePlanning(AgreementTables, Chapter):
     """Bab II Perencanaan Kinerja (notebook ``02``)."""
 
     key = "02"
-    number = 2
     heading_lines = ("BAB II", "PERENCANAAN KINERJA")
     bab_id = "bab-2"
     label = "2"

@@ -16,7 +16,6 @@ class ExecutiveSummary(Chapter):
     """Ikhtisar Eksekutif (notebook ``00``)."""
 
     key = "00"
-    number = None
     heading_lines = ("IKHTISAR EKSEKUTIF",)
     bab_id = "ikhtisar"
     label = "IE"
@@ -28,14 +27,8 @@ class ExecutiveSummary(Chapter):
         return html.block(
             html.paragraph(
                 narrative.opening(self.agency, self.year),
-                narrative.results(
-                    a.capaian_iku,
-                    instansi=self.agency_short,
-                    tahun=self.year,
-                    jumlah_sasaran=len(a.sasaran),
-                    kategori=self.mean_category(),
-                ),
-                narrative.year_comparison(a.capaian_iku, self.year - 1),
+                narrative.results(a.ringkasan_iku, instansi=self.agency_short, jumlah_sasaran=len(a.sasaran)),
+                narrative.year_comparison(a.ringkasan_iku),
             ),
         )
 
@@ -84,10 +77,7 @@ class ExecutiveSummary(Chapter):
     def budget(self) -> Block:
         """Budget absorption: pagu in force, realisation, weighted physical progress, sisa; kegiatan cut."""
         a = self.analysis
-        acts = a.anggaran_kegiatan
-        revised = bool(acts["pagu_perubahan"].notna().any())
-        source = "APBD Perubahan" if revised else "APBD murni"
-        sentences = [narrative.budget_absorption(a.anggaran_ringkasan, source)]
+        sentences = [narrative.budget_absorption(a.anggaran_ringkasan)]
         if a.anggaran_ringkasan.jumlah_kegiatan_dipotong:
             sentences.append(
                 f"Sebanyak {a.anggaran_ringkasan.jumlah_kegiatan_dipotong} dari {a.anggaran_ringkasan.jumlah_kegiatan} "

@@ -1,9 +1,11 @@
 """What every rule reads: the dataset, the year, the settings, and the year's computed figures.
 
-Computed figures come from :mod:`lkjipkit.analysis` (budget per kegiatan and
-program, capaian per IKU, SPM realisations from counts), computed once per
-review and only when a rule asks for them. Raw rows keep their ``_row`` (the
-line in the CSV file) so a finding can point at it.
+Computed figures come from the year's :class:`lkjipkit.analysis.YearAnalysis`
+(budget per kegiatan and program, capaian per IKU, SPM realisations from
+counts), the same figures the report prints, each computed once per review and
+only when a rule asks for it. Raw rows keep their ``_row`` (the line in the CSV
+file) so a finding can point at it; records are located by the key the dataset
+spec declares for their table (``Table.key``).
 """
 
 from __future__ import annotations
@@ -16,10 +18,8 @@ from typing import Any
 import pandas as pd
 
 from lkjipkit import fmt
-from lkjipkit.analysis.budget import budget_by_activity, budget_by_program
-from lkjipkit.analysis.iku import indicator_achievement, indicator_explanations, indicator_history
-from lkjipkit.analysis.spm import spm_by_year
-from lkjipkit.dataset import Dataset
+from lkjipkit.analysis import YearAnalysis
+from lkjipkit.dataset import TABLE_BY_NAME, Dataset
 
 from .finding import Finding
 from .settings import ReviewSettings
@@ -55,13 +55,6 @@ def is_false(value) -> bool:
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return False
     return not bool(value)
-
-
-def total(values) -> float:
-    """Exactly rounded sum of the numbers among ``values`` (missing ones skipped); NaN when there are none."""
-    nums = [num(v) for v in values]
-    nums = [v for v in nums if not math.isnan(v)]
-    return math.fsum(nums) if nums else math.nan
 
 
 def sentence(text: str) -> str:
@@ -101,6 +94,7 @@ class ReviewContext:
         self.ds = ds
         self.year = int(year)
         self.settings = settings
+        self._row_index: dict[str, dict[tuple, int]] = {}
 
     # -- which parts of the year exist ---------------------------------------------------------
 
@@ -122,32 +116,21 @@ class ReviewContext:
 
     # -- locating raw rows ---------------------------------------------------------------------
 
-    @cached_property
-    def _row_index(self) -> dict[str, dict[tuple, int]]:
-        keys = {
-            "iku": ("kode",),
-            "iku_tahunan": ("iku_kode", "tahun"),
-            "analisis_iku": ("iku_kode", "tahun"),
-            "sasaran": ("kode",),
-            "program": ("kode",),
-            "program_tahunan": ("program_kode", "tahun"),
-            "kegiatan": ("kode_rekening",),
-            "anggaran": ("kode_rekening", "tahun"),
-            "spm_indikator": ("kode",),
-            "spm_realisasi": ("spm_kode", "tahun"),
-        }
-        out: dict[str, dict[tuple, int]] = {}
-        for name, cols in keys.items():
-            f = self.ds.tables[name]
-            out[name] = {
+    def row(self, table: str, *key) -> int | None:
+        """The CSV line of the record with this key (e.g. ``row("iku_tahunan", "IKU2", 2016)``), or None.
+
+        The key is the table's ``Table.key`` in the dataset spec, in its order.
+        """
+        index = self._row_index.get(table)
+        if index is None:
+            f = self.ds.tables[table]
+            cols = TABLE_BY_NAME[table].key
+            index = {
                 tuple(_key_part(v) for v in vals): int(r)
                 for r, *vals in zip(f["_row"], *(f[c] for c in cols), strict=True)
             }
-        return out
-
-    def row(self, table: str, *key) -> int | None:
-        """The CSV line of the record with this key (e.g. ``row("iku_tahunan", "IKU2", 2016)``), or None."""
-        return self._row_index[table].get(tuple(_key_part(k) for k in key))
+            self._row_index[table] = index
+        return index.get(tuple(_key_part(k) for k in key))
 
     # -- names ---------------------------------------------------------------------------------
 
@@ -189,44 +172,46 @@ class ReviewContext:
     # -- the year's figures, computed by lkjipkit.analysis ------------------------------------------
 
     @cached_property
+    def analysis(self) -> YearAnalysis:
+        """The year's analysis, the one the report prints. The year may lack indicator or budget rows
+        (COMPLETE-YEAR reports that); a rule reads only the parts its ``NEEDS`` guarantee."""
+        return YearAnalysis(self.ds, self.year)
+
+    @cached_property
     def activities(self) -> pd.DataFrame:
         """``anggaran`` rows of the year (raw, with ``_row`` and the printed columns) beside the computed
-        pagu, bobot, ttb, realisasi_keuangan_persen and sisa (:func:`~lkjipkit.analysis.budget.budget_by_activity`)."""
+        pagu, bobot, ttb, realisasi_keuangan_persen and sisa (``YearAnalysis.anggaran_kegiatan``)."""
         raw = self.rows_of_year("anggaran").copy()
         raw["kode_rekening"] = raw["kode_rekening"].astype("string")
-        computed = self.computed_activities[
+        computed = self.analysis.anggaran_kegiatan[
             ["kode_rekening", "kegiatan", "program_kode", "pagu", "bobot", "ttb", "realisasi_keuangan_persen", "sisa"]
         ]
         return raw.merge(computed, on="kode_rekening", how="left").reset_index(drop=True)
 
-    @cached_property
-    def computed_activities(self) -> pd.DataFrame:
-        return budget_by_activity(self.ds, self.year)
-
-    @cached_property
+    @property
     def programs(self) -> pd.DataFrame:
-        """Program rows of the year (:func:`~lkjipkit.analysis.budget.budget_by_program`)."""
-        return budget_by_program(self.ds, self.year, activities=self.computed_activities)
+        """Program rows of the year (``YearAnalysis.anggaran_program``)."""
+        return self.analysis.anggaran_program
 
-    @cached_property
+    @property
     def indicators(self) -> pd.DataFrame:
-        """Each IKU this year and last (:func:`~lkjipkit.analysis.iku.indicator_achievement`)."""
-        return indicator_achievement(self.ds, self.year)
+        """Each IKU this year and last (``YearAnalysis.capaian_iku``)."""
+        return self.analysis.capaian_iku
 
-    @cached_property
+    @property
     def indicator_history(self) -> pd.DataFrame:
-        """Each IKU in every year up to this one (:func:`~lkjipkit.analysis.iku.indicator_history`)."""
-        return indicator_history(self.ds, self.year)
+        """Each IKU in every year up to this one (``YearAnalysis.riwayat_iku``)."""
+        return self.analysis.riwayat_iku
 
-    @cached_property
+    @property
     def explanations(self) -> pd.DataFrame:
-        """The analyst's penyebab and solusi per IKU (:func:`~lkjipkit.analysis.iku.indicator_explanations`)."""
-        return indicator_explanations(self.ds, self.year)
+        """The analyst's penyebab and solusi per IKU (``YearAnalysis.analisis_iku``)."""
+        return self.analysis.analisis_iku
 
-    @cached_property
+    @property
     def spm(self) -> pd.DataFrame:
-        """SPM realisations up to this year, from counts when given (:func:`~lkjipkit.analysis.spm.spm_by_year`)."""
-        return spm_by_year(self.ds, self.year)
+        """SPM realisations up to this year, from counts when given (``YearAnalysis.spm``)."""
+        return self.analysis.spm
 
     # -- comparisons ---------------------------------------------------------------------------
 

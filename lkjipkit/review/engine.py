@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from lkjipkit.analysis._common import as_year
+from lkjipkit.analysis import as_year
 from lkjipkit.dataset import Dataset
 from lkjipkit.errors import YearError
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lkjipkit.analysis import SasaranAnalysis, YearAnalysis, analisis_sasaran, analyse
+from lkjipkit.analysis import SasaranAnalysis, YearAnalysis, analyse
 from lkjipkit.dataset import TABLES
 from lkjipkit.errors import YearError
 
@@ -67,11 +67,6 @@ def test_sasaran_slices_are_the_bundle_figures(year):
     for s in year.sasaran:
         rows = year.capaian_iku[year.capaian_iku["sasaran_kode"] == s.kode]
         assert s.targets["capaian"].tolist() == rows["capaian"].tolist()
-
-
-def test_analisis_sasaran(ds):
-    out = analisis_sasaran(ds, 2016)
-    assert [s.kode for s in out] == ["S1", "S2", "S3", "S4"]
 
 
 def test_program_sasaran_marks_shared_programs(year):

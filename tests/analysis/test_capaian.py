@@ -20,7 +20,6 @@ from lkjipkit.analysis.capaian import (
     Band,
     Scale,
     capaian,
-    capaian_value,
     change_direction,
     kategori,
     load_scale,
@@ -31,6 +30,11 @@ from lkjipkit.analysis.capaian import (
 )
 
 # --- formulas --------------------------------------------------------------------------------------
+
+
+def capaian_value(target, realisasi, polaritas="positif", rumus=None, cap=None) -> float:
+    """One capaian as a float (NaN when undefined)."""
+    return float(capaian(target, realisasi, polaritas, rumus, cap)["capaian"].iloc[0])
 
 
 def test_positive_polarity_is_realisation_over_target():

@@ -7,7 +7,8 @@ import math
 import pandas as pd
 import pytest
 
-from lkjipkit.analysis.efficiency import compute_efficiency, efficiency_by_sasaran, efficiency_category
+from lkjipkit.analysis import analyse
+from lkjipkit.analysis.efficiency import compute_efficiency, efficiency_category
 
 
 @pytest.mark.parametrize(
@@ -64,19 +65,19 @@ def test_compute_efficiency():
 
 
 def test_seed_efficiency_and_threshold_setting(ds, with_settings):
-    f = efficiency_by_sasaran(ds, 2016).set_index("sasaran_kode")
+    f = analyse(ds, 2016).efisiensi.set_index("sasaran_kode")
     assert list(f.index) == ["S1", "S2", "S3", "S4"]
     assert f.loc["S4", "kategori_efisiensi"] == "tidak efisien"  # capaian 44.55 against serapan 96.11
     assert f.loc["S3", "selisih"] == pytest.approx(5.193, abs=1e-3)
     assert f.loc["S3", "kategori_efisiensi"] == "efisien"
     assert f.loc["S2", "program_bersama"] and f.loc["S3", "program_bersama"]  # program VIII serves both
     assert f["keterangan_tautan"].str.contains("ditetapkan dengan membaca laporan").all()
-    wider = efficiency_by_sasaran(with_settings(ds, efisiensi_batas=10.0), 2016).set_index("sasaran_kode")
+    wider = analyse(with_settings(ds, efisiensi_batas=10.0), 2016).efisiensi.set_index("sasaran_kode")
     assert wider.loc["S3", "kategori_efisiensi"] == "cukup efisien"
     assert (wider["batas_efisiensi"] == 10.0).all()
 
 
 def test_sasaran_without_links(ds, with_tables):
-    f = efficiency_by_sasaran(with_tables(ds, sasaran_program=ds.tables["sasaran_program"].iloc[0:0]), 2016)
+    f = analyse(with_tables(ds, sasaran_program=ds.tables["sasaran_program"].iloc[0:0]), 2016).efisiensi
     assert f["serapan"].isna().all()
     assert f["kategori_efisiensi"].isna().all()

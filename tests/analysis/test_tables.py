@@ -88,7 +88,7 @@ def test_rupiah_without_decimals_and_undefined_as_empty(written):
     out, _ = written
     text = (out / "anggaran_kegiatan.csv").read_text(encoding="utf-8-sig")
     cut = next(line for line in text.splitlines() if line.startswith("1.14.1.14.01.01.012,"))
-    assert ",5034000,0,0,perubahan,5034000,,0.0,,0,,0,dipotong pada APBD-P (pagu 0)" in cut
+    assert ",5034000,0,0,perubahan,5034000,,0.0,,0,,0,True,dipotong pada APBD-P (pagu 0)" in cut
     summary = (out / "anggaran_ringkasan.csv").read_text(encoding="utf-8-sig").splitlines()[1]
     assert ",16935245186,7577432700," in summary and summary.endswith(",561137586")
 

@@ -9,6 +9,7 @@ the numbers it prints are in the order its words claim.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 import pytest
@@ -167,3 +168,41 @@ def test_spm_sentences_agree_with_the_national_target(which, seed_path, kota_con
         if row["jumlah_tahun"] > 1:
             first = s.split("Pada tahun")[0]
             assert ("belum memenuhi" in first) == (not row["rata_rata_memenuhi_target"]), s
+
+
+# --- summaries read the analysis's facts (YearAnalysis.ringkasan_iku, .anggaran_ringkasan, .kegiatan) -------
+
+
+@pytest.fixture(scope="module")
+def seed_2016(seed_path):
+    from lkjipkit.analysis import analyse
+
+    return analyse(load_dataset(seed_path), 2016)
+
+
+def test_results_and_conclusion_state_the_indicator_summary(seed_2016):
+    s = seed_2016.ringkasan_iku
+    text = str(narrative.results(s, instansi="Disnakersos", jumlah_sasaran=4))
+    assert "menetapkan 6 indikator kinerja utama (IKU) untuk 4 sasaran" in text
+    assert "Dari 6 IKU yang terukur, 2 IKU mencapai target dan 4 IKU belum mencapai target." in text
+    assert "Rata-rata capaian IKU yang dapat dihitung sebesar 86,52 % (kategori Baik)." in text
+    text = str(narrative.conclusion(s, seed_2016.capaian_iku))
+    assert "2 IKU (33,33 %) mencapai target" in text and "4 IKU belum mencapai target" in text
+    assert "dengan kategori Baik" in text
+    text = str(narrative.year_comparison(s))
+    assert text == "Dibandingkan dengan tahun 2015, kinerja 2 IKU membaik, 3 IKU memburuk, dan 1 IKU tetap."
+
+
+def test_budget_sentences_name_the_budget_in_force_and_the_cut_kegiatan(seed_2016):
+    a = seed_2016
+    assert "(APBD Perubahan)" in str(narrative.budget_absorption(a.anggaran_ringkasan))
+    murni = dataclasses.replace(a.anggaran_ringkasan, ada_perubahan=False)
+    assert "(APBD murni)" in str(narrative.budget_absorption(murni))
+    progress = a.kegiatan
+    text = str(narrative.activities(progress, a.anggaran_kegiatan))
+    assert text.startswith(
+        "Dari 69 kegiatan pada program pendukung, 30 kegiatan mencapai realisasi fisik 100 %, 31 kegiatan di "
+        "bawah 100 % (terendah: Penyediaan Barang Cetak dan Penggandaan, 66,31 %), dan 8 kegiatan dibatalkan"
+    )
+    cut = a.anggaran_kegiatan[a.anggaran_kegiatan["dipotong"]]
+    assert all(str(name) in text for name in cut["kegiatan"])

@@ -10,7 +10,9 @@ it is an error too. Compared: ``anggaran.bobot_tercetak`` with the bobot of
 
 from __future__ import annotations
 
-from ..context import angka, has, num, rupiah, total
+from lkjipkit.analysis import fsum
+
+from ..context import angka, has, num, rupiah
 from ..finding import Finding
 from ._printed import printed_vs_computed
 
@@ -24,7 +26,7 @@ SETTINGS = ("toleransi_persen",)
 
 def check(ctx) -> list[Finding]:
     acts = ctx.activities
-    agency = total(v for v in acts["pagu"] if has(v) and num(v) > 0)
+    agency = fsum(v for v in acts["pagu"] if has(v) and num(v) > 0)
 
     def undefined(rec: dict, printed: float, code: str) -> tuple[str, str] | None:
         if printed == 0:

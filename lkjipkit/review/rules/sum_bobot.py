@@ -11,7 +11,9 @@ kegiatan is missing from the column, and is an *error*.
 
 from __future__ import annotations
 
-from ..context import EPS, angka, has, num, total
+from lkjipkit.analysis import fsum
+
+from ..context import EPS, angka, has, num
 from ..finding import Finding
 
 ID = "SUM-BOBOT"
@@ -26,7 +28,7 @@ def check(ctx) -> list[Finding]:
     printed = [num(v) for v in ctx.activities["bobot_tercetak"] if has(v)]
     if not printed:
         return []
-    n, summed = len(printed), total(printed)
+    n, summed = len(printed), fsum(printed)
     gap = summed - 100.0
     tol = ctx.settings.toleransi_persen
     rounding = n * tol

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import math
 
-from ..context import has, num, rupiah, total
+from lkjipkit.analysis import fsum
+
+from ..context import has, num, rupiah
 from ..finding import Finding
 
 ID = "SUM-PROGRAM"
@@ -48,7 +50,7 @@ def check(ctx) -> list[Finding]:
                 continue
             code = str(rec["program_kode"])
             g = acts[acts["program_kode"] == code]
-            summed = total(g[kegiatan_col])
+            summed = fsum(g[kegiatan_col])
             summed = 0.0 if math.isnan(summed) else summed
             if not ctx.differs(printed, summed, tol):
                 continue
