@@ -93,9 +93,11 @@ def run_batch(datasets: list[Path], out: Path, jobs: int, fmt: str, force: bool)
 
 
 def main() -> None:
+    from lkjipkit.publish.formats import FORMATS
+
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--reports", type=int, default=40)
-    ap.add_argument("--format", default="html")
+    ap.add_argument("--format", default="html", help=f"as lkjip batch --format: comma-separated {', '.join(FORMATS)}")
     ap.add_argument("--repeat", type=int, default=1, help="runs per worker count (median reported)")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as tmp:

@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from lkjipkit import __version__
-from lkjipkit.errors import DatasetError, LkjipError
+from lkjipkit.errors import BuildError, DatasetError, LkjipError
+from lkjipkit.publish.formats import FORMATS, parse_formats
 
 
 def friendly_errors(func):
@@ -37,6 +38,23 @@ def friendly_errors(func):
 
 
 dataset_argument = click.argument("dataset", type=click.Path(path_type=Path))
+
+
+def _parse_format_option(ctx, param, value: str) -> tuple[str, ...]:
+    try:
+        return parse_formats(value)
+    except BuildError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+format_option = click.option(
+    "--format",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    callback=_parse_format_option,
+    help="Comma-separated: " + "; ".join(f"{name} ({f.description})" for name, f in FORMATS.items()) + ".",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -88,16 +106,16 @@ def validate(dataset: Path) -> None:
 @click.option(
     "--out", "out", type=click.Path(path_type=Path), help="Output folder (default: reports/<agency>/<year>/)."
 )
-@click.option("--format", "formats", default="html,pdf", show_default=True, help="Comma-separated: html, pdf.")
+@format_option
 @friendly_errors
-def build(dataset: Path, year: int | None, out: Path | None, formats: str) -> None:
+def build(dataset: Path, year: int | None, out: Path | None, formats: tuple[str, ...]) -> None:
     """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review."""
     from lkjipkit.publish import build_report
 
-    result = build_report(dataset, year, out=out, formats=_formats(formats))
+    result = build_report(dataset, year, out=out, formats=formats)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    made = ", ".join(str(p) for p in (result.html, result.pdf) if p)
+    made = ", ".join(str(p) for p in result.outputs.values())
     click.echo(f"{result.slug}/{result.year}: built in {result.seconds:.1f} s: {made}")
 
 
@@ -165,7 +183,7 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
 @click.option("--year", "years", required=True, help="A year (2016), a range (2015-2016) or a list (2014,2016).")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), help="Reports built at once (default: the number of cores).")
 @click.option("--out-root", type=click.Path(path_type=Path), help="Root folder of the reports (default: reports/).")
-@click.option("--format", "formats", default="html,pdf", show_default=True, help="Comma-separated: html, pdf.")
+@format_option
 @click.option("--force", is_flag=True, help="Rebuild even the reports whose inputs have not changed.")
 @click.option("--scheduler", metavar="ADDRESS", help="Run the builds on a Dask distributed scheduler.")
 @friendly_errors
@@ -173,9 +191,8 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler) -> None:
     """Build many agency-year reports; one failure never stops the others."""
     from lkjipkit.publish.batch import parse_years, plan, run
 
-    fmt = _formats(formats)
-    planned = plan(datasets, parse_years(years), out_root, fmt)
-    summary = run(planned, workers=jobs, force=force, formats=fmt, scheduler=scheduler)
+    planned = plan(datasets, parse_years(years), out_root, formats)
+    summary = run(planned, workers=jobs, force=force, formats=formats, scheduler=scheduler)
     for line in summary.lines():
         click.echo(line, err=not summary.ok and line.startswith("failed"))
     if not summary.ok:
@@ -207,14 +224,6 @@ def import_command(workbook: Path, out: Path, overwrite: bool) -> None:
 
     path = import_workbook(workbook, out, overwrite=overwrite)
     click.echo(f"{path}: dataset folder written from {workbook}")
-
-
-def _formats(text: str) -> tuple[str, ...]:
-    fmt = tuple(f.strip().lower() for f in text.split(",") if f.strip())
-    bad = [f for f in fmt if f not in ("html", "pdf")]
-    if bad or not fmt:
-        raise click.BadParameter(f"expected html, pdf or html,pdf; found {text!r}", param_hint="--format")
-    return fmt
 
 
 if __name__ == "__main__":  # pragma: no cover

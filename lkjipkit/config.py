@@ -43,3 +43,9 @@ def reports_dir() -> Path:
     """Default root of built reports: ``reports/`` of the checkout, else of the working folder."""
     root = PROJECT_ROOT / "reports"
     return root if root.is_dir() else Path.cwd() / "reports"
+
+
+def usable_cpus() -> int:
+    """CPUs this process may run on (its affinity where the system tells, else all of them; at least 1)."""
+    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    return max(1, cpus)

@@ -1,4 +1,9 @@
-"""Build a report: execute the chapter notebooks, export one HTML page and a PDF (see docs/build.md).
+"""Publish reports: execute the chapter notebooks, assemble one page, write it in every format (docs/build.md).
+
+:mod:`.core` builds one agency-year (``build_report``), :mod:`.batch` many;
+:mod:`.formats` is the registry of output formats (HTML, PDF); :mod:`.assemble`
+places the chapters and the front matter (made by :mod:`lkjipkit.report.front`)
+on the page; :mod:`.export` holds the nbconvert exporters.
 
 ``build_report`` and ``BuildResult`` are imported on first use, so that the
 kernel-side helper (:mod:`lkjipkit.publish._kernel`) and the nbconvert exporters

@@ -1,79 +1,45 @@
-"""Assemble the report page: cover, Kata Pengantar, Daftar Isi, the chapters, the provenance footer.
+"""Assemble the report page: the front matter, the Daftar Isi, the chapters, the provenance footer.
 
 Chapters arrive as HTML fragments (what their notebooks displayed, see
-docs/report-html.md). This module reads them without rewriting them: it
-collects the headings (``h1``/``h2`` with their ``id``) for the Daftar Isi, the
-numbered tables and figures for the Daftar Tabel and Daftar Gambar, and refuses
-anything that would make the report run code or reach the network (a
-``<script>``, an ``on…`` attribute, an image or stylesheet from a URL). The page
-itself is a Jinja2 template with autoescaping, so every value from the dataset
-is escaped; the analyst's Kata Pengantar is Markdown rendered with raw HTML
-disabled, so a ``<script>`` in it is shown as text.
+docs/report-html.md); the front matter (cover, Kata Pengantar, signature) as a
+:class:`lkjipkit.report.front.Front` that the report package made from the
+dataset. This module only places them. It reads the fragments without
+rewriting them: it collects the headings (``h1``/``h2`` with their ``id``) for
+the Daftar Isi, the numbered tables and figures for the Daftar Tabel and Daftar
+Gambar, and refuses anything that would make the report run code or reach the
+network (a ``<script>``, an ``on…`` attribute, an image or stylesheet from a
+URL). The page itself is a Jinja2 template with autoescaping, so every value
+from the dataset is escaped.
 """
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import jinja2
-from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from lkjipkit.errors import BuildError
 
+if TYPE_CHECKING:
+    from lkjipkit.report.front import Front
+
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 TEMPLATE_DIR = TEMPLATES / "lkjip"
-
-# --- analyst Markdown ----------------------------------------------------------------------------------
-
-_md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-# No headings (they would break the Daftar Isi) and no images (they would be fetched from the network).
-_md.disable(["heading", "lheading", "image"])
-
-
-def markdown(text: str | None) -> Markup:
-    """Analyst Markdown as HTML; raw HTML in it is escaped (shown as text, never run)."""
-    # markdown-it with html disabled escapes every tag in ``text``: the result is safe markup.
-    return Markup(_md.render(text).strip()) if text and text.strip() else Markup("")  # noqa: S704
-
 
 # --- what the page shows ---------------------------------------------------------------------------------
 
 
 @dataclass
-class Signature:
-    tempat: str
-    tanggal: str
-    jabatan: str
-    nama: str | None = None
-    nip: str | None = None
-    pangkat: str | None = None
-
-
-@dataclass
-class Front:
-    """The parts of the report the builder writes itself, from ``profil.yaml`` and ``laporan.yaml``."""
-
-    year: int
-    instansi: str
-    pemerintah: str
-    terbit: str
-    """Month and year of issue, e.g. ``Februari 2017``."""
-    logo: str | None = None
-    """The logo as a ``data:`` URI, or None for an empty slot."""
-    kata_pengantar: list[Markup] = field(default_factory=list)
-    """Kata Pengantar blocks in order (paragraphs and the list of guidelines), already HTML."""
-    signature: Signature | None = None
-
-
-@dataclass
 class Footer:
+    """The provenance line at the foot of the page: lkjipkit version, dataset fingerprint, build time."""
+
     version: str
     fingerprint: str
     built: dt.datetime
@@ -213,7 +179,7 @@ class _Reader(HTMLParser):
                 self.problems.append(f"{where} loads {m.group(0)[:60]!r} from outside the report")
 
 
-def read_chapter(chapter: ChapterHTML, toc_levels=("h1", "h2")) -> tuple[str, list[dict], _Reader]:
+def parse_chapter_html(chapter: ChapterHTML, toc_levels=("h1", "h2")) -> tuple[str, list[dict], _Reader]:
     """Check a chapter fragment; give it back with an ``id`` on every heading, and its headings.
 
     Raises
@@ -301,7 +267,7 @@ def render_page(
     in_front = front is not None
     first_bab = None
     for ch in chapters:
-        html, headings, reader = read_chapter(ch)
+        html, headings, reader = parse_chapter_html(ch)
         h1 = next((h for h in headings if h["kind"] == "h1"), None)
         if h1 is None:
             warnings.append(f"chapter {ch.name}: no <h1> chapter title, so it has no entry in the Daftar Isi")
@@ -314,7 +280,7 @@ def render_page(
         figures += reader.figures
         for i in reader.ids:
             ids.setdefault(i, []).append(ch.name)
-        body = Markup(keep_units_together(html))  # noqa: S704 - checked by read_chapter; only spaces changed
+        body = Markup(keep_units_together(html))  # noqa: S704 - checked by parse_chapter_html; only spaces changed
         bodies.append({"name": ch.name, "html": body, "front": in_front, "first_bab": ch.name == first_bab})
     for ident, where in ids.items():
         if len(where) > 1:
@@ -337,66 +303,7 @@ def render_page(
     return Page(html=html, toc=toc, tables=tables, figures=figures, warnings=warnings)
 
 
-# --- from a dataset -------------------------------------------------------------------------------------
-
-_MIME = {".png": "image/png", ".svg": "image/svg+xml", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".gif": "image/gif"}
-_BULAN = [
-    *("Januari", "Februari", "Maret", "April", "Mei", "Juni"),
-    *("Juli", "Agustus", "September", "Oktober", "November", "Desember"),
-]
-
-
-def bulan_tahun(date: dt.date) -> str:
-    """``Februari 2017``."""
-    return f"{_BULAN[date.month - 1]} {date.year}"
-
-
-#: The sentence before the list of guidelines when the Kata Pengantar has none of its own.
-PEDOMAN_PENGANTAR = "Laporan ini disusun dengan berpedoman kepada:"
-
-
-def kata_pengantar_blocks(text: str | None, pedoman: list[str]) -> list[Markup]:
-    """The Kata Pengantar as HTML blocks, the numbered list of guidelines placed after the paragraph that
-    introduces it (the first one ending in a colon), else at the end after :data:`PEDOMAN_PENGANTAR`."""
-    paragraphs = [p for p in re.split(r"\n\s*\n", text or "") if p.strip()]
-    at = next((i + 1 for i, p in enumerate(paragraphs) if p.rstrip().endswith(":")), len(paragraphs))
-    blocks = [markdown(p) for p in paragraphs]
-    if pedoman:
-        items = Markup("").join(Markup("<li>{}</li>").format(item) for item in pedoman)
-        blocks.insert(at, Markup('<ol class="pedoman">{}</ol>').format(items))
-        if not any(p.rstrip().endswith(":") for p in paragraphs):
-            # a numbered list needs a sentence that says what it lists
-            blocks.insert(at, Markup("<p>{}</p>").format(PEDOMAN_PENGANTAR))
-    return blocks
-
-
-def front_matter(ds, year: int) -> Front:
-    """Cover, Kata Pengantar and its signature of ``ds`` for ``year``."""
-    profil, laporan = ds.profil, ds.report(year)
-    inst = profil.instansi
-    logo = None
-    if inst.logo:
-        path = Path(getattr(ds, "folder", ds.source)) / inst.logo
-        mime = _MIME.get(path.suffix.lower())
-        if mime and path.is_file():
-            logo = f"data:{mime};base64," + base64.b64encode(path.read_bytes()).decode("ascii")
-    terbit = bulan_tahun(laporan.tanggal_terbit)
-    return Front(
-        year=year,
-        instansi=inst.nama,
-        pemerintah=inst.pemerintah,
-        terbit=terbit,
-        logo=logo,
-        kata_pengantar=kata_pengantar_blocks(laporan.kata_pengantar, laporan.pedoman_penyusunan),
-        signature=Signature(
-            tempat=inst.kota,
-            tanggal=terbit,
-            jabatan=profil.kepala.jabatan,
-            nama=profil.kepala.nama,
-            nip=profil.kepala.nip,
-            pangkat=profil.kepala.pangkat,
-        ),
-    )
+# --- the footer -----------------------------------------------------------------------------------------
 
 
 def build_time() -> dt.datetime:

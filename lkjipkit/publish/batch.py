@@ -14,7 +14,6 @@ beside the report in ``.lkjip-inputs`` after a successful build.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import sys
 import time
@@ -27,6 +26,9 @@ import yaml
 
 from lkjipkit import __version__, config
 from lkjipkit.errors import DatasetError, LkjipError
+
+from .chapters import chapter_paths
+from .formats import FORMATS, parse_formats
 
 INPUTS_FILE = ".lkjip-inputs"
 
@@ -97,13 +99,14 @@ def parse_years(text: str | int) -> list[int]:
 
 def _notebooks_digest(notebooks: Path) -> str:
     h = hashlib.sha256()
-    for nb in sorted(notebooks.glob("[0-9][0-9]_*.ipynb")):
+    for nb in chapter_paths(notebooks):
         h.update(nb.name.encode() + b"\0" + nb.read_bytes())
     return h.hexdigest()
 
 
 def inputs_fingerprint(dataset_fingerprint: str, notebooks_digest: str, year: int, formats: Iterable[str]) -> str:
-    """What a report is made from: dataset, notebooks, package version, parameters."""
+    """What a report is made from: dataset, notebooks, package version, parameters (``formats`` as
+    :func:`~lkjipkit.publish.formats.parse_formats` gives them)."""
     parts = [dataset_fingerprint, notebooks_digest, __version__, str(year), ",".join(sorted(formats))]
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
@@ -122,7 +125,7 @@ def plan(
     datasets: Iterable[str | Path],
     years: list[int],
     out_root: Path | None = None,
-    formats: Iterable[str] = ("html", "pdf"),
+    formats: str | Iterable[str] = tuple(FORMATS),
     notebooks: Path | None = None,
 ) -> list[Job]:
     """Turn datasets x years into jobs.
@@ -137,7 +140,7 @@ def plan(
 
     out_root = Path(out_root) if out_root else config.reports_dir()
     notebooks_digest = _notebooks_digest(notebooks or config.notebooks_dir())
-    formats = tuple(formats)
+    formats = parse_formats(formats)
     jobs: list[Job] = []
     owner: dict[tuple[str, int], Path] = {}
 
@@ -188,7 +191,7 @@ def is_current(job: Job) -> bool:
     return bool(job.inputs) and stamp.is_file() and stamp.read_text().strip() == job.inputs
 
 
-def build_one(job: Job, formats: tuple[str, ...] = ("html", "pdf"), notebooks: Path | None = None) -> Outcome:
+def build_one(job: Job, formats: tuple[str, ...] = tuple(FORMATS), notebooks: Path | None = None) -> Outcome:
     """Build one report (in a worker); never raises."""
     if job.error:
         return Outcome(job, "failed", job.error)
@@ -207,23 +210,19 @@ def build_one(job: Job, formats: tuple[str, ...] = ("html", "pdf"), notebooks: P
     return Outcome(job, "built", seconds=time.perf_counter() - start)
 
 
-def default_jobs() -> int:
-    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
-
-
 def run(
     jobs: list[Job],
     *,
     workers: int | None = None,
     force: bool = False,
-    formats: Iterable[str] = ("html", "pdf"),
+    formats: str | Iterable[str] = tuple(FORMATS),
     scheduler: str | None = None,
     notebooks: Path | None = None,
     progress: bool | None = None,
     on_done: Callable[[Outcome], None] | None = None,
 ) -> Summary:
     """Build every job that is not current; return what happened to each."""
-    formats = tuple(formats)
+    formats = parse_formats(formats)
     summary = Summary()
     todo = []
     for job in jobs:
@@ -236,7 +235,7 @@ def run(
 
     bar = _Progress(len(todo), progress)
     with bar:
-        for outcome in _execute(todo, workers or default_jobs(), formats, scheduler, notebooks):
+        for outcome in _execute(todo, workers or config.usable_cpus(), formats, scheduler, notebooks):
             summary.outcomes.append(outcome)
             bar.advance(outcome)
             if on_done:

@@ -28,8 +28,9 @@ PARAMETERS = ("dataset", "year")
 
 
 @dataclass(frozen=True)
-class Chapter:
-    """One chapter notebook, as found on disk."""
+class ChapterNotebook:
+    """One chapter notebook file, as found on disk and checked (not the report's
+    :class:`lkjipkit.report.chapter.Chapter`, which makes a chapter's content)."""
 
     path: Path
     code_cells: int
@@ -44,7 +45,7 @@ class Chapter:
         return self.path.stem
 
 
-def find_chapters(folder: str | Path) -> list[Chapter]:
+def find_chapters(folder: str | Path) -> list[ChapterNotebook]:
     """The chapter notebooks of ``folder`` in report order, each checked for its parameters cell.
 
     Raises
@@ -56,13 +57,25 @@ def find_chapters(folder: str | Path) -> list[Chapter]:
     folder = Path(folder)
     if not folder.is_dir():
         raise BuildError(f"{folder}: no such notebooks folder")
-    paths = sorted(p for p in folder.glob(CHAPTER_GLOB) if p.is_file() and CHAPTER_NAME.match(p.name))
+    paths = chapter_paths(folder)
     if not paths:
         raise BuildError(f"{folder}: no chapter notebooks (expected files named like 01_pendahuluan.ipynb)")
-    return [read_chapter(p) for p in paths]
+    return [read_chapter_notebook(p) for p in paths]
 
 
-def read_chapter(path: Path) -> Chapter:
+def chapter_paths(folder: Path) -> list[Path]:
+    """The files of ``folder`` named like chapter notebooks (``NN_name.ipynb``), in report order; unchecked."""
+    return sorted(p for p in Path(folder).glob(CHAPTER_GLOB) if p.is_file() and CHAPTER_NAME.match(p.name))
+
+
+def read_chapter_notebook(path: Path) -> ChapterNotebook:
+    """One chapter notebook: its code cells, imports and SHA-256, after checking its ``parameters`` cell.
+
+    Raises
+    ------
+    BuildError
+        The notebook is unreadable or lacks the ``parameters`` cell with ``dataset`` and ``year``.
+    """
     raw = path.read_bytes()
     # Plain JSON, not nbformat: reading the chapters must not wait for nbformat's import (see execute.py).
     try:
@@ -88,7 +101,7 @@ def read_chapter(path: Path) -> Chapter:
             'it must declare `dataset = ""` and `year = 0` (see docs/build.md)'
         )
     imports = sorted(set().union(*(_imported_modules(c["source"]) for c in code)))
-    return Chapter(
+    return ChapterNotebook(
         path=path,
         code_cells=len(code),
         imports=tuple(imports),

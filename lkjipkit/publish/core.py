@@ -5,10 +5,11 @@
    stop the build before anything is written).
 3. Into a fresh folder beside the target (see :mod:`.output`): execute every
    chapter with papermill, concurrently (:mod:`.execute`), keeping the executed
-   notebooks; meanwhile write the computed tables and the review findings when
-   those modules exist.
-4. Export in-process with the ``lkjip`` nbconvert exporter and assemble
-   ``laporan.html``; print ``laporan.pdf`` from it with WeasyPrint.
+   notebooks; meanwhile write the computed tables (:func:`lkjipkit.analysis.write_tables`)
+   and the review findings (:func:`lkjipkit.review.review`).
+4. Export each chapter in-process with the ``lkjip`` nbconvert exporter and
+   assemble the report page with the front matter (:mod:`lkjipkit.report.front`);
+   write it in every format asked for (:mod:`.formats`: ``laporan.html``, ``laporan.pdf``).
 5. Write ``provenance.json`` and swap the folder in for the previous report.
 
 Any failure leaves the previous report untouched and keeps the partial build in
@@ -19,7 +20,6 @@ the cause.
 
 from __future__ import annotations
 
-import importlib
 import json
 import os
 import sys
@@ -33,14 +33,13 @@ from lkjipkit import __version__, config
 from lkjipkit.errors import BuildError, ChapterExecutionError, LkjipError
 
 from . import provenance
-from .assemble import ChapterHTML, Footer, build_time, front_matter, render_page
+from .assemble import ChapterHTML, Footer, build_time, render_page
 from .chapters import find_chapters
 from .execute import Executor, longest_first
+from .formats import FORMATS, PageInfo, parse_formats
 from .output import PROVENANCE, OutputFolder
 from .progress import reporter
 
-FORMATS = ("html", "pdf")
-HTML_NAME, PDF_NAME = "laporan.html", "laporan.pdf"
 NOTEBOOKS, TABLES, REVIEW = "notebooks", "tabel", "reviu.json"
 
 
@@ -51,11 +50,11 @@ class BuildResult:
     out_dir: Path
     slug: str
     year: int
-    html: Path | None
-    pdf: Path | None
+    outputs: dict[str, Path]
+    """The report in each format built (``{"html": …/laporan.html, "pdf": …/laporan.pdf}``), in build order."""
     notebooks: list[Path]
     tables: list[Path]
-    review: Path | None
+    review: Path
     provenance: Path
     seconds: float
     chapter_seconds: dict[str, float] = field(default_factory=dict)
@@ -63,7 +62,7 @@ class BuildResult:
 
     def summary(self) -> str:
         """A few lines for the terminal: what was built, where, how long, and any warnings."""
-        made = ", ".join(p.name for p in (self.html, self.pdf) if p is not None)
+        made = ", ".join(p.name for p in self.outputs.values())
         lines = [f"{_show(self.out_dir)}: {made} ({len(self.notebooks)} chapters) in {self.seconds:.1f} s"]
         lines += [f"warning: {w}" for w in self.warnings]
         return "\n".join(lines)
@@ -77,21 +76,11 @@ def _show(path: Path) -> str:
         return str(path)
 
 
-def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
-    """``"html,pdf"`` or ``("pdf",)`` → the formats in build order; unknown names are a BuildError."""
-    items = formats.split(",") if isinstance(formats, str) else list(formats)
-    wanted = {f.strip().lower() for f in items if f and f.strip()}
-    unknown = sorted(wanted - set(FORMATS))
-    if unknown or not wanted:
-        raise BuildError(f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
-    return tuple(f for f in FORMATS if f in wanted)
-
-
 def build_report(
     dataset: str | Path,
     year: int | None = None,
     out: str | Path | None = None,
-    formats: str | Iterable[str] = FORMATS,
+    formats: str | Iterable[str] = tuple(FORMATS),
     progress: bool | None = None,
     *,
     notebooks: str | Path | None = None,
@@ -99,7 +88,7 @@ def build_report(
     reuse_kernels: bool = True,
     timeout: float | None = None,
 ) -> BuildResult:
-    """Build the report of one agency-year: executed notebooks, ``laporan.html``, ``laporan.pdf`` and more.
+    """Build the report of one agency-year: executed notebooks, the report in each format, tables, review.
 
     Parameters
     ----------
@@ -111,7 +100,8 @@ def build_report(
         The report folder; default ``reports/<agency-slug>/<year>/``. Its previous
         content (a report built earlier) is replaced only if the build succeeds.
     formats
-        ``"html"``, ``"pdf"`` or both (a comma-separated string or a sequence).
+        Names from :data:`lkjipkit.publish.formats.FORMATS` (``"html"``, ``"pdf"``), as a
+        comma-separated string or a sequence; default all of them.
     progress
         Per-chapter progress on stderr; None: only when stderr is a terminal.
     notebooks
@@ -132,7 +122,8 @@ def build_report(
         A chapter failed: its name, the cell, the exception's name and value, and
         where the failed notebook was kept.
     BuildError
-        Anything else that stopped the build (notebooks folder, output folder, export).
+        Anything else that stopped the build (an unknown format, the notebooks folder, the output
+        folder, the export, the tables or the review).
     """
     start = time.perf_counter()
     timings: dict[str, float] = {}
@@ -178,7 +169,7 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
     runs = executor.submit(parameters, tmp / NOTEBOOKS, order)
     # While the kernels work, this process writes the tables and the review findings, then exports
     # each chapter as soon as it is done.
-    hooks = {"tables": _write_tables(ds, year, tmp / TABLES, ui), "review": _write_review(ds, year, tmp / REVIEW, ui)}
+    beside = {"tables": _write_tables(ds, year, tmp / TABLES, ui), "review": _write_review(ds, year, tmp / REVIEW, ui)}
     import nbformat
 
     from .export import LkjipHTMLExporter
@@ -200,7 +191,7 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
         log = executor.kernel_output()
         if log:
             (tmp / "kernels.log").write_bytes(log)
-        _write_provenance(tmp, ds, parameters, formats, runs, hooks, timings, warnings, start, status="failed")
+        _write_provenance(tmp, ds, parameters, formats, runs, beside, timings, warnings, start, status="failed")
         kept = folder.fail()
         first = failed[0]
         raise ChapterExecutionError(
@@ -213,46 +204,40 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
 
     t = time.perf_counter()
     with ui.step("export HTML"):
+        from lkjipkit.report.front import front_matter
+
         for r in runs:
             dropped = fragments[r.chapter.name][1]
             warnings += [f"chapter {r.chapter.name}, {d} (left out of the report)" for d in dropped]
         inst = ds.profil.instansi
+        info = PageInfo(ds, year, f"LKjIP {year} {inst.nama} {inst.pemerintah}", build_time())
         page = render_page(
             [ChapterHTML(r.chapter.name, fragments[r.chapter.name][0]) for r in runs],
             front=front_matter(ds, year),
-            footer=Footer(__version__, ds.fingerprint, build_time()),
-            title=f"LKjIP {year} {inst.nama} {inst.pemerintah}",
+            footer=Footer(__version__, ds.fingerprint, info.built),
+            title=info.title,
         )
         warnings += page.warnings
-        html_path = tmp / HTML_NAME if "html" in formats else None
-        if html_path is not None:
-            html_path.write_text(page.html, encoding="utf-8")
     timings["export_html"] = export_seconds + time.perf_counter() - t
 
-    pdf_path = None
-    if "pdf" in formats:
+    outputs: dict[str, Path] = {}
+    for name in formats:
         t = time.perf_counter()
-        with ui.step("print PDF"):
-            from .pdf import html_to_pdf
+        with ui.step(FORMATS[name].step):
+            outputs[name] = tmp / FORMATS[name].filename
+            FORMATS[name].writer(page.html, outputs[name], info=info)
+        timings[name] = time.perf_counter() - t
 
-            pdf_path = tmp / PDF_NAME
-            html_to_pdf(page.html, pdf_path)
-        timings["pdf"] = time.perf_counter() - t
-
-    for name, hook in hooks.items():
-        if hook.get("skipped"):
-            warnings.append(f"{name}: skipped ({hook['skipped']})")
     timings["total"] = time.perf_counter() - start
-    prov = _write_provenance(tmp, ds, parameters, formats, runs, hooks, timings, warnings, start, status="built")
+    prov = _write_provenance(tmp, ds, parameters, formats, runs, beside, timings, warnings, start, status="built")
     return BuildResult(
         out_dir=tmp,
         slug=ds.slug,
         year=year,
-        html=html_path,
-        pdf=pdf_path,
+        outputs=outputs,
         notebooks=[r.output for r in runs],
-        tables=[Path(p) for p in hooks["tables"].get("files", [])],
-        review=tmp / REVIEW if hooks["review"].get("files") else None,
+        tables=beside["tables"]["files"],
+        review=beside["review"]["file"],
         provenance=prov,
         seconds=timings["total"],
         chapter_seconds={r.chapter.name: r.seconds for r in runs},
@@ -296,37 +281,20 @@ def _relocate(result: BuildResult, folder: OutputFolder) -> BuildResult:
         return None if p is None else new / Path(p).relative_to(old)
 
     result.out_dir = new
-    result.html, result.pdf, result.review, result.provenance = map(
-        move, (result.html, result.pdf, result.review, result.provenance)
-    )
+    result.outputs = {name: move(p) for name, p in result.outputs.items()}
+    result.review, result.provenance = move(result.review), move(result.provenance)
     result.notebooks = [move(p) for p in result.notebooks]
-    result.tables = [move(p) if Path(p).is_relative_to(old) else p for p in result.tables]
+    result.tables = [move(p) for p in result.tables]
     return result
 
 
-# --- optional parts: computed tables, review findings ---------------------------------------------------
-
-
-def _optional(module: str, *names: str):
-    """The first of ``names`` in ``module``, or (None, why not)."""
-    try:
-        mod = importlib.import_module(module)
-    except ModuleNotFoundError as exc:
-        if exc.name and (exc.name == module or module.startswith(exc.name + ".")):
-            return None, f"{module} is not available"
-        raise
-    for name in names:
-        fn = getattr(mod, name, None)
-        if callable(fn):
-            return fn, None
-    return None, f"{module} has no {' or '.join(names)}()"
+# --- beside the chapters: computed tables, review findings -------------------------------------------
 
 
 def _write_tables(ds, year: int, out_dir: Path, ui) -> dict[str, Any]:
-    """``tabel/``: ``lkjipkit.analysis.write_tables(ds, year, out_dir)``, as ``lkjip tables`` writes them."""
-    write_tables, why = _optional("lkjipkit.analysis", "write_tables")
-    if write_tables is None:
-        return {"skipped": why}
+    """``tabel/``: the computed tables, as ``lkjip tables`` writes them."""
+    from lkjipkit.analysis import write_tables
+
     t = time.perf_counter()
     with ui.step("tables (tabel/)"):
         try:
@@ -335,52 +303,26 @@ def _write_tables(ds, year: int, out_dir: Path, ui) -> dict[str, Any]:
             raise
         except Exception as exc:
             raise BuildError(f"writing the computed tables (tabel/) failed: {type(exc).__name__}: {exc}") from exc
-    return {"files": [str(p) for p in files or []], "seconds": time.perf_counter() - t}
+    return {"files": list(files), "seconds": time.perf_counter() - t}
 
 
 def _write_review(ds, year: int, path: Path, ui) -> dict[str, Any]:
-    """``reviu.json``: the findings of ``lkjipkit.review.review(ds, year)``, as ``lkjip review --json`` prints them
-    (or ``lkjipkit.review.write_findings(ds, year, path)`` if the module offers it)."""
-    fn, why = _optional("lkjipkit.review", "write_findings", "review")
-    if fn is None:
-        return {"skipped": why}
+    """``reviu.json``: the review findings, as ``lkjip review --json`` prints them."""
+    from lkjipkit import review
+
     t = time.perf_counter()
-    out: dict[str, Any] = {}
     with ui.step("review findings"):
         try:
-            if fn.__name__ == "write_findings":
-                fn(ds, year, path)
-            else:
-                import lkjipkit.review as review
-
-                findings = fn(ds, year)
-                to_json = getattr(review, "to_json", None)
-                text = to_json(findings) if callable(to_json) else json.dumps(_jsonable(findings), ensure_ascii=False)
-                path.write_text(text + "\n", encoding="utf-8")
-                counts = getattr(review, "counts", None)
-                out["findings"] = counts(findings) if callable(counts) else len(findings)
+            findings = review.review(ds, year)
+            path.write_text(review.to_json(findings) + "\n", encoding="utf-8")
         except LkjipError:
             raise
         except Exception as exc:
             raise BuildError(f"writing the review findings ({REVIEW}) failed: {type(exc).__name__}: {exc}") from exc
-    return out | {"files": [str(path)] if path.exists() else [], "seconds": time.perf_counter() - t}
+    return {"file": path, "findings": review.counts(findings), "seconds": time.perf_counter() - t}
 
 
-def _jsonable(obj):
-    import dataclasses
-
-    if hasattr(obj, "model_dump"):
-        return obj.model_dump(mode="json")
-    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
-        return dataclasses.asdict(obj)
-    if isinstance(obj, list | tuple):
-        return [_jsonable(o) for o in obj]
-    if hasattr(obj, "to_dict"):
-        return obj.to_dict()
-    return obj
-
-
-def _write_provenance(tmp, ds, parameters, formats, runs, hooks, timings, warnings, start, status) -> Path:
+def _write_provenance(tmp, ds, parameters, formats, runs, beside, timings, warnings, start, status) -> Path:
     data = provenance.record(
         status=status,
         built_at=build_time().isoformat(timespec="seconds"),
@@ -408,10 +350,8 @@ def _write_provenance(tmp, ds, parameters, formats, runs, hooks, timings, warnin
             for r in runs
         ],
         timings_seconds={k: round(v, 3) for k, v in timings.items()},
-        tables={k: v for k, v in hooks["tables"].items() if k != "files"}
-        | {"files": [Path(f).name for f in hooks["tables"].get("files", [])]},
-        review={k: v for k, v in hooks["review"].items() if k != "files"}
-        | ({"file": REVIEW} if hooks["review"].get("files") else {}),
+        tables={"seconds": beside["tables"]["seconds"], "files": [p.name for p in beside["tables"]["files"]]},
+        review={k: beside["review"][k] for k in ("findings", "seconds")} | {"file": REVIEW},
         warnings=warnings,
     )
     return provenance.write(tmp / PROVENANCE, data)

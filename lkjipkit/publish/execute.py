@@ -27,7 +27,6 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
-import os
 import queue
 import tempfile
 import threading
@@ -36,9 +35,10 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from lkjipkit import config
 from lkjipkit.errors import BuildError
 
-from .chapters import Chapter
+from .chapters import ChapterNotebook
 
 ENGINE = "lkjip"
 DEFAULT_KERNEL = "python3"
@@ -60,7 +60,7 @@ class Failure:
 class ChapterRun:
     """The execution of one chapter."""
 
-    chapter: Chapter
+    chapter: ChapterNotebook
     output: Path
     seconds: float | None = None
     lane: int | None = None
@@ -68,17 +68,13 @@ class ChapterRun:
     failure: Failure | None = None
     skipped: bool = False
 
-    @property
-    def ok(self) -> bool:
-        return self.seconds is not None and self.failure is None and not self.skipped
-
 
 class Listener:
     """Progress callbacks; the default does nothing. Called from the lane threads."""
 
-    def chapter_started(self, chapter: Chapter) -> None: ...
+    def chapter_started(self, chapter: ChapterNotebook) -> None: ...
 
-    def cell_done(self, chapter: Chapter, done: int, total: int) -> None: ...
+    def cell_done(self, chapter: ChapterNotebook, done: int, total: int) -> None: ...
 
     def chapter_finished(self, run: ChapterRun) -> None: ...
 
@@ -244,13 +240,12 @@ class WarmKernel:
 # --- running the chapters ----------------------------------------------------------------------------
 
 
-def default_jobs(n_chapters: int) -> int:
+def default_lanes(n_chapters: int) -> int:
     """Lanes: one per usable CPU (at least 2, so a kernel start overlaps another's work), never more than chapters."""
-    cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-    return max(1, min(n_chapters, max(2, cpus)))
+    return max(1, min(n_chapters, max(2, config.usable_cpus())))
 
 
-def longest_first(chapters: list[Chapter], seconds: dict[str, float] | None = None) -> list[Chapter]:
+def longest_first(chapters: list[ChapterNotebook], seconds: dict[str, float] | None = None) -> list[ChapterNotebook]:
     """The order to start chapters in: by the previous build's seconds when it timed them all, else by
     their number of code cells; longest first (so the slowest chapter is not the last to start)."""
     seconds = seconds or {}
@@ -263,7 +258,7 @@ def longest_first(chapters: list[Chapter], seconds: dict[str, float] | None = No
 class Executor:
     """Runs chapters; :meth:`start` warms the kernels up while the caller still validates the dataset."""
 
-    chapters: list[Chapter]
+    chapters: list[ChapterNotebook]
     jobs: int | None = None
     reuse_kernels: bool = True
     timeout: float | None = None
@@ -271,7 +266,7 @@ class Executor:
     listener: Listener = field(default_factory=Listener)
 
     def __post_init__(self) -> None:
-        self.jobs = self.jobs or default_jobs(len(self.chapters))
+        self.jobs = self.jobs or default_lanes(len(self.chapters))
         self._queue: queue.Queue[ChapterRun | None] = queue.Queue()
         self._stop = threading.Event()
         self._pool: ThreadPoolExecutor | None = None
@@ -291,7 +286,7 @@ class Executor:
         self._pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="lkjip-lane")
         self._lanes = [self._pool.submit(self._lane, i) for i in range(self.jobs)]
 
-    def submit(self, parameters: dict, out_dir: Path, order: list[Chapter] | None = None) -> list[ChapterRun]:
+    def submit(self, parameters: dict, out_dir: Path, order: list[ChapterNotebook] | None = None) -> list[ChapterRun]:
         """Hand every chapter to the lanes (in ``order``, default longest first), to run with ``parameters``
         into ``out_dir``; returns at once, one run per chapter in chapter order."""
         if self._pool is None:
@@ -337,11 +332,6 @@ class Executor:
                 continue
             seen += 1
             yield run
-
-    def run(self, parameters: dict, out_dir: Path) -> list[ChapterRun]:
-        """:meth:`submit` and :meth:`wait`."""
-        self.submit(parameters, out_dir)
-        return self.wait()
 
     def kernel_output(self) -> bytes:
         """What the kernels wrote to their stderr (available after :meth:`wait` or :meth:`close`)."""
@@ -443,11 +433,11 @@ class Executor:
         self.listener.chapter_finished(run)
         self._done.put(run)
 
-    def _kernel_for(self, chapter: Chapter) -> str:
+    def _kernel_for(self, chapter: ChapterNotebook) -> str:
         return self.kernel_name or chapter.kernel or self.lane_kernel
 
 
-def _common_kernel(chapters: list[Chapter]) -> str:
+def _common_kernel(chapters: list[ChapterNotebook]) -> str:
     """The kernel most chapters ask for (``python3`` when none names one)."""
     names = [c.kernel for c in chapters if c.kernel]
     return max(sorted(set(names)), key=names.count) if names else DEFAULT_KERNEL

@@ -121,11 +121,6 @@ class OutputFolder:
             self.state = "failed"
         return self.failed
 
-    def kept(self, path: Path) -> Path:
-        """Where ``path`` (inside the build folder) is once the build has failed."""
-        assert self.tmp is not None
-        return self.failed / Path(path).relative_to(self.tmp) if self.state == "failed" else Path(path)
-
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
             if self.state == "open":

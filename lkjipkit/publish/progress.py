@@ -7,7 +7,7 @@ import sys
 import threading
 from collections.abc import Iterator
 
-from .chapters import Chapter
+from .chapters import ChapterNotebook
 from .execute import ChapterRun, Listener
 
 
@@ -26,7 +26,7 @@ class Quiet(Listener):
 class Terminal(Quiet):
     """rich progress on stderr: a bar per chapter (cells done), then the export steps."""
 
-    def __init__(self, chapters: list[Chapter]):
+    def __init__(self, chapters: list[ChapterNotebook]):
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
@@ -51,12 +51,12 @@ class Terminal(Quiet):
     def stop(self) -> None:
         self.progress.stop()
 
-    def chapter_started(self, chapter: Chapter) -> None:
+    def chapter_started(self, chapter: ChapterNotebook) -> None:
         task = self.tasks[chapter.name]
         self.progress.start_task(task)
         self.progress.update(task, status="running")
 
-    def cell_done(self, chapter: Chapter, done: int, total: int) -> None:
+    def cell_done(self, chapter: ChapterNotebook, done: int, total: int) -> None:
         self.progress.update(self.tasks[chapter.name], completed=done, total=total)
 
     def chapter_finished(self, run: ChapterRun) -> None:
@@ -81,7 +81,7 @@ class Terminal(Quiet):
         self.progress.update(task, completed=1, status="[green]done")
 
 
-def reporter(chapters: list[Chapter], progress: bool | None) -> Quiet:
+def reporter(chapters: list[ChapterNotebook], progress: bool | None) -> Quiet:
     """Terminal progress when ``progress`` is True, or None and stderr is a terminal; else quiet."""
     if progress is None:
         progress = sys.stderr.isatty()

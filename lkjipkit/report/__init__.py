@@ -9,9 +9,12 @@ A chapter notebook uses only :func:`open_chapter` (and IPython's ``display``)::
     display(bab.title())
 
 What each block looks like is fixed by ``docs/report-html.md``. Modules:
-:mod:`.fmt` (Indonesian number and date formats), :mod:`.html` (the markup),
+:mod:`.html` (the markup, and the one Markdown renderer of analyst text),
 :mod:`.narrative` and ``templates/`` (generated sentences), :mod:`.figures`
-(the house style), :mod:`.chapter` (the entry point) and one module per chapter.
+(the house style), :mod:`.chapter` (the entry point), one module per chapter,
+and :mod:`.front` (the cover, Kata Pengantar and signature, which the page
+assembly in :mod:`lkjipkit.publish.assemble` places before the chapters).
+Indonesian number and date formats are :mod:`lkjipkit.fmt`.
 """
 
 from __future__ import annotations

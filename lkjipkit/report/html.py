@@ -89,7 +89,11 @@ _md.disable(["heading", "lheading", "image"])
 
 
 def markdown(text: str | None) -> Markup:
-    """Analyst Markdown as HTML; raw HTML in it is shown as text, never run."""
+    """Analyst Markdown as HTML; raw HTML in it is shown as text, never run.
+
+    The one Markdown renderer of the report: chapters' analyst text and the Kata Pengantar
+    (:mod:`lkjipkit.report.front`) both go through it.
+    """
     if fmt.kosong(text):
         return Markup("")
     return trusted(_md.render(str(text)).strip())

@@ -1,4 +1,5 @@
-"""Assembling the report page: Daftar Isi from the chapters' headings, front matter, escaping, self-containment."""
+"""Assembling the report page: Daftar Isi from the chapters' headings, the front matter placed, escaping,
+self-containment."""
 
 from __future__ import annotations
 
@@ -8,18 +9,8 @@ import re
 import pytest
 
 from lkjipkit.errors import BuildError
-from lkjipkit.publish.assemble import (
-    ChapterHTML,
-    Footer,
-    Front,
-    Signature,
-    bulan_tahun,
-    front_matter,
-    kata_pengantar_blocks,
-    keep_units_together,
-    markdown,
-    render_page,
-)
+from lkjipkit.publish.assemble import ChapterHTML, Footer, keep_units_together, render_page
+from lkjipkit.report.front import Front, Signature, kata_pengantar_blocks
 
 BAB1 = (
     '<h1 class="bab" id="bab-1">BAB I<br>PENDAHULUAN</h1>'
@@ -99,19 +90,6 @@ def test_cover_kata_pengantar_signature_and_provenance_footer():
     assert "lkjipkit 9.9.9" in html and "abababababababab" in html and "2017-02-01" in html
 
 
-def test_guidelines_list_follows_the_paragraph_that_introduces_it():
-    blocks = [str(b) for b in kata_pengantar_blocks("Satu.\n\nBerpedoman kepada :\n\nTiga.", ["A;", "B <b>."])]
-    assert blocks == [
-        "<p>Satu.</p>",
-        "<p>Berpedoman kepada :</p>",
-        '<ol class="pedoman"><li>A;</li><li>B &lt;b&gt;.</li></ol>',
-        "<p>Tiga.</p>",
-    ]
-    assert str(kata_pengantar_blocks("Tanpa titik dua.", ["A"])[-1]).startswith('<ol class="pedoman">')
-    no_colon = [str(b) for b in kata_pengantar_blocks("Tanpa titik dua.", ["A"])]
-    assert no_colon[1] == "<p>Laporan ini disusun dengan berpedoman kepada:</p>"
-
-
 def test_script_in_analyst_markdown_is_shown_as_text_never_run():
     evil = "Halo **tebal**.\n\n<script>alert('x')</script>\n\n<img src=http://example.com/a.png onerror=alert(1)>"
     html = _page(kata_pengantar=kata_pengantar_blocks(evil, [])).html
@@ -120,11 +98,6 @@ def test_script_in_analyst_markdown_is_shown_as_text_never_run():
     assert (
         "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html or "&lt;script&gt;alert('x')&lt;/script&gt;" in html
     )
-
-
-def test_markdown_images_and_headings_are_not_rendered():
-    out = str(markdown("# Judul\n\n![logo](http://example.com/logo.png)"))
-    assert "<h1" not in out and "<img" not in out
 
 
 def test_values_from_the_dataset_are_escaped_everywhere():
@@ -172,25 +145,6 @@ def test_the_page_loads_nothing_and_runs_nothing():
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)
     assert not re.search(r"url\(\s*['\"]?(?!data:|#)", html)
     assert '<meta name="viewport"' in html and "@page" in html and "@media print" in html
-
-
-def test_front_matter_from_the_embedded_dataset(seed):
-    front = front_matter(seed, 2016)
-    assert (front.year, front.instansi, front.pemerintah, front.terbit) == (
-        2016,
-        "Dinas Tenaga Kerja dan Sosial",
-        "Kota Balikpapan",
-        "Februari 2017",
-    )
-    assert front.logo is None  # the dataset has no logo: an empty slot
-    assert "berpedoman kepada :" in str(front.kata_pengantar[1])
-    assert str(front.kata_pengantar[2]).count("<li>") == 4
-    assert front.signature.jabatan == "KEPALA DINAS TENAGA KERJA DAN SOSIAL KOTA BALIKPAPAN"
-
-
-def test_month_names_are_indonesian():
-    assert bulan_tahun(dt.date(2017, 2, 1)) == "Februari 2017"
-    assert bulan_tahun(dt.date(2020, 12, 31)) == "Desember 2020"
 
 
 def test_a_number_keeps_its_percent_sign_and_rp_its_amount_on_one_line():

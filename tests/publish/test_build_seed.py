@@ -32,7 +32,7 @@ def seed_report(tmp_path_factory, seed_path):
 
 
 def test_html_has_the_key_figures_and_no_code(seed_report):
-    html = seed_report.html.read_text()
+    html = seed_report.outputs["html"].read_text()
     text = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))
     for figure in KEY_FIGURES:
         assert figure in text
@@ -45,7 +45,7 @@ def test_html_has_the_key_figures_and_no_code(seed_report):
 @needs("pdftotext")
 def test_pdf_has_every_chapter_the_key_figures_and_page_numbers(seed_report):
     text = subprocess.run(
-        ["pdftotext", "-layout", str(seed_report.pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-layout", str(seed_report.outputs["pdf"]), "-"], capture_output=True, text=True, check=True
     ).stdout
     for figure in KEY_FIGURES:
         assert figure in text
@@ -64,7 +64,7 @@ def test_seed_report_opens_offline_without_errors(seed_report, tmp_path):
     from chromium import Browser
 
     with Browser() as browser:
-        load = browser.open(seed_report.html)
+        load = browser.open(seed_report.outputs["html"])
         assert load.external_requests == [] and load.failed == []
         assert load.console_errors == [] and load.exceptions == []
         ok = browser.evaluate(

@@ -37,13 +37,14 @@ def pdf_pages(pdf: Path) -> list[str]:
 def test_the_report_folder_holds_report_notebooks_tables_and_provenance(built_report, seed_path):
     r = built_report
     names = {p.name for p in r.out_dir.iterdir()}
-    assert {"laporan.html", "laporan.pdf", "notebooks", "provenance.json"} <= names
+    assert {"laporan.html", "laporan.pdf", "notebooks", "tabel", "reviu.json", "provenance.json"} <= names
+    assert r.outputs == {"html": r.out_dir / "laporan.html", "pdf": r.out_dir / "laporan.pdf"}
     assert not list(r.out_dir.parent.glob(".2016.building-*")) and not (r.out_dir.parent / "2016.failed").exists()
     prov = json.loads(r.provenance.read_text())
     assert [c["status"] for c in prov["chapters"]] == ["executed"] * 3
     assert prov["execution"]["kernels"] == "warm, reset between chapters"
-    assert ("tabel" in names) == ("skipped" not in prov["tables"])
-    assert ("reviu.json" in names) == ("skipped" not in prov["review"])
+    assert prov["tables"]["files"] == [p.name for p in r.tables] and r.review == r.out_dir / "reviu.json"
+    assert prov["review"]["file"] == "reviu.json" and "error" in prov["review"]["findings"]
 
 
 def test_executed_notebooks_are_the_audit_trail(built_report, seed_path):
@@ -58,7 +59,7 @@ def test_executed_notebooks_are_the_audit_trail(built_report, seed_path):
 
 
 def test_html_is_self_contained_and_shows_no_code(built_report):
-    html = built_report.html.read_text()
+    html = built_report.outputs["html"].read_text()
     text = re.sub(r"<[^>]+>", " ", re.sub(r"<style>.*?</style>", "", html, flags=re.S))
     assert not [c for c in CODE if c in text]
     assert "<script" not in html and "<link" not in html
@@ -68,7 +69,7 @@ def test_html_is_self_contained_and_shows_no_code(built_report):
 
 @needs("pdftotext")
 def test_pdf_has_chapters_key_figures_daftar_isi_page_numbers_and_no_code(built_report):
-    text = pdf_text(built_report.pdf)
+    text = pdf_text(built_report.outputs["pdf"])
     for heading in ("KATA PENGANTAR", "DAFTAR ISI", "IKHTISAR EKSEKUTIF", "PENDAHULUAN", "AKUNTABILITAS KINERJA"):
         assert heading in text
     assert "7.016.295.114" in text and "92,59" in text
@@ -76,7 +77,7 @@ def test_pdf_has_chapters_key_figures_daftar_isi_page_numbers_and_no_code(built_
     assert re.search(r"KATA PENGANTAR[ .]+i\n", text)
     assert re.search(r"Tabel 3\.1 Realisasi Anggaran per Kegiatan[ .]+\d+\n", text)
     assert not [c for c in CODE if c in text]
-    pages = pdf_pages(built_report.pdf)
+    pages = pdf_pages(built_report.outputs["pdf"])
     assert 8 <= len(pages) <= 30
     sizes = [tuple(round(float(x)) for x in re.findall(r"[\d.]+", p)[:2]) for p in pages]
     assert sizes[0] == (595, 842), "A4 portrait"
@@ -89,7 +90,7 @@ def test_html_in_headless_chromium_offline(built_report, tmp_path):
     from chromium import Browser
 
     with Browser() as browser:
-        load = browser.open(built_report.html)
+        load = browser.open(built_report.outputs["html"])
         assert load.external_requests == []
         assert load.failed == []
         assert load.console_errors == [] and load.exceptions == []
@@ -109,7 +110,7 @@ def test_html_in_headless_chromium_offline(built_report, tmp_path):
         shot = browser.screenshot(tmp_path / "laporan.png")
         assert shot.read_bytes().startswith(b"\x89PNG")
 
-        browser.open(built_report.html, width=390, height=844, mobile=True)
+        browser.open(built_report.outputs["html"], width=390, height=844, mobile=True)
         width, viewport = browser.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
         assert width <= viewport, "the page is wider than a phone: it must not scroll sideways"
         assert browser.screenshot(tmp_path / "laporan-phone.png", full_page=False).stat().st_size > 0
@@ -130,7 +131,7 @@ def test_a_script_in_the_analysts_text_is_shown_not_run(seed_path, tmp_path):
     (data / "laporan.yaml").write_text(yaml.safe_dump(laporan, allow_unicode=True, sort_keys=False))
     result = build_report(data, 2016, tmp_path / "out", formats="html", notebooks=REPORT_CHAPTERS, progress=False)
     with Browser() as browser:
-        load = browser.open(result.html)
+        load = browser.open(result.outputs["html"])
         assert browser.evaluate("window.__pwned === undefined")
         assert "<script>window.__pwned = 1;" in browser.evaluate("document.getElementById('kata-pengantar').innerText")
         assert load.console_errors == [] and load.external_requests == []

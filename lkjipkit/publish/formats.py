@@ -1,0 +1,101 @@
+"""The output formats of a report: one registry that the build, the batch and ``lkjip`` read.
+
+Every format is made from the same assembled report page (the HTML that
+``laporan.html`` holds: cover, Kata Pengantar, Daftar Isi, the chapters, the
+footer). A format is a :class:`Format` in :data:`FORMATS`: a writer, which
+takes that page and writes one file, and the name of that file in the report
+folder. :func:`parse_formats`, the ``--format`` option of ``lkjip build`` and
+``lkjip batch``, the batch's input fingerprint and ``BuildResult.outputs`` all
+come from this registry, so adding a format is one writer and one entry here::
+
+    def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None: ...
+
+    FORMATS["docx"] = Format(write_docx, "laporan.docx", "write Word", "Word document")
+
+This module imports nothing heavy: the CLI reads it for its help text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from lkjipkit.errors import BuildError
+
+if TYPE_CHECKING:
+    from lkjipkit.dataset import Dataset
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    """What a writer may need besides the page, e.g. for the file's own metadata (title, author, date)."""
+
+    dataset: Dataset
+    """The validated dataset the report was built from (``dataset.profil`` names the agency)."""
+    year: int
+    title: str
+    """The page title, ``LKjIP 2016 Dinas … Kota …``."""
+    built: dt.datetime
+    """The build time the footer shows (``SOURCE_DATE_EPOCH`` when set)."""
+
+
+class Writer(Protocol):
+    """Writes the assembled report page as one file of its format into ``target``."""
+
+    def __call__(self, page_html: str, target: Path, *, info: PageInfo) -> None: ...
+
+
+@dataclass(frozen=True)
+class Format:
+    """One output format of the report."""
+
+    writer: Writer
+    filename: str
+    """The file in the report folder, ``laporan.pdf``."""
+    step: str
+    """The progress line while it is written, ``print PDF``."""
+    description: str
+    """A few words for ``--format`` help."""
+
+
+def write_html(page_html: str, target: Path, *, info: PageInfo) -> None:
+    """``laporan.html``: the page itself, self-contained (UTF-8)."""
+    target.write_text(page_html, encoding="utf-8")
+
+
+def write_pdf(page_html: str, target: Path, *, info: PageInfo) -> None:
+    """``laporan.pdf``: the page printed by WeasyPrint (A4, page numbers); see :mod:`.pdf`."""
+    from .pdf import html_to_pdf
+
+    html_to_pdf(page_html, target)
+
+
+#: Every format, in the order a build writes them.
+FORMATS: dict[str, Format] = {
+    "html": Format(write_html, "laporan.html", "write HTML", "one self-contained page"),
+    "pdf": Format(write_pdf, "laporan.pdf", "print PDF", "A4 for printing"),
+}
+
+
+def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """The formats asked for, in build order.
+
+    Parameters
+    ----------
+    formats
+        ``"html,pdf"`` (any case, spaces allowed) or a sequence such as ``("pdf",)``.
+
+    Raises
+    ------
+    BuildError
+        No format, or a name that is not in :data:`FORMATS`.
+    """
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    wanted = {f.strip().lower() for f in items if f and f.strip()}
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown or not wanted:
+        raise BuildError(f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in wanted)

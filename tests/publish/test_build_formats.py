@@ -1,0 +1,51 @@
+"""The registry of output formats: parsing, the CLI option, and a new format as one writer plus one entry."""
+
+from __future__ import annotations
+
+import pytest
+from build_helpers import REPORT_CHAPTERS
+from click.testing import CliRunner
+
+from lkjipkit.cli import main
+from lkjipkit.errors import BuildError
+from lkjipkit.publish import build_report
+from lkjipkit.publish.formats import FORMATS, Format, PageInfo, parse_formats
+
+
+def test_formats_are_parsed_into_build_order():
+    assert parse_formats("pdf, HTML") == ("html", "pdf")
+    assert parse_formats(["pdf"]) == ("pdf",)
+    with pytest.raises(BuildError, match="unknown format docx; choose from html, pdf"):
+        parse_formats("html,docx")
+    with pytest.raises(BuildError, match=r"unknown format \(none\)"):
+        parse_formats(" , ")
+
+
+def test_the_format_option_comes_from_the_registry():
+    runner = CliRunner()
+    help_text = runner.invoke(main, ["build", "--help"]).output
+    assert all(name in help_text for name in FORMATS) and "[default: html,pdf]" in help_text
+    bad = runner.invoke(main, ["batch", "data", "--year", "2016", "--format", "html,odt"])
+    assert bad.exit_code == 2 and "unknown format odt; choose from html, pdf" in bad.output
+
+
+def test_a_new_format_is_one_writer_and_one_entry(fake, monkeypatch, seed_path, tmp_path):
+    seen: dict = {}
+
+    def write_txt(page_html: str, target, *, info: PageInfo) -> None:
+        seen.update(page=page_html, info=info)
+        target.write_text(f"{info.title} ({info.year}, {info.dataset.slug})")
+
+    monkeypatch.setitem(FORMATS, "txt", Format(write_txt, "laporan.txt", "write text", "plain text"))
+    result = build_report(
+        seed_path, 2016, tmp_path / "r", formats="txt,html", notebooks=REPORT_CHAPTERS, progress=False
+    )
+    assert list(result.outputs) == ["html", "txt"]
+    assert (
+        result.outputs["txt"].read_text()
+        == "LKjIP 2016 Dinas Tenaga Kerja dan Sosial Kota Balikpapan (2016, balikpapan-disnakersos)"
+    )
+    # the writer is given the same page that laporan.html holds
+    assert seen["page"] == result.outputs["html"].read_text(encoding="utf-8")
+    assert "laporan.html, laporan.txt" in result.summary()
+    assert parse_formats("txt") == ("txt",)  # the registry is what parse_formats reads
