@@ -19,6 +19,8 @@ Indonesian number and date formats are :mod:`lkjipkit.fmt`.
 
 from __future__ import annotations
 
+# The chapter modules register their Chapter classes (``@register``) when imported.
+from . import accountability, appendix, closing, introduction, planning, summary  # noqa: F401
 from .chapter import Chapter, chapter_class, open_chapter, resolve_dataset
 from .html import Block
 

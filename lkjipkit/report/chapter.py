@@ -188,9 +188,10 @@ def register(cls: type[Chapter]) -> type[Chapter]:
 
 
 def chapter_class(chapter) -> type[Chapter]:
-    """The chapter class for ``0``–``5``, ``"00"``–``"05"``, ``"ikhtisar"`` or ``"lampiran"``."""
-    from . import accountability, appendix, closing, introduction, planning, summary  # noqa: F401 - registers
+    """The chapter class for ``0``–``5``, ``"00"``–``"05"``, ``"ikhtisar"`` or ``"lampiran"``.
 
+    The chapter modules register their classes when :mod:`lkjipkit.report` is imported.
+    """
     key = str(chapter).strip().lower()
     aliases = {"ikhtisar": "00", "lampiran": "05"}
     key = aliases.get(key, key)
