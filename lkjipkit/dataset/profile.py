@@ -10,6 +10,7 @@ silently.
 from __future__ import annotations
 
 from datetime import date
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -34,12 +35,17 @@ class Instansi(_Strict):
     logo: str | None = Field(
         None, description="Logo image file inside the dataset folder (PNG/SVG/JPEG); empty: a blank slot."
     )
+    bagan_organisasi: str | None = Field(
+        None,
+        description="Organisation chart: an image file inside the dataset folder (PNG/SVG/JPEG), shown in Bab I "
+        "as a numbered figure.",
+    )
 
     @property
     def nama_lengkap(self) -> str:
         return f"{self.nama} {self.pemerintah}"
 
-    @field_validator("logo")
+    @field_validator("logo", "bagan_organisasi")
     @classmethod
     def _logo_inside(cls, v: str | None) -> str | None:
         if v is not None and (v.startswith(("/", "\\")) or ".." in v.replace("\\", "/").split("/")):
@@ -52,6 +58,15 @@ class Kepala(_Strict):
     nama: str | None = None
     nip: str | None = None
     pangkat: str | None = None
+
+
+class Pejabat(_Strict):
+    """An official who signs: title as signed, name, rank (pangkat/golongan) and NIP."""
+
+    jabatan: str = Field(description="Title as signed, e.g. 'WALIKOTA BALIKPAPAN'.")
+    nama: str | None = None
+    pangkat: str | None = Field(None, description="Rank and grade (pangkat/golongan), e.g. 'Pembina Utama Muda, IV/c'.")
+    nip: str | None = Field(None, description="NIP; empty for an elected official.")
 
 
 class Renstra(_Strict):
@@ -134,6 +149,29 @@ class EvaluasiSakip(_Strict):
     tindak_lanjut: str | None = None
 
 
+class PerjanjianKinerja(_Strict):
+    """The Perjanjian Kinerja of the report year (PermenPAN-RB 53/2014): its date and second party.
+
+    The first party is the head of agency (``profil.yaml: kepala``).
+    """
+
+    tanggal: date | None = Field(None, description="Date the agreement was signed.")
+    tempat: str | None = Field(None, description="Place of signature; empty: the agency's city (instansi.kota).")
+    pihak_kedua: Pejabat | None = Field(
+        None, description="The second party: the regional head (Walikota/Bupati) or the official above the agency head."
+    )
+
+
+class PernyataanReviu(_Strict):
+    """The APIP's statement that the report was reviewed (Pernyataan Telah Direviu), when it exists."""
+
+    tanggal: date = Field(description="Date of the statement.")
+    tempat: str | None = Field(None, description="Place of signature; empty: the agency's city (instansi.kota).")
+    pejabat: Pejabat = Field(description="Who signs it, e.g. the Inspektur.")
+    nomor: str | None = Field(None, description="Number of the statement, if it has one.")
+    teks: str | None = Field(None, description="Own wording of the statement; empty: the standard text.")
+
+
 class Anggota(_Strict):
     nama: str
     nip: str | None = None
@@ -154,6 +192,11 @@ class Laporan(_Strict):
     penutup: str | None = None
     tim_penyusun: list[Anggota] = Field(default_factory=list)
     catatan: str | None = None
+    status: Literal["draft", "final"] = Field(
+        "draft", description="'final' builds the final report (as lkjip build --final); default 'draft'."
+    )
+    perjanjian_kinerja: PerjanjianKinerja | None = None
+    pernyataan_reviu: PernyataanReviu | None = None
 
 
 class DaftarLaporan(_Strict):
