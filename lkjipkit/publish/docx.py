@@ -251,6 +251,7 @@ class _Writer:
         self._number_format = "lowerRoman"
         self._footer_done = False
         self._styles: dict = {}
+        self._last_paragraph = None  # the latest paragraph of the body
         self._setup_styles()
         self._page_setup(self.doc.sections[0], landscape=False)
         ox.update_fields_on_open(self.doc)
@@ -312,6 +313,7 @@ class _Writer:
             return style
 
         add(STYLE_SOURCE, s.small_font_size_pt, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, after=10)
+        styles[STYLE_SOURCE].paragraph_format.space_before = Pt(3)
         add(STYLE_NOTE, s.small_font_size_pt, align=WD_ALIGN_PARAGRAPH.LEFT, after=6)
         add(STYLE_CALLOUT, italic=True, color=RGBColor(0x9C, 0x4A, 0x00), spacing=s.line_spacing, after=6)
         add(STYLE_TABLE, s.table_font_size_pt, align=WD_ALIGN_PARAGRAPH.LEFT)
@@ -381,6 +383,7 @@ class _Writer:
         # the style id set directly: python-docx's ``paragraph.style =`` scans every style of the template each time
         paragraph._p.style = self._style(style).style_id if style and style != "Normal" else None
         if in_body:
+            self._last_paragraph = paragraph
             if self._pending_break:
                 paragraph.paragraph_format.page_break_before = True
             self._pending_break = False
@@ -667,7 +670,10 @@ class _Writer:
         ox.page_numbering(self.doc.sections[-1], "lowerRoman", 1)
 
     def _signature(self, el) -> None:
+        """The signature block at the right, kept together and with the paragraph before it."""
         width = Cm(self.s.signature_width_cm)
+        if self._last_paragraph is not None:
+            self._last_paragraph.paragraph_format.keep_with_next = True
         made = []
         for child in el:
             if _tag(child) != "p":
@@ -800,23 +806,25 @@ class _Writer:
         return placed, ncols
 
     def _column_widths(self, placed: list, ncols: int) -> list[int]:
-        """Column widths: each column as wide as its longest word at least, the rest shared by its amount of text."""
+        """Column widths: each column as wide as its longest word at least, the rest shared by its typical text."""
         size = self.s.wide_table_font_size_pt if self._landscape else self.s.table_font_size_pt
         char, padding = Pt(size * 0.55), Cm(0.45)  # an average character of a serif font; the cell's margins
         longest = [2] * ncols
-        amount = [1] * ncols
+        lengths: list[list[int]] = [[] for _ in range(ncols)]
         for _, c, _, cs, td in placed:
             if cs != 1:
                 continue
             text = " ".join(td.text_content().split())
             longest[c] = max(longest[c], *(len(w) + (1 if _tag(td) == "th" else 0) for w in text.split() or [""]))
-            if _tag(td) == "td":
-                amount[c] = max(amount[c], min(len(text), 80))
+            if _tag(td) == "td" and text:
+                lengths[c].append(min(len(text), 600))
+        longest = [min(n, 10) for n in longest]  # a longer word (a code, a file name) may wrap
         width = self._text_width
         minimum = [char * n + padding for n in longest]
         if sum(minimum) >= width:
             return [int(width * m / sum(minimum)) for m in minimum]
-        extra = [max(0, a - n) for a, n in zip(amount, longest, strict=True)]
+        typical = [sum(ls) / len(ls) if ls else 0 for ls in lengths]
+        extra = [max(0.0, t - n) ** 0.9 for t, n in zip(typical, longest, strict=True)]
         spare = width - sum(minimum)
         total = sum(extra) or 1
         return [int(m + spare * e / total) for m, e in zip(minimum, extra, strict=True)]
