@@ -11,9 +11,12 @@ PYTHON=${PYTHON:-python3}
 # --- Debian packages -------------------------------------------------------
 # libpango: WeasyPrint's text layout (the PDF); poppler-utils: pdftotext and
 # pdftoppm (PDF tests); chromium: the headless-browser test of the HTML report;
-# fonts: a serif and a sans with Indonesian glyphs for the PDF.
+# fonts: a serif and a sans with Indonesian glyphs for the PDF; libcairo2: cairosvg
+# (the Word document's figures); LibreOffice Writer: the tests that print the Word document.
 need=()
 ldconfig -p 2>/dev/null | grep -q 'libpango-1.0.so' || need+=(libpango-1.0-0 libpangoft2-1.0-0)
+ldconfig -p 2>/dev/null | grep -q 'libcairo.so.2' || need+=(libcairo2)
+command -v soffice >/dev/null || need+=(libreoffice-writer-nogui)
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v chromium >/dev/null || need+=(chromium)
 for font in fonts-dejavu-core fonts-dejavu-extra fonts-liberation; do

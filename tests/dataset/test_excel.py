@@ -84,7 +84,7 @@ def sheet_xml(path: Path, sheet: str) -> str:
 def patch_xml(path: Path, part: str, old: str, new: str) -> None:
     with zipfile.ZipFile(path) as z:
         parts = {n: z.read(n) for n in z.namelist()}
-    text = parts[part].decode()
+    text = parts[part].decode().replace("<v></v>", "<v />")  # openpyxl writes an empty value so when lxml is there
     assert old in text, f"{old!r} not in {part}"
     parts[part] = text.replace(old, new, 1).encode()
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
