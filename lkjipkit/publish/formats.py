@@ -8,9 +8,9 @@ folder. :func:`parse_formats`, the ``--format`` option of ``lkjip build`` and
 ``lkjip batch``, the batch's input fingerprint and ``BuildResult.outputs`` all
 come from this registry, so adding a format is one writer and one entry here::
 
-    def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None: ...
+    def write_odt(page_html: str, target: Path, *, info: PageInfo) -> None: ...
 
-    FORMATS["docx"] = Format(write_docx, "laporan.docx", "write Word", "Word document")
+    FORMATS["odt"] = Format(write_odt, "laporan.odt", "write ODT", "OpenDocument text")
 
 This module imports nothing heavy: the CLI reads it for its help text.
 """
@@ -73,10 +73,28 @@ def write_pdf(page_html: str, target: Path, *, info: PageInfo) -> None:
     html_to_pdf(page_html, target)
 
 
+def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None:
+    """``laporan.docx``: the page as an editable Word document; see :mod:`.docx` and ``docs/word.md``."""
+    from .docx import write_docx as page_to_docx
+
+    instansi = info.dataset.profil.instansi
+    page_to_docx(
+        page_html,
+        target,
+        metadata={
+            "title": info.title,
+            "subject": f"Laporan Kinerja Instansi Pemerintah Tahun {info.year}",
+            "author": instansi.nama_lengkap,
+            "keywords": f"LKjIP, {info.year}, {instansi.nama_lengkap}",
+        },
+    )
+
+
 #: Every format, in the order a build writes them.
 FORMATS: dict[str, Format] = {
     "html": Format(write_html, "laporan.html", "write HTML", "one self-contained page"),
     "pdf": Format(write_pdf, "laporan.pdf", "print PDF", "A4 for printing"),
+    "docx": Format(write_docx, "laporan.docx", "write Word", "Word document to edit and sign"),
 }
 
 

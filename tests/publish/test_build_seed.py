@@ -74,3 +74,17 @@ def test_seed_report_opens_offline_without_errors(seed_report, tmp_path):
         )
         assert ok
         browser.screenshot(tmp_path / "laporan.png")
+
+
+def test_the_default_build_writes_the_word_document_with_the_key_figures(seed_report):
+    import docx
+
+    assert list(seed_report.outputs) == ["html", "pdf", "docx"]
+    document = docx.Document(str(seed_report.outputs["docx"]))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+    for figure in KEY_FIGURES:
+        assert figure in text + cells
+    for heading in HEADINGS:
+        assert heading.replace("\n", " ") in text.replace("\n", " ")
+    assert document.core_properties.author == "Dinas Tenaga Kerja dan Sosial Kota Balikpapan"
