@@ -171,7 +171,7 @@ PATTERNS: dict[str, str] = {
 _SCAN = re.compile("|".join(f"(?P<{k}>{p})" for k, p in PATTERNS.items()), re.IGNORECASE)
 _SUBJECT = re.compile(rf"\b(?:{SUBJECTS})\b", re.IGNORECASE)
 #: Sentence ends: . ! ? ; followed by a blank (not "s.d." nor "No."), a line break, or a Markdown bullet.
-_SENTENCE_END = re.compile(r"(?<=[.!?;:])(?<!\bs\.d\.)(?<!\bNo\.)\s+|\s*\n\s*(?:[-*+]\s+|\d+[.)]\s+)?")
+_SENTENCE_END = re.compile(r"\s*\n\s*(?:[-+]\s+|\d+[.)]\s+)?|(?<=[.!?;:])(?<!\bs\.d\.)(?<!\bNo\.)\s+")
 
 
 def number(text: str) -> Decimal:
