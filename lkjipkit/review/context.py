@@ -21,6 +21,7 @@ from lkjipkit import fmt
 from lkjipkit.analysis import YearAnalysis
 from lkjipkit.dataset import TABLE_BY_NAME, Dataset
 
+from .claims import Claim, read_claims
 from .finding import Finding
 from .settings import ReviewSettings
 
@@ -212,6 +213,11 @@ class ReviewContext:
     def spm(self) -> pd.DataFrame:
         """SPM realisations up to this year, from counts when given (``YearAnalysis.spm``)."""
         return self.analysis.spm
+
+    @cached_property
+    def claims(self) -> list[Claim]:
+        """The claims of the analyst's texts of the year tied to a figure (:mod:`lkjipkit.review.claims`)."""
+        return read_claims(self)
 
     # -- comparisons ---------------------------------------------------------------------------
 

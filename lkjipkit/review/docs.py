@@ -26,6 +26,7 @@ _FAMILY_TITLES = {
     "identity": "Cross-table identity",
     "plausibility": "Plausibility",
     "completeness": "Completeness",
+    "claims": "Claims in the analyst's texts",
 }
 
 

@@ -31,6 +31,7 @@ PREFIX = {
     "identity": "CROSS-",
     "plausibility": "PLAUS-",
     "completeness": "COMPLETE-",
+    "claims": "CLAIM-",
 }
 
 

@@ -3,8 +3,8 @@
 Each module has a docstring giving its rationale (it is the rule's entry in
 ``docs/review.md``) and defines:
 
-``ID``        the rule id, e.g. ``SUM-PROGRAM`` (family prefix: SUM, RATIO, CROSS, PLAUS, COMPLETE)
-``FAMILY``    ``sums``, ``ratios``, ``identity``, ``plausibility`` or ``completeness``
+``ID``        the rule id, e.g. ``SUM-PROGRAM`` (family prefix: SUM, RATIO, CROSS, PLAUS, COMPLETE, CLAIM)
+``FAMILY``    ``sums``, ``ratios``, ``identity``, ``plausibility``, ``completeness`` or ``claims``
 ``SEVERITY``  the default severity of its findings (a rule may give some findings a
               lower or higher one, e.g. rounding as ``info``; ``reviu.yaml: tingkat`` overrides all)
 ``TITLE``     what the rule checks, in Bahasa Indonesia (for the report's Lampiran)
@@ -18,6 +18,11 @@ Each module has a docstring giving its rationale (it is the rule's entry in
 from __future__ import annotations
 
 from . import (
+    claim_direction,
+    claim_extreme,
+    claim_mean,
+    claim_number,
+    claim_target,
     complete_explanation,
     complete_iku_realisation,
     complete_iku_target,
@@ -92,6 +97,12 @@ RULES = (
     complete_explanation,
     complete_solution,
     complete_spm_explanation,
+    # the analyst's own words
+    claim_number,
+    claim_mean,
+    claim_extreme,
+    claim_target,
+    claim_direction,
 )
 
 RULE_BY_ID = {r.ID: r for r in RULES}
@@ -103,6 +114,7 @@ FAMILIES = {
     "identity": "identitas lintas tabel",
     "plausibility": "kewajaran",
     "completeness": "kelengkapan",
+    "claims": "klaim dalam teks analis",
 }
 
 __all__ = ["FAMILIES", "RULES", "RULE_BY_ID"]
