@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
@@ -23,7 +23,9 @@ from lkjipkit.dataset import TABLE_BY_NAME, Dataset
 
 from .claims import Claim, read_claims
 from .finding import Finding
-from .settings import ReviewSettings
+
+if TYPE_CHECKING:  # the settings validate rule ids, so they import the rules, which import this module
+    from .settings import ReviewSettings
 
 #: Float noise allowed on top of every tolerance.
 EPS = 1e-9
