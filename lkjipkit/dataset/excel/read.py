@@ -20,8 +20,8 @@ from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import DatasetError, DatasetNotFoundError, Problem
 
+from ..assemble import empty_table, fingerprint, finish
 from ..io import PANDAS_DTYPES, describe_expected, parse_cell
-from ..loader import _empty, fingerprint, finish
 from ..model import Dataset
 from ..profile import DaftarLaporan, Profil
 from ..schema import validate_frame
@@ -98,7 +98,7 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
             located[table.name] = (pair[0].title, letters)
             if frame is not None:
                 problems += validate_frame(table.name, frame, table.file)
-        tables[table.name] = frame if frame is not None else _empty(table)
+        tables[table.name] = frame if frame is not None else empty_table(table)
 
     try:
         return finish(
