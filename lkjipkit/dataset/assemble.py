@@ -14,7 +14,7 @@ import pandas as pd
 
 from lkjipkit.errors import DatasetError
 
-from .io import PANDAS_DTYPES
+from .io import PANDAS_DTYPES, locked
 from .model import Dataset
 from .rules import RULES
 from .spec import Table
@@ -28,12 +28,22 @@ def empty_table(table: Table) -> pd.DataFrame:
 
 
 def fingerprint(path: Path) -> str:
-    """SHA-256 of every file of a dataset folder (names and bytes), or of a workbook."""
+    """SHA-256 of every regular file of a dataset folder (names and bytes), or of a workbook.
+
+    Raises
+    ------
+    DatasetError
+        A file cannot be read (locked by another program, no permission).
+    """
     h = hashlib.sha256()
     files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
     for f in files:
         rel = f.name if path.is_file() else f.relative_to(path).as_posix()
-        h.update(rel.encode() + b"\0" + f.read_bytes() + b"\0")
+        try:
+            data = f.read_bytes()
+        except PermissionError:
+            raise DatasetError([locked(rel)], source=str(path)) from None
+        h.update(rel.encode() + b"\0" + data + b"\0")
     return h.hexdigest()
 
 

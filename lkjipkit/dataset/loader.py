@@ -19,7 +19,7 @@ from .spec import PROFILE_FILE, REPORTS_FILE, TABLES
 
 def _yaml_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, dict, list[Problem]]:
     file = path.name
-    if not path.is_file():
+    if not path.exists():
         return None, {}, [Problem(file, None, None, "missing file; every dataset needs it (see docs/data-format.md)")]
     data, lines, problems = read_yaml(path)
     if problems or data is None:

@@ -26,6 +26,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 TYPES = ("text", "code", "int", "year", "number", "percent", "money", "choice")
+NUMERIC_TYPES = ("int", "number", "percent", "money")
+MAGNITUDE = 10**15
+"""Every number in a dataset lies strictly between -10^15 and 10^15 (money: below a thousand trillion rupiah),
+unless its column declares a narrower range; beyond that a value is a typo or an attack, and floats stop
+being exact for whole numbers."""
 
 
 @dataclass(frozen=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 import warnings
 import zipfile
 from decimal import Decimal
@@ -13,6 +14,7 @@ from typing import Any
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.styles.numbers import is_date_format
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
@@ -20,8 +22,9 @@ from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import DatasetError, DatasetNotFoundError, Problem
 
+from .. import limits
 from ..assemble import empty_table, fingerprint, finish
-from ..io import PANDAS_DTYPES, describe_expected, parse_cell
+from ..io import PANDAS_DTYPES, describe_expected, locked, parse_cell
 from ..model import Dataset
 from ..profile import DaftarLaporan, Profil
 from ..schema import validate_frame
@@ -45,8 +48,9 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
         The workbook cannot be read, or anything in it is wrong.
     """
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise DatasetNotFoundError(f"{path}: no such file")
+    _check_file(path)
     values, formulas = _open(path)
     problems: list[Problem] = []
     titles: dict[str, str] = {}  # lower-case name -> sheet title
@@ -115,6 +119,26 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
         raise DatasetError([relocate(p) for p in exc.problems], source=str(path)) from None
 
 
+def _check_file(path: Path) -> None:
+    """Refuse what is not a regular workbook file within the size limit; warn when Excel has it open."""
+    st = path.stat()
+    problem = None
+    if not stat.S_ISREG(st.st_mode):
+        problem = "this is not a regular file (a FIFO, a device or a folder); expected an Excel .xlsx file"
+    elif st.st_size > limits.FILE_BYTES.value:
+        problem = limits.FILE_BYTES.exceeded(f"the workbook has {st.st_size:,} bytes")
+    if problem:
+        raise DatasetError([Problem(path.name, None, None, problem)], source=str(path))
+    owner = path.with_name("~$" + path.name)
+    if owner.exists():
+        warnings.warn(
+            f"{path}: {owner.name} exists, so the workbook is open in Excel, perhaps with unsaved edits; "
+            "what is read is the last saved version: save in Excel first",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
 def _open(path: Path) -> tuple[Any, Any]:
     """The workbook twice: with the saved formula results, and with the formulas themselves."""
     try:
@@ -122,6 +146,8 @@ def _open(path: Path) -> tuple[Any, Any]:
             warnings.simplefilter("ignore")  # openpyxl warns about Excel features it drops; we only read
             values = load_workbook(path, data_only=True, keep_links=False)
             formulas = load_workbook(path, data_only=False, keep_links=False)
+    except PermissionError:
+        raise DatasetError([locked(path.name)], source=str(path)) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
         raise DatasetError(
             [
@@ -155,6 +181,15 @@ def _raw(cell: Cell, formula_ws: Worksheet) -> Any:
             )
         return None
     if cell.data_type == "e":
+        f = formula_ws.cell(row=cell.row, column=cell.column)
+        if is_date_format(cell.number_format) and not (
+            f.data_type == "f" or (isinstance(f.value, str) and f.value.startswith("="))
+        ):
+            raise _CellError(
+                "a number in a cell formatted as a date, outside the dates Excel knows (20170201 is not "
+                "2017-02-01 to Excel); expected a value: type the date as a date, or set the cell format "
+                "to Number or General"
+            )
         raise _CellError(f"the formula result is the error {v}; expected a value")
     return v
 
