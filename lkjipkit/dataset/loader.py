@@ -58,7 +58,7 @@ def load_dataset(path: str | Path) -> Dataset:
     source = Path(path)
     if not source.exists():
         raise DatasetNotFoundError(f"{source}: no such file or folder")
-    if source.is_file() and source.suffix.lower() in (".xlsx", ".xlsm"):
+    if not source.is_dir() and source.suffix.lower() in (".xlsx", ".xlsm"):
         from lkjipkit.dataset import excel  # imported lazily: only workbooks need openpyxl (~0.15 s to import)
 
         return excel.load_workbook_dataset(source)

@@ -24,7 +24,7 @@ from lkjipkit.errors import DatasetError, DatasetNotFoundError, Problem
 
 from .. import limits
 from ..assemble import empty_table, fingerprint, finish
-from ..io import PANDAS_DTYPES, describe_expected, locked, parse_cell
+from ..io import PANDAS_DTYPES, describe_expected, locked, parse_cell, visible
 from ..model import Dataset
 from ..profile import DaftarLaporan, Profil
 from ..schema import validate_frame
@@ -232,13 +232,31 @@ def _typed(col: Column, cell: Cell, v: Any) -> Any:
 
 
 def _blank(v: Any) -> bool:
-    return v is None or (isinstance(v, str) and not v.strip())
+    return v is None or (isinstance(v, str) and not visible(v))
+
+
+def _extent(ws: Worksheet) -> tuple[int, int]:
+    """The last row and column that hold a value (or a formula).
+
+    ``ws.max_row`` counts cells that only carry a format: one formatted cell at
+    row 1 048 576 would make every loop below walk (and create) a million rows.
+    openpyxl keeps the cells it read in ``ws._cells``, so the real extent costs
+    one pass over them.
+    """
+    rows, cols = [0], [0]
+    for (r, c), cell in ws._cells.items():
+        if cell.value is not None:
+            rows.append(r)
+            cols.append(c)
+    return max(rows), max(cols)
 
 
 def _find_header(ws: Worksheet, known: set[str]) -> tuple[int | None, int]:
     """The row among the first ones holding the most known names (the last such row on a tie)."""
     best, best_hits = None, 0
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=min(HEADER_SCAN, ws.max_row), values_only=True), 1):
+    last_row, last_col = _extent(ws)
+    rows = ws.iter_rows(min_row=1, max_row=min(HEADER_SCAN, last_row), max_col=max(last_col, 1), values_only=True)
+    for r, row in enumerate(rows, 1):
         hits = sum(isinstance(v, str) and v.strip().lower() in known for v in row)
         if hits and hits >= best_hits:
             best, best_hits = r, hits
@@ -277,7 +295,7 @@ def _read_table(
     expected = ", ".join(c.name for c in table.columns if c.required)
     header, _ = _find_header(ws, known)
     if header is None:
-        what = "the sheet is empty" if ws.max_row <= 1 and ws.max_column <= 1 and ws["A1"].value is None else ""
+        what = "the sheet is empty" if _extent(ws) == (0, 0) else ""
         return (
             None,
             {},
@@ -295,7 +313,14 @@ def _read_table(
     problems: list[Problem] = []
     index: dict[str, int] = {}
     unnamed: list[int] = []
-    for cell in ws[header]:
+    last_row, last_col = _extent(ws)
+    if last_row - header > limits.ROWS.value:
+        return (
+            None,
+            {},
+            [Problem(title, None, None, limits.ROWS.exceeded(f"{last_row - header:,} rows below the header"))],
+        )
+    for cell in next(ws.iter_rows(min_row=header, max_row=header, max_col=last_col)):
         v = cell.value
         if _blank(v):
             unnamed.append(cell.column)
@@ -326,7 +351,7 @@ def _read_table(
         return None, letters, merged + problems
 
     records: list[dict[str, Any]] = []
-    for row in ws.iter_rows(min_row=header + 1, max_row=ws.max_row):
+    for row in ws.iter_rows(min_row=header + 1, max_row=last_row, max_col=last_col):
         r = row[0].row
         by_col = {c.column: c for c in row}
         raw: dict[str, Any] = {}
@@ -407,14 +432,19 @@ def _read_kv(
         msg = f"no header row; expected a row (within the first {HEADER_SCAN}) with '{KEY_HEADER}' and '{VALUE_HEADER}'"
         return None, {}, "B", [Problem(title, None, None, msg)]
     merged, hidden = _merged(ws, header)
-    cols = {str(c.value).strip().lower(): c.column for c in ws[header] if isinstance(c.value, str)}
+    last_row, last_col = _extent(ws)
+    if last_row - header > limits.ROWS.value:
+        msg = limits.ROWS.exceeded(f"{last_row - header:,} rows below the header")
+        return None, {}, "B", [Problem(title, None, None, msg)]
+    header_cells = next(ws.iter_rows(min_row=header, max_row=header, max_col=last_col))
+    cols = {str(c.value).strip().lower(): c.column for c in header_cells if isinstance(c.value, str)}
     kj, vj = cols[KEY_HEADER], cols[VALUE_HEADER]
     kletter, vletter = get_column_letter(kj), get_column_letter(vj)
     problems: list[Problem] = []
     entries: list[tuple[tuple, Any, int]] = []
     first_row: dict[str, int] = {}
     key_rows: dict[str, int] = {}
-    for r in range(header + 1, ws.max_row + 1):
+    for r in range(header + 1, last_row + 1):
         kcell, vcell = ws.cell(row=r, column=kj), ws.cell(row=r, column=vj)
         try:
             key, value = _raw(kcell, formulas), _raw(vcell, formulas)
