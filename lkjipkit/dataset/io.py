@@ -178,7 +178,9 @@ def parse_number(text: str, locale: str) -> Decimal:
             s = s.replace(".", "").replace(",", ".")
         return Decimal(s)
     try:
-        parse_decimal(s, locale=locale, strict=True)
+        parse_decimal(s, locale=locale, strict=True)  # only for its suggestion, or to know it would accept
+    except ArithmeticError:  # Babel itself fails on some inputs ('1,e30')
+        raise ValueError(f"expected a number in the {_LOCALE_HINT[locale]}; found {text!r}") from None
     except NumberFormatError as exc:
         hint = ""
         if getattr(exc, "suggestions", None):

@@ -54,6 +54,14 @@ class Column:
     """A figure copied from a printed report: reference only, never an input
     to a computation (the review compares it with the computed value)."""
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The range a value of a numeric column must lie in: ``min``/``max`` as declared, else the
+        type's plausible range (money not negative; every number strictly within :data:`MAGNITUDE`)."""
+        lo = self.min if self.min is not None else 0 if self.type == "money" else -MAGNITUDE
+        hi = self.max if self.max is not None else MAGNITUDE
+        return lo, hi
+
     def __post_init__(self) -> None:
         if self.type not in TYPES:
             raise ValueError(f"unknown column type {self.type!r}")

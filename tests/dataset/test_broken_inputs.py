@@ -319,6 +319,12 @@ CASES = [
         "more than 15 digits",
     ),
     Case(
+        "babel-cannot-parse-either",  # found by test_properties: Babel raised decimal.InvalidOperation
+        set_cell("anggaran.csv", 2, "realisasi_fisik", "1,e30"),
+        "anggaran.csv:2:realisasi_fisik: ",
+        "found '1,e30'",
+    ),
+    Case(
         "plus-sign",
         set_cell("iku_tahunan.csv", 2, "target", "+70"),
         "iku_tahunan.csv:2:target: ",
