@@ -9,7 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import os
+import struct
 import time
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,6 +119,16 @@ def with_logo(data: bytes | None = None, size: tuple[int, int] = (20, 20)) -> Ca
             Image.new("1", size).save(ds / "logo.png")
 
     return mutate
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that declares a size without holding its pixels (a few dozen bytes, as in the red-team file)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 1, 0, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
 
 
 #: A "billion laughs" YAML: nine levels of nine aliases, 9^9 strings if expanded (about 1 KB as a file).
@@ -477,10 +489,17 @@ CASES = [
         env={"LKJIP_MAX_IMAGE_PIXELS": "10000"},
     ),
     Case(
-        "logo-that-is-not-an-image",
-        with_logo(b"<html>not a png</html>"),
+        "logo-of-40000-by-40000-px",
+        with_logo(png_header(40_000, 40_000)),
         "profil.yaml:13:instansi.logo: ",
-        "'logo.png' cannot be read as an image",
+        "the limit is 25,000,000 pixels (logo size). If the data is real, raise it with the environment variable "
+        "LKJIP_MAX_IMAGE_PIXELS",
+    ),
+    Case(
+        "logo-of-6000-by-5000-px",
+        with_logo(png_header(6000, 5000)),
+        "profil.yaml:13:instansi.logo: ",
+        "'logo.png' is 6,000 × 5,000 px; the limit is 25,000,000 pixels",
     ),
     # --- family 7: messages
     Case(
