@@ -1,6 +1,7 @@
 """Loading and validating datasets."""
 
-from .loader import fingerprint, load_dataset
+from .assemble import fingerprint
+from .loader import load_dataset
 from .model import Dataset
 from .spec import TABLE_BY_NAME, TABLES
 

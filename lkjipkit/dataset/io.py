@@ -9,11 +9,24 @@ The number format follows the separator, as Excel writes it:
 * tab-separated files use the Indonesian format when any number in them has a
   decimal comma.
 
-Numbers are parsed strictly with Babel: a value that could be read two ways
-(``65.76`` in a ``;`` file, ``65,76`` in a ``,`` file) is an error naming what
-was expected, never a silent misreading. In money columns a lone ``-`` means
-nil (0), as in Indonesian budget tables. Nothing in a dataset is executed:
-YAML is read with ``yaml.safe_load``.
+Each format has one number grammar (:data:`NUMBER_GRAMMAR`), and nothing
+outside it is a number: no exponent (``1e300``), no ``inf`` or ``NaN``, no
+thousands separator in a ``,``-separated file (a quoted ``"51,470"`` could be
+51470 or 51,47), at most 15 digits before the decimal point. A value that could
+be read two ways (``65.76`` in a ``;`` file, ``65,76`` in a ``,`` file) is an
+error naming what was expected, with Babel's suggestion, never a silent
+misreading. In money columns a lone ``-`` means nil (0), as in Indonesian
+budget tables.
+
+Text is stripped of blanks and invisible format characters (zero-width space,
+BOM) at both ends, so a cell of only such characters is empty; control
+characters (NUL and the like) inside a text are errors.
+
+Nothing in a dataset is executed: YAML is read with a safe loader that also
+refuses anchors and aliases (``&a`` / ``*a``, the stuff of "billion laughs"
+bombs) and leaves dates as text for the models to check. Files are read only
+when they are regular files (never a FIFO or a device) within the limits of
+:mod:`lkjipkit.dataset.limits`.
 """
 
 from __future__ import annotations
@@ -21,9 +34,11 @@ from __future__ import annotations
 import csv
 import io
 import re
+import stat
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 import pandas as pd
 import yaml
@@ -31,6 +46,7 @@ from babel.numbers import NumberFormatError, parse_decimal
 
 from lkjipkit.errors import Problem
 
+from . import limits
 from .spec import Column, Table
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -47,8 +63,54 @@ PANDAS_DTYPES = {
 }
 
 
+def read_bytes(path: Path, file: str, what: str = "a text file") -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a dataset file, or the problem why they cannot be read.
+
+    Only a regular file is read (a FIFO or a device would block or never end),
+    and only up to :data:`~lkjipkit.dataset.limits.FILE_BYTES`; a file locked
+    by another program (Excel) gets a message saying to close it.
+    """
+    try:
+        st = path.stat()
+    except OSError as exc:
+        return None, [Problem(file, None, None, f"cannot read the file: {exc.strerror or exc}")]
+    if not stat.S_ISREG(st.st_mode):
+        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a folder" if stat.S_ISDIR(st.st_mode) else None
+        kind = kind or ("a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
+        return None, [Problem(file, None, None, f"this is {kind}; expected {what}")]
+    if st.st_size > limits.FILE_BYTES.value:
+        return None, [Problem(file, None, None, limits.FILE_BYTES.exceeded(f"the file has {st.st_size:,} bytes"))]
+    try:
+        return path.read_bytes(), []
+    except PermissionError:
+        return None, [locked(file)]
+    except OSError as exc:
+        return None, [Problem(file, None, None, f"cannot read the file: {exc.strerror or exc}")]
+
+
+def locked(file: str) -> Problem:
+    """The problem of a file another program holds (Windows locks a workbook open in Excel)."""
+    return Problem(
+        file,
+        None,
+        None,
+        "permission denied: the file is open in another program (Excel?) or not readable by you; "
+        "close the file and try again",
+    )
+
+
 def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
-    """Decode file bytes as UTF-8 (BOM or not), else Windows-1252."""
+    """Decode file bytes as UTF-8 (BOM or not), else Windows-1252; UTF-16 is one clear error."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > min(len(raw), 200) // 4:
+        return None, [
+            Problem(
+                file,
+                None,
+                None,
+                "the file is UTF-16 text (Excel's 'Unicode Text'); expected UTF-8 or Windows-1252: "
+                "save it again as 'CSV UTF-8 (Comma delimited)'",
+            )
+        ]
     try:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -89,23 +151,81 @@ _LOCALE_HINT = {
 }
 
 
+MAX_DIGITS = 15
+"""Most digits before the decimal point: every number is below 10^15 (and exact as a float)."""
+
+NUMBER_GRAMMAR = {
+    "en": re.compile(r"^-?(?P<int>[0-9]+)(\.[0-9]+)?$"),
+    "id": re.compile(r"^-?(?P<int>[0-9]{1,3}(\.[0-9]{3})+|[0-9]+)(,[0-9]+)?$"),
+}
+"""The one number grammar of each format: ``en`` (``,``-separated files) and ``id`` (``;``, Excel text cells).
+
+``en``: digits, optionally a decimal point and digits (``1234567``, ``92.59``, ``-3``).
+``id``: digits, optionally grouped by ``.`` in threes, optionally a decimal comma and
+digits (``1.234.567``, ``1234567``, ``92,59``). Blanks (also no-break spaces)
+between digits are ignored. Nothing else is a number.
+"""
+
+
 def parse_number(text: str, locale: str) -> Decimal:
-    """Parse a number strictly in the given locale ('id' or 'en'); raise ValueError with a hint."""
+    """Parse a number in the grammar of a format ('id' or 'en'); raise ValueError with a hint."""
     s = text.strip().replace("\u00a0", "").replace(" ", "")
+    m = NUMBER_GRAMMAR[locale].match(s)
+    if m:
+        if len(m.group("int").replace(".", "").lstrip("0")) > MAX_DIGITS:
+            raise ValueError(f"found {text!r}, more than {MAX_DIGITS} digits; expected a number below 10^{MAX_DIGITS}")
+        if locale == "id":
+            s = s.replace(".", "").replace(",", ".")
+        return Decimal(s)
     try:
-        return parse_decimal(s, locale=locale, strict=True)
+        parse_decimal(s, locale=locale, strict=True)  # only for its suggestion, or to know it would accept
+    except ArithmeticError:  # Babel itself fails on some inputs ('1,e30')
+        raise ValueError(f"expected a number in the {_LOCALE_HINT[locale]}; found {text!r}") from None
     except NumberFormatError as exc:
         hint = ""
         if getattr(exc, "suggestions", None):
             hint = " (did you mean " + " or ".join(repr(x) for x in exc.suggestions) + "?)"
         raise ValueError(f"expected a number in the {_LOCALE_HINT[locale]}; found {text!r}{hint}") from None
+    if locale == "en" and re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", s):
+        raise ValueError(
+            f"found {text!r} with a thousands separator, which a ','-separated file does not use "
+            f"(it could be {s.replace(',', '')} or a decimal comma); expected the {_LOCALE_HINT[locale]}"
+        )
+    raise ValueError(f"expected a number in the {_LOCALE_HINT[locale]}; found {text!r}")
+
+
+def _blank_char(ch: str) -> bool:
+    return ch.isspace() or unicodedata.category(ch) == "Cf"
+
+
+def visible(text: str) -> str:
+    """The text without blanks and invisible format characters (zero-width space, BOM, ...) at both ends."""
+    i, j = 0, len(text)
+    while i < j and _blank_char(text[i]):
+        i += 1
+    while j > i and _blank_char(text[j - 1]):
+        j -= 1
+    return text[i:j]
+
+
+def _check_text(s: str) -> None:
+    """Raise ValueError for a control character (NUL, ...) or a text longer than the cell limit."""
+    for i, ch in enumerate(s):
+        if ch not in "\t\n\r" and unicodedata.category(ch) == "Cc":
+            raise ValueError(
+                f"the control character U+{ord(ch):04X} at position {i + 1}; expected printable text "
+                "(retype the value: it was probably pasted from another program)"
+            )
+    if len(s) > limits.CELL_CHARS.value:
+        raise ValueError(limits.CELL_CHARS.exceeded(f"a text of {len(s):,} characters"))
 
 
 def parse_cell(col: Column, text: str, locale: str) -> Any:
     """Turn one cell's text into a typed value (None when empty); raise ValueError if it does not fit."""
-    s = text.strip()
+    s = visible(text)
     if s == "":
         return None
+    _check_text(s)
     t = col.type
     if t == "text":
         return s
@@ -123,6 +243,8 @@ def parse_cell(col: Column, text: str, locale: str) -> Any:
         if not _INT.match(s):
             what = "a four-digit year" if t == "year" else "a whole number"
             raise ValueError(f"expected {what}; found {s!r}")
+        if len(s.lstrip("0")) > MAX_DIGITS:
+            raise ValueError(f"found {s!r}, more than {MAX_DIGITS} digits; expected a number below 10^{MAX_DIGITS}")
         v = int(s)
         if t == "year" and not 1900 <= v <= 2100:
             raise ValueError(f"expected a four-digit year between 1900 and 2100; found {s!r}")
@@ -146,10 +268,9 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
     read at all.
     """
     file = label or path.name
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        return None, [Problem(file, None, None, f"cannot read the file: {exc.strerror or exc}")]
+    raw, problems = read_bytes(path, file, "a CSV file")
+    if raw is None:
+        return None, problems
     text, problems = decode(raw, file)
     if text is None:
         return None, problems
@@ -188,6 +309,8 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
     index = {name: i for i, name in enumerate(header) if name in known}
     numeric_idx = [index[c.name] for c in table.columns if c.name in index and c.type in ("number", "percent", "money")]
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(cell.strip() for cell in r)]
+    if len(body) > limits.ROWS.value:
+        return None, [Problem(file, None, None, limits.ROWS.exceeded(f"{len(body):,} data rows"))]
     locale = _locale_for(sep, [r for _, r in body], numeric_idx)
 
     records: list[dict[str, Any]] = []
@@ -233,17 +356,40 @@ def describe_expected(col: Column) -> str:
     return f"{what} ({col.description.rstrip('.')})"
 
 
+class _Refused(yaml.MarkedYAMLError):
+    """A YAML feature a dataset file may not use."""
+
+
 class _LineLoader(yaml.SafeLoader):
-    """A safe loader that remembers the line of every mapping key."""
+    """A safe loader for dataset files: no anchors or aliases, dates left as text.
+
+    Aliases are refused because a few of them nest into an exponential
+    "billion laughs" structure that no later step could walk; a dataset has no
+    use for them. Dates stay text so the models can say what is wrong with
+    ``2017-02-30`` instead of a constructor crashing on it.
+    """
+
+    yaml_implicit_resolvers: ClassVar[dict] = {
+        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _Refused(
+                problem="anchors and aliases (&name, *name) are not allowed in a dataset file; write the value out",
+                problem_mark=event.start_mark,
+            )
+        return super().compose_node(parent, index)
 
 
 def read_yaml(path: Path, label: str | None = None) -> tuple[Any, dict[tuple, int], list[Problem]]:
     """Read a YAML file safely. Returns (data, {key path: line}, problems)."""
     file = label or path.name
-    try:
-        text = path.read_bytes()
-    except OSError as exc:
-        return None, {}, [Problem(file, None, None, f"cannot read the file: {exc.strerror or exc}")]
+    text, problems = read_bytes(path, file, "a YAML file")
+    if text is None:
+        return None, {}, problems
     decoded, problems = decode(text, file)
     if decoded is None:
         return None, {}, problems
@@ -261,6 +407,8 @@ def read_yaml(path: Path, label: str | None = None) -> tuple[Any, dict[tuple, in
         line = mark.line + 1 if mark is not None else None
         msg = getattr(exc, "problem", None) or str(exc)
         return None, {}, [Problem(file, line, None, f"not valid YAML: {msg}")]
+    except (ValueError, TypeError, OverflowError) as exc:  # a value the safe constructor cannot build
+        return None, {}, [Problem(file, None, None, f"not valid YAML: {exc}")]
     lines: dict[tuple, int] = {}
     problems = []
     _walk(node, (), lines, problems, file)
@@ -268,10 +416,15 @@ def read_yaml(path: Path, label: str | None = None) -> tuple[Any, dict[tuple, in
 
 
 def _walk(node: yaml.Node | None, path: tuple, lines: dict[tuple, int], problems: list[Problem], file: str) -> None:
-    """Record the line of every key; a key given twice is an error (YAML would keep only the last)."""
+    """Record the line of every key; a key given twice, or a text with control characters, is an error."""
     if node is None:
         return
     lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.ScalarNode) and isinstance(node.value, str):
+        try:
+            _check_text(node.value)
+        except ValueError as exc:
+            problems.append(Problem(file, node.start_mark.line + 1, ".".join(map(str, path)) or None, str(exc)))
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
             k = key.value

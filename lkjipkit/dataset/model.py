@@ -27,7 +27,6 @@ class Dataset:
     laporan: dict[int, Laporan]
     tables: dict[str, pd.DataFrame]
     fingerprint: str
-    files: list[str] = field(default_factory=list)
     yaml_lines: dict[str, dict[tuple, int]] = field(default_factory=dict, repr=False)
 
     def __getattr__(self, name: str) -> pd.DataFrame:

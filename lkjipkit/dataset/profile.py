@@ -9,6 +9,7 @@ silently.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Literal
 
@@ -182,7 +183,9 @@ class Laporan(_Strict):
     """Texts and facts of one report year."""
 
     tahun: int = Field(ge=1990, le=2100)
-    tanggal_terbit: date = Field(description="Date of issue (the day may be the 1st when only the month is known).")
+    tanggal_terbit: date = Field(
+        description="Date of issue, YYYY-MM-DD (the day may be the 1st when only the month is known)."
+    )
     pedoman_penyusunan: list[str] = Field(default_factory=list, description="Legal bases in the Kata Pengantar.")
     kata_pengantar: str | None = None
     latar_belakang: str | None = None
@@ -197,6 +200,26 @@ class Laporan(_Strict):
     )
     perjanjian_kinerja: PerjanjianKinerja | None = None
     pernyataan_reviu: PernyataanReviu | None = None
+
+    @field_validator("tanggal_terbit", mode="before")
+    @classmethod
+    def _iso_date(cls, v: object) -> object:
+        """Only a calendar date written YYYY-MM-DD: a number (20170201, an Excel serial) is not read as a
+        Unix timestamp, and 2017-02-30 is named as not a date."""
+        if isinstance(v, date):
+            return v
+        text = str(v).strip()
+        if isinstance(v, int | float) or text.isdigit():
+            raise ValueError(
+                f"found the number {text}; expected a date written YYYY-MM-DD, e.g. 2017-02-01 "
+                "(in a workbook: format the cell as a date, or type the date as text)"
+            )
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError(f"found {text!r}; expected a date written YYYY-MM-DD, e.g. 2017-02-01")
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise ValueError(f"{text} is not a day of the calendar; expected a real date, e.g. 2017-02-28") from None
 
 
 class DaftarLaporan(_Strict):

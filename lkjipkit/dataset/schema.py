@@ -10,7 +10,7 @@ import pandera.pandas as pa
 from lkjipkit.errors import Problem
 
 from .io import PANDAS_DTYPES
-from .spec import TABLE_BY_NAME, Column, Table
+from .spec import MAGNITUDE, NUMERIC_TYPES, TABLE_BY_NAME, Column, Table
 
 
 def _checks(col: Column) -> list[pa.Check]:
@@ -23,6 +23,11 @@ def _checks(col: Column) -> list[pa.Check]:
         checks.append(pa.Check.le(col.max, error=f"at most {col.max:g}"))
     elif col.type == "money":
         checks.append(pa.Check.ge(0, error="not negative"))
+    if col.type in NUMERIC_TYPES:  # the plausible magnitude of every number (spec.MAGNITUDE)
+        if col.max is None:
+            checks.append(pa.Check.lt(MAGNITUDE, error="below 10^15"))
+        if col.min is None and col.type != "money":
+            checks.append(pa.Check.gt(-MAGNITUDE, error="above -10^15"))
     return checks
 
 

@@ -26,6 +26,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 TYPES = ("text", "code", "int", "year", "number", "percent", "money", "choice")
+NUMERIC_TYPES = ("int", "number", "percent", "money")
+MAGNITUDE = 10**15
+"""Every number in a dataset lies strictly between -10^15 and 10^15 (money: below a thousand trillion rupiah),
+unless its column declares a narrower range; beyond that a value is a typo or an attack, and floats stop
+being exact for whole numbers."""
 
 
 @dataclass(frozen=True)
@@ -35,6 +40,8 @@ class Column:
     name: str
     type: str
     description: str
+    label: str = field(kw_only=True)
+    """The Indonesian label people read: row 1 of the column's workbook sheet and the Petunjuk."""
     required: bool = True
     """The column must be present in the file."""
     nullable: bool = False
@@ -47,9 +54,19 @@ class Column:
     """A figure copied from a printed report: reference only, never an input
     to a computation (the review compares it with the computed value)."""
 
+    @property
+    def bounds(self) -> tuple[float, float]:
+        """The range a value of a numeric column must lie in: ``min``/``max`` as declared, else the
+        type's plausible range (money not negative; every number strictly within :data:`MAGNITUDE`)."""
+        lo = self.min if self.min is not None else 0 if self.type == "money" else -MAGNITUDE
+        hi = self.max if self.max is not None else MAGNITUDE
+        return lo, hi
+
     def __post_init__(self) -> None:
         if self.type not in TYPES:
             raise ValueError(f"unknown column type {self.type!r}")
+        if not self.label.strip():
+            raise ValueError(f"column {self.name!r} needs an Indonesian label")
         if self.type == "choice" and not self.allowed:
             raise ValueError(f"choice column {self.name!r} needs allowed values")
 
@@ -78,11 +95,12 @@ class Table:
         raise KeyError(name)
 
 
-def _printed(name: str, type_: str, what: str, unit: str | None = None) -> Column:
+def _printed(name: str, type_: str, what: str, unit: str | None = None, *, label: str) -> Column:
     return Column(
         name,
         type_,
         f"{what}, as printed in an earlier report (reference only, never used to compute).",
+        label=label,
         required=False,
         nullable=True,
         unit=unit,
@@ -95,9 +113,9 @@ TABLES: tuple[Table, ...] = (
         "tujuan",
         "Goals (tujuan) of the Renstra.",
         (
-            Column("kode", "code", "Identifier of the goal, e.g. `T1`."),
-            Column("tujuan", "text", "The goal as worded in the Renstra."),
-            Column("urutan", "int", "Order in the report.", required=False, nullable=True, min=0),
+            Column("kode", "code", "Identifier of the goal, e.g. `T1`.", label="Kode tujuan"),
+            Column("tujuan", "text", "The goal as worded in the Renstra.", label="Tujuan"),
+            Column("urutan", "int", "Order in the report.", required=False, nullable=True, min=0, label="Urutan"),
         ),
         key=("kode",),
     ),
@@ -105,10 +123,15 @@ TABLES: tuple[Table, ...] = (
         "sasaran",
         "Strategic objectives (sasaran strategis); each serves one goal.",
         (
-            Column("kode", "code", "Identifier of the objective, e.g. `S1`."),
-            Column("tujuan_kode", "code", "The goal it serves (`tujuan.kode`)."),
-            Column("sasaran", "text", "The objective as worded in the Renstra / Perjanjian Kinerja."),
-            Column("urutan", "int", "Order in the report.", required=False, nullable=True, min=0),
+            Column("kode", "code", "Identifier of the objective, e.g. `S1`.", label="Kode sasaran"),
+            Column("tujuan_kode", "code", "The goal it serves (`tujuan.kode`).", label="Kode tujuan"),
+            Column(
+                "sasaran",
+                "text",
+                "The objective as worded in the Renstra / Perjanjian Kinerja.",
+                label="Sasaran strategis",
+            ),
+            Column("urutan", "int", "Order in the report.", required=False, nullable=True, min=0, label="Urutan"),
         ),
         key=("kode",),
         references=(("tujuan_kode", "tujuan", "kode"),),
@@ -117,15 +140,18 @@ TABLES: tuple[Table, ...] = (
         "iku",
         "Key performance indicators (IKU); each measures one objective.",
         (
-            Column("kode", "code", "Identifier of the indicator, e.g. `IKU1`."),
-            Column("sasaran_kode", "code", "The objective it measures (`sasaran.kode`)."),
-            Column("indikator", "text", "Name of the indicator (as in the Perjanjian Kinerja)."),
-            Column("satuan", "text", "Unit of target and realisation, e.g. `%`, `orang`."),
+            Column("kode", "code", "Identifier of the indicator, e.g. `IKU1`.", label="Kode IKU"),
+            Column("sasaran_kode", "code", "The objective it measures (`sasaran.kode`).", label="Kode sasaran"),
+            Column(
+                "indikator", "text", "Name of the indicator (as in the Perjanjian Kinerja).", label="Indikator kinerja"
+            ),
+            Column("satuan", "text", "Unit of target and realisation, e.g. `%`, `orang`.", label="Satuan"),
             Column(
                 "polaritas",
                 "choice",
                 "`positif`: higher is better; `negatif`: lower is better.",
                 allowed=("positif", "negatif"),
+                label="Polaritas",
             ),
             Column(
                 "rumus_capaian",
@@ -136,15 +162,21 @@ TABLES: tuple[Table, ...] = (
                 required=False,
                 nullable=True,
                 allowed=("realisasi_per_target", "dua_target_kurang_realisasi", "target_per_realisasi"),
+                label="Rumus capaian",
             ),
-            Column("pembilang", "text", "Formula numerator, in words.", required=False, nullable=True),
-            Column("penyebut", "text", "Formula denominator, in words.", required=False, nullable=True),
+            Column(
+                "pembilang", "text", "Formula numerator, in words.", required=False, nullable=True, label="Pembilang"
+            ),
+            Column(
+                "penyebut", "text", "Formula denominator, in words.", required=False, nullable=True, label="Penyebut"
+            ),
             Column(
                 "target_renstra",
                 "number",
                 "Target for the last year of the Renstra period (medium-term target).",
                 required=False,
                 nullable=True,
+                label="Target akhir Renstra",
             ),
             Column(
                 "spm_kode",
@@ -152,6 +184,7 @@ TABLES: tuple[Table, ...] = (
                 "A national standard (`spm_indikator.kode`) the indicator is compared with.",
                 required=False,
                 nullable=True,
+                label="Kode SPM terkait",
             ),
             Column(
                 "nama_renstra",
@@ -159,8 +192,9 @@ TABLES: tuple[Table, ...] = (
                 "Name as printed in the Renstra table when it differs from `indikator`.",
                 required=False,
                 nullable=True,
+                label="Nama dalam Renstra",
             ),
-            Column("urutan", "int", "Order in the report.", required=False, nullable=True, min=0),
+            Column("urutan", "int", "Order in the report.", required=False, nullable=True, min=0, label="Urutan"),
         ),
         key=("kode",),
         references=(("sasaran_kode", "sasaran", "kode"), ("spm_kode", "spm_indikator", "kode")),
@@ -169,12 +203,21 @@ TABLES: tuple[Table, ...] = (
         "iku_tahunan",
         "Target and realisation of each indicator per year (years are rows).",
         (
-            Column("iku_kode", "code", "The indicator (`iku.kode`)."),
-            Column("tahun", "year", "Year."),
-            Column("target", "number", "Target of the year (Perjanjian Kinerja).", nullable=True),
-            Column("realisasi", "number", "Realisation of the year; empty while unknown.", nullable=True),
-            Column("sumber", "text", "Source of the realisation figure.", required=False, nullable=True),
-            _printed("capaian_tercetak", "percent", "Capaian", "%"),
+            Column("iku_kode", "code", "The indicator (`iku.kode`).", label="Kode IKU"),
+            Column("tahun", "year", "Year.", label="Tahun"),
+            Column("target", "number", "Target of the year (Perjanjian Kinerja).", nullable=True, label="Target"),
+            Column(
+                "realisasi", "number", "Realisation of the year; empty while unknown.", nullable=True, label="Realisasi"
+            ),
+            Column(
+                "sumber",
+                "text",
+                "Source of the realisation figure.",
+                required=False,
+                nullable=True,
+                label="Sumber data",
+            ),
+            _printed("capaian_tercetak", "percent", "Capaian", "%", label="Capaian (tercetak)"),
         ),
         key=("iku_kode", "tahun"),
         references=(("iku_kode", "iku", "kode"),),
@@ -183,15 +226,23 @@ TABLES: tuple[Table, ...] = (
         "analisis_iku",
         "The analyst's explanation of an indicator's result in a year.",
         (
-            Column("iku_kode", "code", "The indicator (`iku.kode`)."),
-            Column("tahun", "year", "Year."),
+            Column("iku_kode", "code", "The indicator (`iku.kode`).", label="Kode IKU"),
+            Column("tahun", "year", "Year.", label="Tahun"),
             Column(
                 "penyebab",
                 "text",
                 "Causes of success or failure, of the rise or fall (analyst's words, Markdown).",
                 nullable=True,
+                label="Penyebab keberhasilan / kegagalan",
             ),
-            Column("solusi", "text", "Solutions taken or planned (Markdown).", required=False, nullable=True),
+            Column(
+                "solusi",
+                "text",
+                "Solutions taken or planned (Markdown).",
+                required=False,
+                nullable=True,
+                label="Solusi",
+            ),
         ),
         key=("iku_kode", "tahun"),
         required=False,
@@ -201,27 +252,43 @@ TABLES: tuple[Table, ...] = (
         "spm_indikator",
         "Minimum service standard (SPM) indicators with their national target.",
         (
-            Column("kode", "code", "Identifier, e.g. `SPM-NAKER-1`."),
-            Column("jenis", "text", "Field of the standard, e.g. `ketenagakerjaan`, `sosial`."),
-            Column("indikator", "text", "Indicator as worded in the regulation."),
-            Column("satuan", "text", "Unit, usually `%`."),
+            Column("kode", "code", "Identifier, e.g. `SPM-NAKER-1`.", label="Kode SPM"),
+            Column("jenis", "text", "Field of the standard, e.g. `ketenagakerjaan`, `sosial`.", label="Bidang"),
+            Column("indikator", "text", "Indicator as worded in the regulation.", label="Indikator SPM"),
+            Column("satuan", "text", "Unit, usually `%`.", label="Satuan"),
             Column(
                 "target_nasional",
                 "number",
                 "National target; empty when the standard sets none.",
                 nullable=True,
+                label="Target nasional",
             ),
-            Column("dasar_hukum", "text", "Regulation that sets the standard.", nullable=True),
+            Column("dasar_hukum", "text", "Regulation that sets the standard.", nullable=True, label="Dasar hukum"),
             Column(
                 "pembilang",
                 "text",
                 "What is counted (numerator), in words.",
                 required=False,
                 nullable=True,
+                label="Pembilang",
             ),
-            Column("penyebut", "text", "Out of what (denominator), in words.", required=False, nullable=True),
-            Column("definisi", "text", "Definition / explanation text (Markdown).", required=False, nullable=True),
-            Column("urutan", "int", "Order in the report.", required=False, nullable=True, min=0),
+            Column(
+                "penyebut",
+                "text",
+                "Out of what (denominator), in words.",
+                required=False,
+                nullable=True,
+                label="Penyebut",
+            ),
+            Column(
+                "definisi",
+                "text",
+                "Definition / explanation text (Markdown).",
+                required=False,
+                nullable=True,
+                label="Definisi",
+            ),
+            Column("urutan", "int", "Order in the report.", required=False, nullable=True, min=0, label="Urutan"),
         ),
         key=("kode",),
         required=False,
@@ -230,8 +297,8 @@ TABLES: tuple[Table, ...] = (
         "spm_realisasi",
         "Realisation of each SPM indicator per year: a percentage, or the two counts it comes from.",
         (
-            Column("spm_kode", "code", "The indicator (`spm_indikator.kode`)."),
-            Column("tahun", "year", "Year."),
+            Column("spm_kode", "code", "The indicator (`spm_indikator.kode`).", label="Kode SPM"),
+            Column("tahun", "year", "Year.", label="Tahun"),
             Column(
                 "realisasi",
                 "percent",
@@ -240,6 +307,7 @@ TABLES: tuple[Table, ...] = (
                 unit="%",
                 min=0,
                 max=100,
+                label="Realisasi",
             ),
             Column(
                 "pembilang",
@@ -248,16 +316,33 @@ TABLES: tuple[Table, ...] = (
                 required=False,
                 nullable=True,
                 min=0,
+                label="Pembilang (jumlah tercapai)",
             ),
-            Column("penyebut", "number", "Count that should be reached.", required=False, nullable=True, min=0),
-            _printed("realisasi_tercetak", "percent", "Realisation percentage", "%"),
-            Column("analisis", "text", "Analyst's explanation for the year (Markdown).", required=False, nullable=True),
+            Column(
+                "penyebut",
+                "number",
+                "Count that should be reached.",
+                required=False,
+                nullable=True,
+                min=0,
+                label="Penyebut (jumlah sasaran)",
+            ),
+            _printed("realisasi_tercetak", "percent", "Realisation percentage", "%", label="Realisasi (tercetak)"),
+            Column(
+                "analisis",
+                "text",
+                "Analyst's explanation for the year (Markdown).",
+                required=False,
+                nullable=True,
+                label="Analisis",
+            ),
             Column(
                 "sumber",
                 "text",
                 "Source of the figure, printed under the SPM table as 'Sumber: ...'.",
                 required=False,
                 nullable=True,
+                label="Sumber data",
             ),
         ),
         key=("spm_kode", "tahun"),
@@ -268,9 +353,19 @@ TABLES: tuple[Table, ...] = (
         "program",
         "Budget programs of the agency.",
         (
-            Column("kode", "code", "Program code: the kode rekening prefix, e.g. `1.14.1.14.01.01`."),
-            Column("program", "text", "Program name."),
-            Column("urutan", "int", "Order in the report (the Roman numeral).", required=False, nullable=True, min=0),
+            Column(
+                "kode", "code", "Program code: the kode rekening prefix, e.g. `1.14.1.14.01.01`.", label="Kode program"
+            ),
+            Column("program", "text", "Program name.", label="Nama program"),
+            Column(
+                "urutan",
+                "int",
+                "Order in the report (the Roman numeral).",
+                required=False,
+                nullable=True,
+                min=0,
+                label="Urutan",
+            ),
         ),
         key=("kode",),
     ),
@@ -278,18 +373,27 @@ TABLES: tuple[Table, ...] = (
         "program_tahunan",
         "Per program and year: the Perjanjian Kinerja budget and printed subtotals.",
         (
-            Column("program_kode", "code", "The program (`program.kode`)."),
-            Column("tahun", "year", "Year."),
+            Column("program_kode", "code", "The program (`program.kode`).", label="Kode program"),
+            Column("tahun", "year", "Year.", label="Tahun"),
             Column(
                 "anggaran_pk",
                 "money",
                 "Budget of the program in the Perjanjian Kinerja (empty: not stated).",
                 nullable=True,
                 unit="Rp",
+                label="Anggaran Perjanjian Kinerja",
             ),
-            _printed("pagu_rkt_tercetak", "money", "Program pagu in the RKT table", "Rp"),
-            _printed("pagu_murni_tercetak", "money", "Program APBD murni subtotal", "Rp"),
-            _printed("pagu_perubahan_tercetak", "money", "Program APBD-P subtotal", "Rp"),
+            _printed("pagu_rkt_tercetak", "money", "Program pagu in the RKT table", "Rp", label="Pagu RKT (tercetak)"),
+            _printed(
+                "pagu_murni_tercetak", "money", "Program APBD murni subtotal", "Rp", label="Pagu APBD murni (tercetak)"
+            ),
+            _printed(
+                "pagu_perubahan_tercetak",
+                "money",
+                "Program APBD-P subtotal",
+                "Rp",
+                label="Pagu APBD perubahan (tercetak)",
+            ),
         ),
         key=("program_kode", "tahun"),
         required=False,
@@ -299,10 +403,18 @@ TABLES: tuple[Table, ...] = (
         "kegiatan",
         "Activities (kegiatan); each belongs to one program.",
         (
-            Column("kode_rekening", "code", "Budget account code, e.g. `1.14.1.14.01.01.001`."),
-            Column("program_kode", "code", "The program (`program.kode`)."),
-            Column("kegiatan", "text", "Activity name (as in the RKT)."),
-            Column("urutan", "int", "Order in the report (the printed number).", required=False, nullable=True, min=0),
+            Column("kode_rekening", "code", "Budget account code, e.g. `1.14.1.14.01.01.001`.", label="Kode rekening"),
+            Column("program_kode", "code", "The program (`program.kode`).", label="Kode program"),
+            Column("kegiatan", "text", "Activity name (as in the RKT).", label="Nama kegiatan"),
+            Column(
+                "urutan",
+                "int",
+                "Order in the report (the printed number).",
+                required=False,
+                nullable=True,
+                min=0,
+                label="Urutan",
+            ),
         ),
         key=("kode_rekening",),
         references=(("program_kode", "program", "kode"),),
@@ -311,8 +423,8 @@ TABLES: tuple[Table, ...] = (
         "anggaran",
         "Budget and realisation of each activity per year.",
         (
-            Column("kode_rekening", "code", "The activity (`kegiatan.kode_rekening`)."),
-            Column("tahun", "year", "Budget year."),
+            Column("kode_rekening", "code", "The activity (`kegiatan.kode_rekening`).", label="Kode rekening"),
+            Column("tahun", "year", "Budget year.", label="Tahun"),
             Column(
                 "pagu_murni",
                 "money",
@@ -320,6 +432,7 @@ TABLES: tuple[Table, ...] = (
                 nullable=True,
                 unit="Rp",
                 min=0,
+                label="Pagu APBD murni",
             ),
             Column(
                 "pagu_perubahan",
@@ -328,23 +441,46 @@ TABLES: tuple[Table, ...] = (
                 nullable=True,
                 unit="Rp",
                 min=0,
+                label="Pagu APBD perubahan",
             ),
             Column(
-                "realisasi_fisik", "percent", "Physical progress at year end.", nullable=True, unit="%", min=0, max=100
+                "realisasi_fisik",
+                "percent",
+                "Physical progress at year end.",
+                nullable=True,
+                unit="%",
+                min=0,
+                max=100,
+                label="Realisasi fisik",
             ),
-            Column("realisasi_keuangan", "money", "Money spent.", nullable=True, unit="Rp", min=0),
+            Column(
+                "realisasi_keuangan",
+                "money",
+                "Money spent.",
+                nullable=True,
+                unit="Rp",
+                min=0,
+                label="Realisasi keuangan",
+            ),
             Column(
                 "nama_realisasi",
                 "text",
                 "Activity name as printed in the realisation table, when it differs.",
                 required=False,
                 nullable=True,
+                label="Nama dalam tabel realisasi",
             ),
-            _printed("pagu_rkt_tercetak", "money", "Pagu in the RKT table", "Rp"),
-            _printed("bobot_tercetak", "percent", "Weight (bobot)", "%"),
-            _printed("ttb_tercetak", "percent", "Weighted physical progress (TTB)", "%"),
-            _printed("realisasi_keuangan_persen_tercetak", "percent", "Financial realisation percentage", "%"),
-            _printed("sisa_tercetak", "money", "Remaining budget (sisa dana)", "Rp"),
+            _printed("pagu_rkt_tercetak", "money", "Pagu in the RKT table", "Rp", label="Pagu RKT (tercetak)"),
+            _printed("bobot_tercetak", "percent", "Weight (bobot)", "%", label="Bobot (tercetak)"),
+            _printed("ttb_tercetak", "percent", "Weighted physical progress (TTB)", "%", label="TTB (tercetak)"),
+            _printed(
+                "realisasi_keuangan_persen_tercetak",
+                "percent",
+                "Financial realisation percentage",
+                "%",
+                label="Realisasi keuangan % (tercetak)",
+            ),
+            _printed("sisa_tercetak", "money", "Remaining budget (sisa dana)", "Rp", label="Sisa dana (tercetak)"),
         ),
         key=("kode_rekening", "tahun"),
         references=(("kode_rekening", "kegiatan", "kode_rekening"),),
@@ -353,14 +489,15 @@ TABLES: tuple[Table, ...] = (
         "sasaran_program",
         "Which programs serve which objective (for efficiency and analysis 7).",
         (
-            Column("sasaran_kode", "code", "The objective (`sasaran.kode`)."),
-            Column("program_kode", "code", "A program that serves it (`program.kode`)."),
+            Column("sasaran_kode", "code", "The objective (`sasaran.kode`).", label="Kode sasaran"),
+            Column("program_kode", "code", "A program that serves it (`program.kode`).", label="Kode program"),
             Column(
                 "keterangan",
                 "text",
                 "Where the link comes from (e.g. assigned by reading the report).",
                 required=False,
                 nullable=True,
+                label="Keterangan",
             ),
         ),
         key=("sasaran_kode", "program_kode"),

@@ -11,8 +11,10 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import os
 import re
 import shutil
+import time
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,17 +28,16 @@ from click.testing import CliRunner
 from lkjipkit.cli import main
 from lkjipkit.dataset import TABLES, load_dataset
 from lkjipkit.dataset.excel import (
-    COLUMN_LABELS,
     FIRST_DATA_ROW,
     GUIDE_SHEET,
     NAME_ROW,
     ExcelError,
-    column_label,
     import_workbook,
     load_workbook_dataset,
     write_dataset_folder,
     write_template,
 )
+from lkjipkit.dataset.spec import Column
 from lkjipkit.errors import DatasetError, Problem
 
 
@@ -113,7 +114,7 @@ def test_empty_template_has_a_guide_the_yaml_sheets_and_one_sheet_per_table(tmp_
         ws = wb[table.name]
         assert ws.freeze_panes == f"B{FIRST_DATA_ROW}"
         assert [c.value for c in ws[NAME_ROW]] == [c.name for c in table.columns]
-        assert [c.value for c in ws[1]] == [column_label(table, c) for c in table.columns]
+        assert [c.value for c in ws[1]] == [c.label for c in table.columns]
         assert ws.max_row == NAME_ROW, "an empty template has headers only"
         assert table.description in guide
         for col in table.columns:
@@ -124,9 +125,9 @@ def test_empty_template_has_a_guide_the_yaml_sheets_and_one_sheet_per_table(tmp_
     assert re.search(r"anggaran!F23", guide)
 
 
-def test_every_column_has_an_indonesian_label():
-    missing = [f"{t.name}.{c.name}" for t in TABLES for c in t.columns if c.name not in COLUMN_LABELS]
-    assert not missing
+def test_a_column_without_an_indonesian_label_is_refused():
+    with pytest.raises(ValueError, match="needs an Indonesian label"):
+        Column("x", "text", "A column.", label=" ")
 
 
 def validations(ws) -> dict[str, tuple]:
@@ -547,7 +548,65 @@ CASES = [
         "report-date-not-a-date",
         set_key("laporan", "laporan.1.tanggal_terbit", "Februari 2017"),
         "laporan!B",
-        "(laporan.1.tanggal_terbit): Input should be a valid date",
+        "(laporan.1.tanggal_terbit): Value error, found 'Februari 2017'; expected a date written YYYY-MM-DD",
+    ),
+    Case(
+        "report-date-as-an-excel-serial-in-a-general-cell",
+        lambda wb: (
+            set_key("laporan", "laporan.1.tanggal_terbit", 42767)(wb),
+            setattr(
+                wb["laporan"][f"B{next(c.row for c in wb['laporan']['A'] if c.value == 'laporan.1.tanggal_terbit')}"],
+                "number_format",
+                "General",
+            ),
+        ),
+        "laporan!B",
+        "(laporan.1.tanggal_terbit): Value error, found the number 42767; expected a date written YYYY-MM-DD",
+    ),
+    Case(
+        "report-date-not-in-the-calendar",
+        set_key("laporan", "laporan.1.tanggal_terbit", "2017-02-30"),
+        "laporan!B",
+        "2017-02-30 is not a day of the calendar",
+    ),
+    Case(
+        "plain-number-in-a-date-formatted-cell",
+        lambda wb: (
+            set_cell("anggaran", f"C{R}", 20170201)(wb),
+            setattr(wb["anggaran"][f"C{R}"], "number_format", "yyyy-mm-dd"),
+        ),
+        f"anggaran!C{R} (pagu_murni): ",
+        "a number in a cell formatted as a date, outside the dates Excel knows",
+    ),
+    Case(
+        "number-too-large",
+        set_cell("anggaran", f"F{R}", 1e300),
+        f"anggaran!F{R} (realisasi_keuangan): ",
+        "found 1e+300; expected a value below 10^15",
+    ),
+    Case(
+        "percent-too-large-without-declared-range",
+        set_cell("iku_tahunan", f"C{R}", -1e16),
+        f"iku_tahunan!C{R} (target): ",
+        "expected a value above -10^15",
+    ),
+    Case(
+        "text-number-with-exponent",
+        set_cell("anggaran", f"C{R}", "1e300"),
+        f"anggaran!C{R} (pagu_murni): ",
+        "found the text '1e300', which is not a number in the Indonesian format",
+    ),
+    Case(
+        "zero-width-text-in-a-required-cell",
+        set_cell("kegiatan", f"C{R + 1}", "\u200b\u200b"),
+        f"kegiatan!C{R + 1} (kegiatan): ",
+        "empty; expected some text",
+    ),
+    Case(
+        "spm-numerator-above-denominator",
+        set_cell("spm_realisasi", f"D{R + 40}", 99999),
+        f"spm_realisasi!D{R + 40} ",
+        "(pembilang): 99999 is above penyebut",
     ),
 ]
 
@@ -585,6 +644,56 @@ def test_a_file_that_is_not_a_workbook_is_one_clear_error(tmp_path: Path):
     bad.write_bytes(b"not a zip")
     lines = errors(bad)
     assert len(lines) == 1 and lines[0].startswith("rusak.xlsx: cannot read the workbook")
+
+
+def test_a_formatted_cell_at_the_last_row_does_not_make_a_million_rows(seed, workbook: Path):
+    def change(wb):
+        wb["anggaran"]["C1048576"].number_format = "0.00"
+        wb["iku"]["XFD5"].number_format = "0.00"
+
+    edit(workbook, change)
+    started = time.monotonic()
+    assert_same_data(load_workbook_dataset(workbook), seed)
+    assert time.monotonic() - started < 60
+
+
+def test_a_sheet_over_the_row_limit_names_the_limit(workbook: Path, monkeypatch):
+    monkeypatch.setenv("LKJIP_MAX_ROWS", "50")
+    lines = errors(workbook)
+    assert any(ln.startswith("anggaran: 69 rows below the header; the limit is 50 rows") for ln in lines), lines
+    assert any("LKJIP_MAX_ROWS" in ln for ln in lines)
+
+
+def test_a_workbook_over_the_size_limit_names_the_limit(workbook: Path, monkeypatch):
+    monkeypatch.setenv("LKJIP_MAX_FILE_BYTES", "1000")
+    lines = errors(workbook)
+    assert len(lines) == 1 and "the limit is 1,000 bytes (file size)" in lines[0] and "LKJIP_MAX_FILE_BYTES" in lines[0]
+
+
+def test_a_fifo_named_like_a_workbook_is_refused_without_blocking(tmp_path: Path):
+    fifo = tmp_path / "dataset.xlsx"
+    os.mkfifo(fifo)
+    result = CliRunner().invoke(main, ["validate", str(fifo)])
+    assert result.exit_code == 1
+    assert "dataset.xlsx: this is not a regular file" in result.stderr
+
+
+def test_a_workbook_locked_by_excel_says_close_it(workbook: Path, monkeypatch):
+    def locked(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", str(workbook))
+
+    monkeypatch.setattr("lkjipkit.dataset.excel.read.load_workbook", locked)
+    result = CliRunner().invoke(main, ["validate", str(workbook)])
+    assert result.exit_code == 1
+    assert "dataset.xlsx: permission denied" in result.stderr and "close the file and try again" in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_an_excel_owner_file_warns_that_the_workbook_is_open(seed, workbook: Path):
+    (workbook.parent / f"~${workbook.name}").write_bytes(b"\x00" * 165)
+    with pytest.warns(UserWarning, match=r"~\$dataset.xlsx exists, so the workbook is open in Excel"):
+        ds = load_workbook_dataset(workbook)
+    assert_same_data(ds, seed)
 
 
 def test_validate_command_prints_sheet_and_cell(workbook: Path):

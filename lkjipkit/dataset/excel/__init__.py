@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from .folder import import_workbook, write_dataset_folder
 from .layout import (
-    COLUMN_LABELS,
     FIRST_DATA_ROW,
     GUIDE_SHEET,
     LABEL_ROW,
@@ -35,13 +34,11 @@ from .layout import (
     UNIT_ROW,
     ExcelError,
     column_hint,
-    column_label,
 )
 from .read import load_workbook_dataset
 from .write import write_template
 
 __all__ = [
-    "COLUMN_LABELS",
     "FIRST_DATA_ROW",
     "GUIDE_SHEET",
     "LABEL_ROW",
@@ -52,7 +49,6 @@ __all__ = [
     "UNIT_ROW",
     "ExcelError",
     "column_hint",
-    "column_label",
     "import_workbook",
     "load_workbook_dataset",
     "write_dataset_folder",

@@ -1,8 +1,8 @@
 """What a dataset workbook looks like: sheet names, header rows, Indonesian labels, shared helpers.
 
-Column descriptions come from :mod:`lkjipkit.dataset.spec`; this module adds
-what only the workbook needs: the Indonesian label of every column (row 1 of a
-table sheet) and the hint of kind, unit and range (row 2).
+Column descriptions and Indonesian labels (row 1 of a table sheet) come from
+:mod:`lkjipkit.dataset.spec`; this module adds what only the workbook needs:
+the sheet titles and the hint of kind, unit and range (row 2).
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from lkjipkit.errors import LkjipError
 
-from ..spec import Column, Table
+from ..spec import Column
 
 GUIDE_SHEET = "Petunjuk"
 PROFILE_SHEET = "profil"
@@ -33,7 +33,7 @@ class ExcelError(LkjipError):
     """A workbook or dataset folder could not be written (the output exists, a value does not fit a cell, ...)."""
 
 
-# Indonesian labels of the sheets and columns
+# Indonesian titles of the sheets
 
 
 TABLE_TITLES = {
@@ -51,69 +51,6 @@ TABLE_TITLES = {
     "sasaran_program": "Keterkaitan sasaran dan program",
 }
 
-COLUMN_LABELS = {
-    "kode": "Kode",
-    "urutan": "Urutan",
-    "tujuan": "Tujuan",
-    "tujuan_kode": "Kode tujuan",
-    "sasaran": "Sasaran strategis",
-    "sasaran_kode": "Kode sasaran",
-    "indikator": "Indikator kinerja",
-    "satuan": "Satuan",
-    "polaritas": "Polaritas",
-    "rumus_capaian": "Rumus capaian",
-    "pembilang": "Pembilang",
-    "penyebut": "Penyebut",
-    "target_renstra": "Target akhir Renstra",
-    "spm_kode": "Kode SPM",
-    "nama_renstra": "Nama dalam Renstra",
-    "iku_kode": "Kode IKU",
-    "tahun": "Tahun",
-    "target": "Target",
-    "realisasi": "Realisasi",
-    "sumber": "Sumber data",
-    "capaian_tercetak": "Capaian (tercetak)",
-    "penyebab": "Penyebab keberhasilan / kegagalan",
-    "solusi": "Solusi",
-    "jenis": "Bidang",
-    "target_nasional": "Target nasional",
-    "dasar_hukum": "Dasar hukum",
-    "definisi": "Definisi",
-    "realisasi_tercetak": "Realisasi (tercetak)",
-    "analisis": "Analisis",
-    "program": "Nama program",
-    "program_kode": "Kode program",
-    "anggaran_pk": "Anggaran Perjanjian Kinerja",
-    "pagu_rkt_tercetak": "Pagu RKT (tercetak)",
-    "pagu_murni_tercetak": "Pagu APBD murni (tercetak)",
-    "pagu_perubahan_tercetak": "Pagu APBD perubahan (tercetak)",
-    "kode_rekening": "Kode rekening",
-    "kegiatan": "Nama kegiatan",
-    "pagu_murni": "Pagu APBD murni",
-    "pagu_perubahan": "Pagu APBD perubahan",
-    "realisasi_fisik": "Realisasi fisik",
-    "realisasi_keuangan": "Realisasi keuangan",
-    "nama_realisasi": "Nama dalam tabel realisasi",
-    "bobot_tercetak": "Bobot (tercetak)",
-    "ttb_tercetak": "TTB (tercetak)",
-    "realisasi_keuangan_persen_tercetak": "Realisasi keuangan % (tercetak)",
-    "sisa_tercetak": "Sisa dana (tercetak)",
-    "keterangan": "Keterangan",
-}
-
-#: Where a column name means something different in one table.
-_TABLE_COLUMN_LABELS = {
-    ("tujuan", "kode"): "Kode tujuan",
-    ("sasaran", "kode"): "Kode sasaran",
-    ("iku", "kode"): "Kode IKU",
-    ("iku", "spm_kode"): "Kode SPM terkait",
-    ("spm_indikator", "kode"): "Kode SPM",
-    ("spm_indikator", "indikator"): "Indikator SPM",
-    ("spm_realisasi", "pembilang"): "Pembilang (jumlah tercapai)",
-    ("spm_realisasi", "penyebut"): "Penyebut (jumlah sasaran)",
-    ("program", "kode"): "Kode program",
-}
-
 _KIND = {
     "text": "teks",
     "code": "kode tanpa spasi",
@@ -123,11 +60,6 @@ _KIND = {
     "percent": "persen (92,59 = 92,59 %)",
     "money": "rupiah",
 }
-
-
-def column_label(table: Table, col: Column) -> str:
-    """The Indonesian label of a column, as in row 1 of its sheet."""
-    return _TABLE_COLUMN_LABELS.get((table.name, col.name)) or COLUMN_LABELS[col.name]
 
 
 def _kind(col: Column) -> str:

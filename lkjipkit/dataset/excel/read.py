@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import stat
 import warnings
 import zipfile
 from decimal import Decimal
@@ -13,6 +14,7 @@ from typing import Any
 import pandas as pd
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
+from openpyxl.styles.numbers import is_date_format
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
@@ -20,8 +22,9 @@ from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import DatasetError, DatasetNotFoundError, Problem
 
-from ..io import PANDAS_DTYPES, describe_expected, parse_cell
-from ..loader import _empty, fingerprint, finish
+from .. import limits
+from ..assemble import empty_table, fingerprint, finish
+from ..io import PANDAS_DTYPES, describe_expected, locked, parse_cell, visible
 from ..model import Dataset
 from ..profile import DaftarLaporan, Profil
 from ..schema import validate_frame
@@ -45,8 +48,9 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
         The workbook cannot be read, or anything in it is wrong.
     """
     path = Path(path)
-    if not path.is_file():
+    if not path.exists():
         raise DatasetNotFoundError(f"{path}: no such file")
+    _check_file(path)
     values, formulas = _open(path)
     problems: list[Problem] = []
     titles: dict[str, str] = {}  # lower-case name -> sheet title
@@ -98,7 +102,7 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
             located[table.name] = (pair[0].title, letters)
             if frame is not None:
                 problems += validate_frame(table.name, frame, table.file)
-        tables[table.name] = frame if frame is not None else _empty(table)
+        tables[table.name] = frame if frame is not None else empty_table(table)
 
     try:
         return finish(
@@ -115,6 +119,26 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
         raise DatasetError([relocate(p) for p in exc.problems], source=str(path)) from None
 
 
+def _check_file(path: Path) -> None:
+    """Refuse what is not a regular workbook file within the size limit; warn when Excel has it open."""
+    st = path.stat()
+    problem = None
+    if not stat.S_ISREG(st.st_mode):
+        problem = "this is not a regular file (a FIFO, a device or a folder); expected an Excel .xlsx file"
+    elif st.st_size > limits.FILE_BYTES.value:
+        problem = limits.FILE_BYTES.exceeded(f"the workbook has {st.st_size:,} bytes")
+    if problem:
+        raise DatasetError([Problem(path.name, None, None, problem)], source=str(path))
+    owner = path.with_name("~$" + path.name)
+    if owner.exists():
+        warnings.warn(
+            f"{path}: {owner.name} exists, so the workbook is open in Excel, perhaps with unsaved edits; "
+            "what is read is the last saved version: save in Excel first",
+            UserWarning,
+            stacklevel=3,
+        )
+
+
 def _open(path: Path) -> tuple[Any, Any]:
     """The workbook twice: with the saved formula results, and with the formulas themselves."""
     try:
@@ -122,6 +146,8 @@ def _open(path: Path) -> tuple[Any, Any]:
             warnings.simplefilter("ignore")  # openpyxl warns about Excel features it drops; we only read
             values = load_workbook(path, data_only=True, keep_links=False)
             formulas = load_workbook(path, data_only=False, keep_links=False)
+    except PermissionError:
+        raise DatasetError([locked(path.name)], source=str(path)) from None
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError) as exc:
         raise DatasetError(
             [
@@ -155,6 +181,15 @@ def _raw(cell: Cell, formula_ws: Worksheet) -> Any:
             )
         return None
     if cell.data_type == "e":
+        f = formula_ws.cell(row=cell.row, column=cell.column)
+        if is_date_format(cell.number_format) and not (
+            f.data_type == "f" or (isinstance(f.value, str) and f.value.startswith("="))
+        ):
+            raise _CellError(
+                "a number in a cell formatted as a date, outside the dates Excel knows (20170201 is not "
+                "2017-02-01 to Excel); expected a value: type the date as a date, or set the cell format "
+                "to Number or General"
+            )
         raise _CellError(f"the formula result is the error {v}; expected a value")
     return v
 
@@ -197,13 +232,31 @@ def _typed(col: Column, cell: Cell, v: Any) -> Any:
 
 
 def _blank(v: Any) -> bool:
-    return v is None or (isinstance(v, str) and not v.strip())
+    return v is None or (isinstance(v, str) and not visible(v))
+
+
+def _extent(ws: Worksheet) -> tuple[int, int]:
+    """The last row and column that hold a value (or a formula).
+
+    ``ws.max_row`` counts cells that only carry a format: one formatted cell at
+    row 1 048 576 would make every loop below walk (and create) a million rows.
+    openpyxl keeps the cells it read in ``ws._cells``, so the real extent costs
+    one pass over them.
+    """
+    rows, cols = [0], [0]
+    for (r, c), cell in ws._cells.items():
+        if cell.value is not None:
+            rows.append(r)
+            cols.append(c)
+    return max(rows), max(cols)
 
 
 def _find_header(ws: Worksheet, known: set[str]) -> tuple[int | None, int]:
     """The row among the first ones holding the most known names (the last such row on a tie)."""
     best, best_hits = None, 0
-    for r, row in enumerate(ws.iter_rows(min_row=1, max_row=min(HEADER_SCAN, ws.max_row), values_only=True), 1):
+    last_row, last_col = _extent(ws)
+    rows = ws.iter_rows(min_row=1, max_row=min(HEADER_SCAN, last_row), max_col=max(last_col, 1), values_only=True)
+    for r, row in enumerate(rows, 1):
         hits = sum(isinstance(v, str) and v.strip().lower() in known for v in row)
         if hits and hits >= best_hits:
             best, best_hits = r, hits
@@ -242,7 +295,7 @@ def _read_table(
     expected = ", ".join(c.name for c in table.columns if c.required)
     header, _ = _find_header(ws, known)
     if header is None:
-        what = "the sheet is empty" if ws.max_row <= 1 and ws.max_column <= 1 and ws["A1"].value is None else ""
+        what = "the sheet is empty" if _extent(ws) == (0, 0) else ""
         return (
             None,
             {},
@@ -260,7 +313,14 @@ def _read_table(
     problems: list[Problem] = []
     index: dict[str, int] = {}
     unnamed: list[int] = []
-    for cell in ws[header]:
+    last_row, last_col = _extent(ws)
+    if last_row - header > limits.ROWS.value:
+        return (
+            None,
+            {},
+            [Problem(title, None, None, limits.ROWS.exceeded(f"{last_row - header:,} rows below the header"))],
+        )
+    for cell in next(ws.iter_rows(min_row=header, max_row=header, max_col=last_col)):
         v = cell.value
         if _blank(v):
             unnamed.append(cell.column)
@@ -291,7 +351,7 @@ def _read_table(
         return None, letters, merged + problems
 
     records: list[dict[str, Any]] = []
-    for row in ws.iter_rows(min_row=header + 1, max_row=ws.max_row):
+    for row in ws.iter_rows(min_row=header + 1, max_row=last_row, max_col=last_col):
         r = row[0].row
         by_col = {c.column: c for c in row}
         raw: dict[str, Any] = {}
@@ -372,14 +432,19 @@ def _read_kv(
         msg = f"no header row; expected a row (within the first {HEADER_SCAN}) with '{KEY_HEADER}' and '{VALUE_HEADER}'"
         return None, {}, "B", [Problem(title, None, None, msg)]
     merged, hidden = _merged(ws, header)
-    cols = {str(c.value).strip().lower(): c.column for c in ws[header] if isinstance(c.value, str)}
+    last_row, last_col = _extent(ws)
+    if last_row - header > limits.ROWS.value:
+        msg = limits.ROWS.exceeded(f"{last_row - header:,} rows below the header")
+        return None, {}, "B", [Problem(title, None, None, msg)]
+    header_cells = next(ws.iter_rows(min_row=header, max_row=header, max_col=last_col))
+    cols = {str(c.value).strip().lower(): c.column for c in header_cells if isinstance(c.value, str)}
     kj, vj = cols[KEY_HEADER], cols[VALUE_HEADER]
     kletter, vletter = get_column_letter(kj), get_column_letter(vj)
     problems: list[Problem] = []
     entries: list[tuple[tuple, Any, int]] = []
     first_row: dict[str, int] = {}
     key_rows: dict[str, int] = {}
-    for r in range(header + 1, ws.max_row + 1):
+    for r in range(header + 1, last_row + 1):
         kcell, vcell = ws.cell(row=r, column=kj), ws.cell(row=r, column=vj)
         try:
             key, value = _raw(kcell, formulas), _raw(vcell, formulas)

@@ -40,7 +40,6 @@ from .layout import (
     VALUE_HEADER,
     ExcelError,
     column_hint,
-    column_label,
     umask,
 )
 
@@ -128,7 +127,7 @@ def _table_sheet(ws: Worksheet, table: Table, frame: pd.DataFrame | None) -> Non
         letter = get_column_letter(j)
         printed = col.as_printed
         for row, value, font in (
-            (LABEL_ROW, column_label(table, col), _LABEL_FONT),
+            (LABEL_ROW, col.label, _LABEL_FONT),
             (UNIT_ROW, column_hint(col), _HINT_FONT),
             (NAME_ROW, col.name, _NAME_FONT),
         ):
@@ -140,12 +139,12 @@ def _table_sheet(ws: Worksheet, table: Table, frame: pd.DataFrame | None) -> Non
         ws.column_dimensions[letter].number_format = _NUMBER_FORMATS[col.type]
         dv = _validation(col)
         if dv is not None:
-            dv.promptTitle = column_label(table, col)[:32]
+            dv.promptTitle = col.label[:32]
             dv.prompt = f"{column_hint(col)}. {col.description}"[:255]
             dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{EXCEL_MAX_ROW}")
             ws.add_data_validation(dv)
 
-    longest = {c.name: max(len(column_label(table, c)), len(c.name), 8) for c in table.columns}
+    longest = {c.name: max(len(c.label), len(c.name), 8) for c in table.columns}
     if frame is not None:
         names = [c.name for c in table.columns]
         for i, values in enumerate(frame[names].itertuples(index=False, name=None)):
@@ -349,5 +348,5 @@ def _guide_sheet(ws: Worksheet, source: Dataset | None) -> None:
         for col in table.columns:
             refs = [f"{o}.{oc}" for c, o, oc in table.references if c == col.name]
             desc = col.description + (f" Must exist in {', '.join(refs)}." if refs else "")
-            line((table.name, col.name, column_label(table, col), column_hint(col), "ya" if col.required else "", desc))
+            line((table.name, col.name, col.label, column_hint(col), "ya" if col.required else "", desc))
     ws.freeze_panes = ws.cell(row=header + 1, column=1).coordinate

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from . import (
     analysis_has_indicator_year,
+    category_scale,
     kode_rekening_in_program,
     logo_exists,
+    logo_size,
     references,
     report_year_in_period,
     spending_within_pagu,
@@ -27,6 +29,8 @@ RULES = (
     spm_value_or_counts,
     analysis_has_indicator_year,
     logo_exists,
+    logo_size,
+    category_scale,
 )
 
 __all__ = ["RULES"]

@@ -2,7 +2,9 @@
 
 A percentage can be stated directly (``realisasi``) or computed from
 ``pembilang`` / ``penyebut`` (as the PMKS table of an LKjIP prints them). One
-count alone or a zero denominator leaves the year without a figure. A row with
+count alone or a zero denominator leaves the year without a figure, and a
+numerator above its denominator (more reached than should be) would print a
+realisation above 100 %, which an SPM cannot have. A row with
 nothing at all is a year not yet filled in: validation lists it as "still
 empty" (:mod:`lkjipkit.dataset.completeness`), not as an error.
 """
@@ -25,4 +27,14 @@ def check(ds) -> list[Problem]:
             out.append(Problem("spm_realisasi.csv", row, missing, "empty; expected both counts, or neither"))
         elif not pd.isna(den) and den == 0:
             out.append(Problem("spm_realisasi.csv", row, "penyebut", "0; expected a positive count"))
+        elif not pd.isna(den) and num > den:
+            out.append(
+                Problem(
+                    "spm_realisasi.csv",
+                    row,
+                    "pembilang",
+                    f"{num:g} is above penyebut {den:g}; expected at most the count that should be reached "
+                    "(a realisation cannot pass 100 %)",
+                )
+            )
     return out
