@@ -15,12 +15,26 @@ from lkjipkit.errors import LkjipError
 from lkjipkit.publish.batch import parse_years, plan, run
 
 
+class Calls:
+    """The fake builds made, recorded in a file: each build runs in a process of its own."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def add(self, name: str, year: int) -> None:
+        with self.path.open("a") as f:
+            f.write(f"{name} {year}\n")
+
+    def __len__(self) -> int:
+        return len(self.path.read_text().splitlines()) if self.path.exists() else 0
+
+
 @pytest.fixture
-def fake_build(monkeypatch):
-    calls = []
+def fake_build(monkeypatch, tmp_path):
+    calls = Calls(tmp_path / "calls.txt")
 
     def build_report(dataset, year, out=None, formats=("html", "pdf"), progress=None, **kw):
-        calls.append((Path(dataset).name, year))
+        calls.add(Path(dataset).name, year)
         out.mkdir(parents=True, exist_ok=True)
         (out / "laporan.html").write_text("ok")
 
