@@ -8,6 +8,7 @@ traceback for these.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -131,6 +132,8 @@ class FileAccessError(LkjipError):
             name = "EACCES"
         where = path if path is not None else (exc.filename if exc.filename is not None else "")
         reason = cls._ADVICE.get(name) or (exc.strerror or str(exc))
+        if name == "EEXIST" and os.path.isfile(where):  # mkdir where a file is
+            reason = "it is a file where a folder is expected: rename or remove it, or choose another path"
         if doing:
             reason = f"{doing} failed: {reason}"
         return cls(str(where), reason, name)

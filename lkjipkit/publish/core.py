@@ -161,7 +161,7 @@ def build_report(
                     raise
                 folder.commit()
         except OSError as exc:
-            error = OutputError.from_os_error(exc, doing="writing the report")
+            error = OutputError.from_os_error(exc, exc.filename or _show(target), doing="writing the report")
             error.add_note(f"The previous report (if any) at {_show(target)} is unchanged; {_kept(folder)}.")
             raise error from exc
     finally:
