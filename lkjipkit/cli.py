@@ -1,7 +1,11 @@
 """The ``lkjip`` command: one entry point for everything a user runs.
 
 Errors that lkjipkit raises on purpose (:class:`~lkjipkit.errors.LkjipError`)
-are printed as plain messages with exit code 1; never a traceback.
+are printed as plain messages with exit code 1; never a traceback. So is an
+:class:`OSError` that reaches the command (a file open in another program, a
+folder that is not writable): :class:`_Commands` turns it into a
+:class:`~lkjipkit.errors.FileAccessError` message naming the path. Ctrl-C
+prints ``interrupted`` and exits with 130, whatever the command was doing.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from pathlib import Path
 import click
 
 from lkjipkit import __version__
-from lkjipkit.errors import BuildError, DatasetError, LkjipError
+from lkjipkit.errors import BuildError, DatasetError, FileAccessError, LkjipError
 from lkjipkit.publish.formats import FORMATS, parse_formats
 
 
@@ -31,10 +35,34 @@ def friendly_errors(func):
             click.echo(f"{exc.source}: {n} error{'s' if n != 1 else ''}", err=True)
             sys.exit(1)
         except LkjipError as exc:
-            click.echo(f"error: {exc}", err=True)
+            _print_error(exc)
             sys.exit(1)
 
     return wrapper
+
+
+def _print_error(exc: LkjipError) -> None:
+    click.echo(f"error: {exc}", err=True)
+    for note in getattr(exc, "__notes__", ()):
+        click.echo(note, err=True)
+
+
+INTERRUPTED = 130
+"""Exit code after Ctrl-C (128 + SIGINT), as shells report it."""
+
+
+class _Commands(click.Group):
+    """The ``lkjip`` group: the one place where Ctrl-C and the system's file errors become messages."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (KeyboardInterrupt, click.Abort):
+            click.echo("\ninterrupted (Ctrl-C)", err=True)
+            ctx.exit(INTERRUPTED)
+        except OSError as exc:
+            _print_error(FileAccessError.from_os_error(exc))
+            ctx.exit(1)
 
 
 dataset_argument = click.argument("dataset", type=click.Path(path_type=Path))
@@ -57,7 +85,7 @@ format_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lkjip")
 def main() -> None:
     """lkjip: build the yearly LKjIP of a government agency from its data.
@@ -186,13 +214,21 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
 @format_option
 @click.option("--force", is_flag=True, help="Rebuild even the reports whose inputs have not changed.")
 @click.option("--scheduler", metavar="ADDRESS", help="Run the builds on a Dask distributed scheduler.")
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0, min_open=True),
+    default=1800,
+    show_default=True,
+    metavar="SECONDS",
+    help="Longest the planning of one dataset, or the build of one report, may take; then it is stopped and failed.",
+)
 @friendly_errors
-def batch(datasets, years, jobs, out_root, formats, force, scheduler) -> None:
+def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout) -> None:
     """Build many agency-year reports; one failure never stops the others."""
     from lkjipkit.publish.batch import parse_years, plan, run
 
-    planned = plan(datasets, parse_years(years), out_root, formats)
-    summary = run(planned, workers=jobs, force=force, formats=formats, scheduler=scheduler)
+    planned = plan(datasets, parse_years(years), out_root, formats, timeout=timeout, workers=jobs)
+    summary = run(planned, workers=jobs, force=force, formats=formats, scheduler=scheduler, timeout=timeout)
     for line in summary.lines():
         click.echo(line, err=not summary.ok and line.startswith("failed"))
     if not summary.ok:

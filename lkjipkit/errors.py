@@ -8,7 +8,9 @@ traceback for these.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from typing import ClassVar
 
 
 @dataclass(frozen=True, order=True)
@@ -90,3 +92,52 @@ class ChapterExecutionError(BuildError):
         cell = f", cell {cell_index}" if cell_index is not None else ""
         kept = f"\nThe failed notebook is kept at {notebook_path}" if notebook_path else ""
         super().__init__(f"chapter {chapter}{cell} failed: {ename}: {evalue}{kept}")
+
+
+class FileAccessError(LkjipError):
+    """A file or folder could not be read or written: the path, why, and what to do about it.
+
+    Made from the :class:`OSError` the system raised (:meth:`from_os_error`), so that every
+    command says the same thing about the same fault.
+    """
+
+    _ADVICE: ClassVar[dict[str, str]] = {
+        "ENOSPC": "the disk is full: free some space and try again",
+        "EDQUOT": "the disk quota is used up: free some space and try again",
+        "EROFS": "the file system is read-only: choose a folder on a writable disk",
+        "EACCES": "permission denied: close the file if another program (e.g. Excel) has it open and try again, "
+        "or check the folder's permissions",
+        "EPERM": "not permitted: check the folder's permissions",
+        "ENAMETOOLONG": "the name is longer than the file system allows: choose a shorter path or name",
+        "ENOTDIR": "a part of the path is a file, not a folder",
+        "EISDIR": "it is a folder, not a file",
+        "EEXIST": "it already exists",
+        "ENOENT": "it does not exist",
+        "EBUSY": "it is in use: close the program using it and try again",
+    }
+
+    def __init__(self, path: str, reason: str, errno_name: str = "") -> None:
+        self.path = path
+        self.reason = reason
+        self.errno_name = errno_name
+        super().__init__(f"{path}: {reason}" if path else reason)
+
+    @classmethod
+    def from_os_error(cls, exc: OSError, path: str | None = None, doing: str = ""):
+        """The error for ``exc``; ``path`` defaults to the file the system named, ``doing`` says what failed."""
+        import errno as errno_module
+
+        name = errno_module.errorcode.get(exc.errno or 0, "")
+        if getattr(exc, "winerror", None) in (32, 33):  # Windows: the file is open (locked) in another program
+            name = "EACCES"
+        where = path if path is not None else (exc.filename if exc.filename is not None else "")
+        reason = cls._ADVICE.get(name) or (exc.strerror or str(exc))
+        if name == "EEXIST" and os.path.isfile(where):  # mkdir where a file is
+            reason = "it is a file where a folder is expected: rename or remove it, or choose another path"
+        if doing:
+            reason = f"{doing} failed: {reason}"
+        return cls(str(where), reason, name)
+
+
+class OutputError(FileAccessError, BuildError):
+    """The output of a build could not be written (a full disk, a read-only folder, a name too long)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from lkjipkit.cli import main
@@ -48,3 +49,111 @@ def test_version_and_help():
     assert r.exit_code == 0
     for command in ("validate", "build", "tables", "review", "batch", "new-year", "template", "import"):
         assert command in r.output, command
+
+
+def _with_kegiatan_names(seed_path: Path, dst: Path, names: list[str]) -> Path:
+    import csv
+    import shutil
+
+    shutil.copytree(seed_path, dst)
+    with (dst / "kegiatan.csv").open(newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    for row, name in zip(rows, names, strict=False):
+        row["kegiatan"] = name
+    with (dst / "kegiatan.csv").open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0]))
+        w.writeheader()
+        w.writerows(rows)
+    return dst
+
+
+FORMULAS = ['=HYPERLINK("http://x.example","klik")', "+1+2", "-2+3", "@SUM(1)"]
+
+
+def test_formula_like_texts_are_escaped_in_the_csv_tables_and_numbers_stay_numbers(seed_path: Path, tmp_path: Path):
+    import pandas as pd
+
+    data = _with_kegiatan_names(seed_path, tmp_path / "ds", FORMULAS)
+    r = CliRunner().invoke(main, ["tables", str(data), "--year", "2016", "--out", str(tmp_path / "t")])
+    assert r.exit_code == 0, r.output
+    text = (tmp_path / "t" / "anggaran_kegiatan.csv").read_text(encoding="utf-8-sig")
+    for name in FORMULAS:
+        assert "'" + name.replace('"', '""') in text
+    frame = pd.read_csv(tmp_path / "t" / "anggaran_kegiatan.csv", encoding="utf-8-sig")
+    assert not any(str(v).startswith(("=", "+", "-", "@")) for v in frame["kegiatan"])
+    program = pd.read_csv(tmp_path / "t" / "anggaran_program.csv", encoding="utf-8-sig")
+    assert pd.api.types.is_numeric_dtype(program["pagu"])  # numbers are never quoted
+    renstra = (tmp_path / "t" / "capaian_iku.csv").read_text(encoding="utf-8-sig")
+    assert ",-" in renstra and ",'-" not in renstra  # a negative perubahan stays a number
+
+
+def test_formula_like_texts_stay_text_in_the_workbook(seed_path: Path, tmp_path: Path):
+    from openpyxl import load_workbook
+
+    data = _with_kegiatan_names(seed_path, tmp_path / "ds", FORMULAS)
+    book = tmp_path / "data.xlsx"
+    assert CliRunner().invoke(main, ["template", "--out", str(book), "--from", str(data)]).exit_code == 0
+    ws = load_workbook(book)["kegiatan"]
+    cells = [c for row in ws.iter_rows() for c in row if c.value in FORMULAS]
+    assert len(cells) == len(FORMULAS)
+    assert all(c.data_type == "s" and c.quotePrefix for c in cells)  # a string, never a formula
+    r = CliRunner().invoke(main, ["import", str(book), "--out", str(tmp_path / "back")])
+    assert r.exit_code == 0, r.output
+    assert all(name.replace('"', '""') in (tmp_path / "back" / "kegiatan.csv").read_text() for name in FORMULAS)
+
+
+def test_a_file_locked_by_another_program_is_a_message_not_a_traceback(tmp_path: Path, monkeypatch):
+    import lkjipkit.dataset.excel
+
+    book = tmp_path / "data.xlsx"
+
+    def locked(out, source=None, overwrite=False):
+        raise PermissionError(13, "Permission denied", str(book))
+
+    monkeypatch.setattr(lkjipkit.dataset.excel, "write_template", locked)
+    r = CliRunner().invoke(main, ["template", "--out", str(book)])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.stderr == (
+        f"error: {book}: permission denied: close the file if another program (e.g. Excel) has it open "
+        "and try again, or check the folder's permissions\n"
+    )
+
+
+def test_a_folder_that_is_a_file_is_a_message(seed_path: Path, tmp_path: Path):
+    (tmp_path / "file").write_text("x")
+    r = CliRunner().invoke(main, ["tables", str(seed_path), "--out", str(tmp_path / "file" / "t")])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert r.stderr.startswith(f"error: {tmp_path / 'file'}")
+
+
+def test_batch_timeout_default_is_the_documented_one():
+    from lkjipkit.cli import batch
+    from lkjipkit.publish.batch import DEFAULT_TIMEOUT
+
+    option = next(p for p in batch.params if p.name == "timeout")
+    assert option.default == DEFAULT_TIMEOUT
+
+
+@pytest.mark.slow
+def test_ctrl_c_during_a_build_exits_130_without_a_traceback(seed_path: Path, tmp_path: Path):
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    lkjip = Path(sys.executable).with_name("lkjip")
+    lkjip = str(lkjip) if lkjip.exists() else shutil.which("lkjip")
+    out = tmp_path / "r" / "2016"
+    p = subprocess.Popen(
+        [lkjip, "build", str(seed_path), "--out", str(out), "--format", "html"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(1.0)
+    p.send_signal(signal.SIGINT)
+    _, err = p.communicate(timeout=120)
+    assert p.returncode == 130, err
+    assert "Traceback" not in err and "interrupted (Ctrl-C)" in err
+    assert not out.exists() or not list(out.parent.glob(".2016.building-*"))

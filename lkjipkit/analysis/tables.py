@@ -355,9 +355,21 @@ OUTPUT_TABLES: tuple[OutputTable, ...] = (
 )
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""How a text cell begins that a spreadsheet would take as a formula (CSV injection)."""
+
+
+def escape_formula(value: Any) -> Any:
+    """A text that a spreadsheet would run as a formula, with a leading ``'`` (as OWASP recommends); else ``value``."""
+    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+
+
 def _for_csv(frame: pd.DataFrame, table: OutputTable) -> pd.DataFrame:
-    """Whole-Rupiah columns as integers (no ``.0``); everything else as computed."""
+    """Whole-Rupiah columns as integers (no ``.0``); texts that look like formulas escaped; the rest as computed."""
     out = frame.copy()
+    for name in out.columns:
+        if out[name].dtype == object or isinstance(out[name].dtype, pd.StringDtype):  # numbers stay numbers
+            out[name] = out[name].map(escape_formula)
     for col in table.columns:
         if col.unit != _RP:
             continue
@@ -423,6 +435,9 @@ def tables_markdown() -> str:
         "- An empty cell is a missing or undefined value; the row's `keterangan` says why",
         "  (e.g. `target 0 atau kosong`). A division by zero is never written.",
         "- Whole-Rupiah amounts have no decimals. `True` / `False` mean yes / no.",
+        "- A text that begins with `=`, `+`, `-`, `@`, a tab or a carriage return (e.g. a kegiatan named",
+        "  `=HYPERLINK(...)`) is written with a leading `'`, as OWASP recommends against CSV injection: a spreadsheet",
+        "  shows it as text (with the `'`) and never runs it as a formula. Numbers, negative ones too, stay numbers.",
         "- Files are written to a temporary folder and moved into `DIR` when all are complete.",
         "- Units: `%` percent (92.59 means 92,59 %); `poin persentase` a difference of percentages;",
         "  `satuan IKU` the unit of the indicator (`iku.satuan`); `Rp` Rupiah.",

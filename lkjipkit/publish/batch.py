@@ -6,6 +6,12 @@ after every data correction. :func:`plan` turns datasets and years into jobs
 in parallel, one failure never stopping the others, and skips every report
 whose inputs have not changed since it was last built.
 
+Isolation: the planning of each dataset and the build of each report run in a
+process of their own (:func:`isolated`) with a time limit (``timeout``, default
+:data:`DEFAULT_TIMEOUT`). Whatever one of them raises, or however long it hangs
+(a FIFO in place of a CSV file, a chapter that never ends), it becomes a failed
+report with its reason and the batch goes on.
+
 The inputs of a report are the dataset's content, the chapter notebooks, the
 lkjipkit version and the parameters (year, formats); their SHA-256 is stored
 beside the report in ``.lkjip-inputs`` after a successful build.
@@ -13,14 +19,19 @@ beside the report in ``.lkjip-inputs`` after a successful build.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import multiprocessing
 import re
+import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,8 +40,13 @@ from lkjipkit.errors import DatasetError, LkjipError
 
 from .chapters import chapter_paths
 from .formats import FORMATS, parse_formats
+from .output import check_output_path
 
 INPUTS_FILE = ".lkjip-inputs"
+DEFAULT_TIMEOUT = 1800.0
+"""Seconds the planning of one dataset, or the build of one report, may take (``lkjip batch --timeout``)."""
+GRACE = 10.0
+"""Seconds a timed-out process has to stop its kernels and put its build folder aside before it is killed."""
 
 
 @dataclass(frozen=True)
@@ -127,68 +143,100 @@ def plan(
     out_root: Path | None = None,
     formats: str | Iterable[str] = tuple(FORMATS),
     notebooks: Path | None = None,
+    *,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    workers: int | None = None,
 ) -> list[Job]:
     """Turn datasets x years into jobs.
 
     A dataset that does not load gives failing jobs carrying the validation
-    error (the others still run). Two datasets that would write the same
-    agency-year are refused before any work starts. A dataset folder whose
-    reports are all current (same inputs as their last successful build) is
-    not even loaded, so an unchanged batch is planned in a moment.
+    error (the others still run); so does one whose planning raises anything
+    else or takes longer than ``timeout`` seconds (each dataset is planned in
+    a process of its own, ``workers`` at once). Two datasets that would write
+    the same agency-year are refused before any work starts. A dataset folder
+    whose reports are all current (same inputs as their last successful build)
+    is not even loaded, so an unchanged batch is planned in a moment.
     """
-    from lkjipkit.dataset import fingerprint, load_dataset
+    import lkjipkit.dataset  # noqa: F401 - imported once here, inherited by every planning process
 
     out_root = Path(out_root) if out_root else config.reports_dir()
     notebooks_digest = _notebooks_digest(notebooks or config.notebooks_dir())
     formats = parse_formats(formats)
+    paths = [Path(raw) for raw in datasets]
+    planned: dict[Path, list[Job]] = {}
+    with ThreadPoolExecutor(max_workers=max(1, min(workers or config.usable_cpus(), len(paths) or 1))) as pool:
+        futures = {
+            pool.submit(isolated, _plan_dataset, (p, years, out_root, formats, notebooks_digest), timeout): p
+            for p in paths
+        }
+        for fut in as_completed(futures):
+            path = futures[fut]
+            ok, value = fut.result()
+            planned[path] = value if ok else [Job(path, y, "", out_root, error=f"planning: {value}") for y in years]
+
     jobs: list[Job] = []
     owner: dict[tuple[str, int], Path] = {}
-
-    def claim(slug: str, year: int, path: Path) -> None:
-        if (slug, year) in owner:
-            raise LkjipError(
-                f"{owner[slug, year]} and {path} would both write {slug}/{year}; "
-                "give each agency its own instansi.slug in profil.yaml"
-            )
-        owner[slug, year] = path
-
-    for raw in datasets:
-        path = Path(raw)
-        slug = _slug_only(path) if path.is_dir() else ""
-        if slug:
-            fp = fingerprint(path)
-            quick = [
-                Job(path, y, slug, out_root / slug / str(y), inputs_fingerprint(fp, notebooks_digest, y, formats))
-                for y in years
-            ]
-            if all(is_current(job) for job in quick):
-                for job in quick:
-                    claim(slug, job.year, path)
-                jobs += quick
-                continue
-        try:
-            ds = load_dataset(path)
-        except DatasetError as exc:
-            first = exc.lines()[0] if exc.problems else str(exc)
-            more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-            reason = f"dataset does not validate: {first}{more}"
-            jobs += [Job(path, y, slug, out_root / slug / str(y) if slug else out_root, error=reason) for y in years]
-            continue
-        except LkjipError as exc:
-            jobs += [Job(path, y, "", out_root, error=str(exc)) for y in years]
-            continue
-        for year in years:
-            claim(ds.slug, year, path)
-            error = "" if year in ds.laporan else f"no report year {year} in laporan.yaml (years there: {ds.years})"
-            inputs = inputs_fingerprint(ds.fingerprint, notebooks_digest, year, formats)
-            jobs.append(Job(path, year, ds.slug, out_root / ds.slug / str(year), inputs=inputs, error=error))
+    for path in paths:
+        for job in planned[path]:
+            if job.slug and job.inputs:
+                if (job.slug, job.year) in owner:
+                    raise LkjipError(
+                        f"{owner[job.slug, job.year]} and {path} would both write {job.slug}/{job.year}; "
+                        "give each agency its own instansi.slug in profil.yaml"
+                    )
+                owner[job.slug, job.year] = path
+            jobs.append(job)
     return jobs
+
+
+def _plan_dataset(path: Path, years: list[int], out_root: Path, formats: tuple[str, ...], digest: str) -> list[Job]:
+    """The jobs of one dataset (run by :func:`isolated`)."""
+    from lkjipkit.dataset import fingerprint, load_dataset
+
+    slug = _slug_only(path) if path.is_dir() else ""
+    if slug:
+        fp = fingerprint(path)
+        quick = [
+            Job(path, y, slug, out_root / slug / str(y), inputs_fingerprint(fp, digest, y, formats)) for y in years
+        ]
+        if all(_path_error(job.out) is None and is_current(job) for job in quick):
+            return quick
+    try:
+        ds = load_dataset(path)
+    except DatasetError as exc:
+        first = exc.lines()[0] if exc.problems else str(exc)
+        more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
+        reason = f"dataset does not validate: {first}{more}"
+        return [Job(path, y, slug, out_root / slug / str(y) if slug else out_root, error=reason) for y in years]
+    except LkjipError as exc:
+        return [Job(path, y, "", out_root, error=str(exc)) for y in years]
+    jobs = []
+    for year in years:
+        out = out_root / ds.slug / str(year)
+        error = _path_error(out) or (
+            "" if year in ds.laporan else f"no report year {year} in laporan.yaml (years there: {ds.years})"
+        )
+        inputs = inputs_fingerprint(ds.fingerprint, digest, year, formats)
+        jobs.append(Job(path, year, ds.slug, out, inputs=inputs, error=error))
+    return jobs
+
+
+def _path_error(out: Path) -> str | None:
+    """Why the report folder ``out`` cannot exist (a name too long for the file system); None if it can."""
+    try:
+        check_output_path(out)
+    except LkjipError as exc:
+        return str(exc)
+    return None
 
 
 def is_current(job: Job) -> bool:
     """The report exists and was built from exactly these inputs."""
     stamp = job.out / INPUTS_FILE
-    return bool(job.inputs) and stamp.is_file() and stamp.read_text().strip() == job.inputs
+    try:
+        return bool(job.inputs) and stamp.is_file() and stamp.read_text().strip() == job.inputs
+    except (OSError, UnicodeDecodeError):  # unreadable, or a path the file system refuses: not current
+        return False
 
 
 def build_one(job: Job, formats: tuple[str, ...] = tuple(FORMATS), notebooks: Path | None = None) -> Outcome:
@@ -202,12 +250,97 @@ def build_one(job: Job, formats: tuple[str, ...] = tuple(FORMATS), notebooks: Pa
         kwargs = {"notebooks": notebooks} if notebooks is not None else {}
         # one kernel lane per report: in a batch the reports are what runs side by side
         build_report(job.dataset, job.year, out=job.out, formats=formats, progress=False, jobs=1, **kwargs)
+        (job.out / INPUTS_FILE).write_text(job.inputs + "\n")
     except LkjipError as exc:
         return Outcome(job, "failed", str(exc).splitlines()[0], time.perf_counter() - start)
     except Exception as exc:  # one broken report must not stop a batch
         return Outcome(job, "failed", f"{type(exc).__name__}: {exc}", time.perf_counter() - start)
-    (job.out / INPUTS_FILE).write_text(job.inputs + "\n")
     return Outcome(job, "built", seconds=time.perf_counter() - start)
+
+
+def isolated_build(job: Job, formats: tuple[str, ...], notebooks: Path | None, timeout: float | None) -> Outcome:
+    """:func:`build_one` in a process of its own, stopped after ``timeout`` seconds; never raises."""
+    if job.error:
+        return Outcome(job, "failed", job.error)
+    start = time.perf_counter()
+    ok, value = isolated(build_one, (job, formats, notebooks), timeout)
+    return value if ok else Outcome(job, "failed", value, time.perf_counter() - start)
+
+
+# --- isolation: one process per piece of work, with a time limit ------------------------------------
+
+_live: set[Any] = set()
+_live_lock = threading.Lock()
+
+
+def isolated(func: Callable, args: tuple, timeout: float | None) -> tuple[bool, Any]:
+    """Run ``func(*args)`` in a child process; ``(True, result)``, or ``(False, why it failed)``.
+
+    The child is forked (it inherits what this process imported); on a system without ``fork``
+    it is spawned. After ``timeout`` seconds it gets SIGTERM, which ends it as an exception would
+    (a build then stops its kernels and keeps its folder as ``<year>.failed``), and :data:`GRACE`
+    seconds later SIGKILL. Where this process may not start children (a daemonic Dask worker),
+    ``func`` runs here, without the time limit.
+    """
+    if multiprocessing.current_process().daemon:
+        try:
+            return True, func(*args)
+        except Exception as exc:
+            return False, f"{type(exc).__name__}: {exc}"
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    receive, send = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(func, args, send), name=f"lkjip-{func.__name__}")
+    with _live_lock:
+        child.start()
+        _live.add(child)
+    send.close()
+    try:
+        if not receive.poll(timeout):
+            _stop(child)
+            return False, f"timed out after {timeout:g} s (--timeout); stopped"
+        try:
+            return receive.recv()
+        except EOFError:
+            child.join(GRACE)
+            return False, f"the process building it ended abruptly (exit code {child.exitcode})"
+    finally:
+        receive.close()
+        child.join(GRACE)
+        if child.is_alive():
+            _stop(child)
+        with _live_lock:
+            _live.discard(child)
+
+
+def _child(func: Callable, args: tuple, send) -> None:
+    def stop(signum, frame):
+        raise SystemExit("timed out")
+
+    signal.signal(signal.SIGTERM, stop)
+    try:
+        result: tuple[bool, Any] = (True, func(*args))
+    except BaseException as exc:  # whatever happens is the report's failure, never the batch's
+        result = (False, f"{type(exc).__name__}: {exc}")
+    with contextlib.suppress(OSError, ValueError):  # the batch stopped waiting
+        send.send(result)
+
+
+def _stop(child) -> None:
+    child.terminate()
+    child.join(GRACE)
+    if child.is_alive():
+        child.kill()
+        child.join()
+
+
+def stop_all() -> None:
+    """Stop every isolated process still running (the batch was interrupted)."""
+    with _live_lock:
+        children = list(_live)
+    for child in children:
+        if child.is_alive():
+            _stop(child)
 
 
 def run(
@@ -220,8 +353,13 @@ def run(
     notebooks: Path | None = None,
     progress: bool | None = None,
     on_done: Callable[[Outcome], None] | None = None,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Summary:
-    """Build every job that is not current; return what happened to each."""
+    """Build every job that is not current; return what happened to each.
+
+    Each report is built in a process of its own and stopped after ``timeout`` seconds (None: no
+    limit); whatever it raises or however long it hangs, it is a failed outcome with its reason.
+    """
     formats = parse_formats(formats)
     summary = Summary()
     todo = []
@@ -234,16 +372,20 @@ def run(
         progress = sys.stderr.isatty()
 
     bar = _Progress(len(todo), progress)
-    with bar:
-        for outcome in _execute(todo, workers or config.usable_cpus(), formats, scheduler, notebooks):
-            summary.outcomes.append(outcome)
-            bar.advance(outcome)
-            if on_done:
-                on_done(outcome)
+    try:
+        with bar:
+            for outcome in _execute(todo, workers or config.usable_cpus(), formats, scheduler, notebooks, timeout):
+                summary.outcomes.append(outcome)
+                bar.advance(outcome)
+                if on_done:
+                    on_done(outcome)
+    except BaseException:
+        stop_all()  # Ctrl-C: no report goes on building behind the user's back
+        raise
     return summary
 
 
-def _execute(todo, workers, formats, scheduler, notebooks):
+def _execute(todo, workers, formats, scheduler, notebooks, timeout):
     if not todo:
         return
     if scheduler:
@@ -251,16 +393,17 @@ def _execute(todo, workers, formats, scheduler, notebooks):
         from distributed import as_completed as dask_completed
 
         with Client(scheduler) as client:
-            futures = [client.submit(build_one, job, formats, notebooks, pure=False) for job in todo]
+            futures = {client.submit(isolated_build, job, formats, notebooks, timeout, pure=False): job for job in todo}
             for fut in dask_completed(futures):
-                yield fut.result()
+                try:
+                    yield fut.result()
+                except Exception as exc:  # the worker itself failed (died, lost): this report failed
+                    yield Outcome(futures[fut], "failed", f"on the Dask cluster: {type(exc).__name__}: {exc}")
         return
-    if workers == 1 or len(todo) == 1:
-        for job in todo:
-            yield build_one(job, formats, notebooks)
-        return
-    with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-        futures = [pool.submit(build_one, job, formats, notebooks) for job in todo]
+    import lkjipkit.publish.core  # noqa: F401 - imported once here, inherited by every build process
+
+    with ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="lkjip-batch") as pool:
+        futures = [pool.submit(isolated_build, job, formats, notebooks, timeout) for job in todo]
         for fut in as_completed(futures):
             yield fut.result()
 

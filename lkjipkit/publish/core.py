@@ -15,7 +15,9 @@
 Any failure leaves the previous report untouched and keeps the partial build in
 ``<year>.failed/`` beside it; a failing chapter raises
 :class:`~lkjipkit.errors.ChapterExecutionError` naming the chapter, the cell and
-the cause.
+the cause. A fault of the disk (full, read-only, a name too long) raises
+:class:`~lkjipkit.errors.OutputError` naming the path; a build that filled the
+disk is removed, not kept.
 """
 
 from __future__ import annotations
@@ -30,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from lkjipkit import __version__, config
-from lkjipkit.errors import BuildError, ChapterExecutionError, LkjipError
+from lkjipkit.errors import BuildError, ChapterExecutionError, FileAccessError, LkjipError, OutputError
 
 from . import provenance
 from .assemble import ChapterHTML, Footer, build_time, render_page
@@ -121,6 +123,9 @@ def build_report(
     ChapterExecutionError
         A chapter failed: its name, the cell, the exception's name and value, and
         where the failed notebook was kept.
+    OutputError
+        The output could not be written: a folder that is read-only or not writable, a full disk,
+        a name longer than the file system allows. The previous report is unchanged.
     BuildError
         Anything else that stopped the build (an unknown format, the notebooks folder, the output
         folder, the export, the tables or the review).
@@ -147,13 +152,18 @@ def build_report(
         target = Path(out) if out else config.reports_dir() / ds.slug / str(year)
         parameters = {"dataset": str(Path(dataset).resolve()), "year": year}
         order = longest_first(chapters, _previous_seconds(target))
-        with OutputFolder(target) as folder:
-            try:
-                result = _build(ds, year, parameters, formats, folder, executor, order, progress_ui, timings, start)
-            except BaseException:
-                executor.close(kill=True)  # no chapter may go on writing into the folder being put aside
-                raise
-            folder.commit()
+        try:
+            with OutputFolder(target) as folder:
+                try:
+                    result = _build(ds, year, parameters, formats, folder, executor, order, progress_ui, timings, start)
+                except BaseException:
+                    executor.close(kill=True)  # no chapter may go on writing into the folder being put aside
+                    raise
+                folder.commit()
+        except OSError as exc:
+            error = OutputError.from_os_error(exc, exc.filename or _show(target), doing="writing the report")
+            error.add_note(f"The previous report (if any) at {_show(target)} is unchanged; {_kept(folder)}.")
+            raise error from exc
     finally:
         executor.close()
         progress_ui.stop()
@@ -188,19 +198,23 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
     timings["execute"] = time.perf_counter() - t
     failed = [r for r in runs if r.failure is not None]
     if failed:
-        log = executor.kernel_output()
-        if log:
-            (tmp / "kernels.log").write_bytes(log)
-        _write_provenance(tmp, ds, parameters, formats, runs, beside, timings, warnings, start, status="failed")
-        kept = folder.fail()
         first = failed[0]
-        raise ChapterExecutionError(
-            first.chapter.name,
-            first.failure.cell,
-            first.failure.ename,
-            first.failure.evalue,
-            _show(kept / NOTEBOOKS / first.output.name),
+        try:
+            log = executor.kernel_output()
+            if log:
+                (tmp / "kernels.log").write_bytes(log)
+            _write_provenance(tmp, ds, parameters, formats, runs, beside, timings, warnings, start, status="failed")
+            kept: str | None = _show(folder.fail() / NOTEBOOKS / first.output.name)
+            lost = None
+        except OSError as exc:  # the chapter's error is still the news; the folder cannot be kept
+            folder.discard()
+            kept, lost = None, FileAccessError.from_os_error(exc, doing="keeping the failed build")
+        error = ChapterExecutionError(
+            first.chapter.name, first.failure.cell, first.failure.ename, first.failure.evalue, kept
         )
+        if lost is not None:
+            error.add_note(f"{lost}; it was removed")
+        raise error
 
     t = time.perf_counter()
     with ui.step("export HTML"):
@@ -243,6 +257,13 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
         chapter_seconds={r.chapter.name: r.seconds for r in runs},
         warnings=warnings,
     )
+
+
+def _kept(folder: OutputFolder) -> str:
+    """What became of the partial build, for a message."""
+    if folder.state == "failed":
+        return f"the partial build is kept at {_show(folder.failed)}"
+    return "the partial build was removed"
 
 
 def _previous_seconds(target: Path) -> dict[str, float]:
@@ -299,7 +320,7 @@ def _write_tables(ds, year: int, out_dir: Path, ui) -> dict[str, Any]:
     with ui.step("tables (tabel/)"):
         try:
             files = write_tables(ds, year, out_dir)
-        except LkjipError:
+        except (LkjipError, OSError):
             raise
         except Exception as exc:
             raise BuildError(f"writing the computed tables (tabel/) failed: {type(exc).__name__}: {exc}") from exc
@@ -315,7 +336,7 @@ def _write_review(ds, year: int, path: Path, ui) -> dict[str, Any]:
         try:
             findings = review.review(ds, year)
             path.write_text(review.to_json(findings) + "\n", encoding="utf-8")
-        except LkjipError:
+        except (LkjipError, OSError):
             raise
         except Exception as exc:
             raise BuildError(f"writing the review findings ({REVIEW}) failed: {type(exc).__name__}: {exc}") from exc

@@ -7,22 +7,90 @@ it swapped in for the previous report, in one step where the system allows it
 moves its folder to ``<year>.failed`` (replacing an older one) so the executed
 notebooks can be debugged, and never touches the previous report. A lock file
 (``.<year>.lock``) keeps two builds of the same report from interleaving.
+
+Faults of the disk itself become :class:`~lkjipkit.errors.OutputError` naming the
+path: a name longer than the file system allows is refused before anything is
+written (:func:`check_output_path`), a folder that cannot be written is reported
+as such, and a build that fills the disk is removed rather than kept, so that
+it does not keep the disk full.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import errno
 import json
 import os
 import secrets
 import shutil
 from pathlib import Path
 
-from lkjipkit.errors import BuildError
+from lkjipkit.errors import BuildError, OutputError
 
 PROVENANCE = "provenance.json"
 GENERATOR = "lkjipkit"
+SIBLING_EXTRA = len(".") + len(".building-") + 8
+"""Bytes the longest name made beside the report (``.<name>.building-XXXXXXXX``) adds to its name."""
+INSIDE_RESERVE = 128
+"""Bytes kept free below PATH_MAX for the files inside the report (``notebooks/NN_chapter.ipynb``)."""
+DISK_FULL = frozenset({errno.ENOSPC, errno.EDQUOT})
+
+
+def _limit(path: Path, name: str, default: int) -> int:
+    """``os.pathconf`` of the nearest existing folder above ``path``; ``default`` where unknown."""
+    for folder in (path, *path.parents):
+        try:
+            if folder.is_dir():
+                return os.pathconf(folder, name)
+        except (OSError, ValueError, AttributeError):
+            return default
+    return default
+
+
+def check_output_path(target: Path) -> None:
+    """Refuse an output folder whose names would exceed the file system's limits, before writing anything.
+
+    Raises
+    ------
+    OutputError
+        A part of the path is longer than NAME_MAX (for the report folder itself: with room for the
+        build folder beside it), or the path, with room for the files inside, longer than PATH_MAX.
+    """
+    target = Path(target).absolute()
+    name_max = _limit(target.parent, "PC_NAME_MAX", 255)
+    path_max = _limit(target.parent, "PC_PATH_MAX", 4096)
+    for part in target.parts[1:]:
+        size = len(os.fsencode(part))
+        allowed = name_max - SIBLING_EXTRA if part == target.name else name_max
+        if size > allowed:
+            raise OutputError(
+                str(target),
+                f"the name {part[:40]!r}… is {size} bytes; the file system allows {allowed} here "
+                f"(NAME_MAX {name_max}"
+                + (f", less {SIBLING_EXTRA} for the build folder beside it" if part == target.name else "")
+                + "): choose a shorter --out folder (or a shorter instansi.slug in profil.yaml)",
+                "ENAMETOOLONG",
+            )
+    size = len(os.fsencode(target)) + SIBLING_EXTRA + INSIDE_RESERVE
+    if size > path_max:
+        raise OutputError(
+            str(target),
+            f"the path is too long for the file system ({size} bytes with the files inside the report, "
+            f"PATH_MAX {path_max}): choose an --out folder nearer the root",
+            "ENAMETOOLONG",
+        )
+
+
+def disk_full(exc: BaseException | None) -> bool:
+    """``exc``, or an exception it was raised from, is a full disk or quota."""
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, OSError) and exc.errno in DISK_FULL:
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
 
 
 def is_report_folder(path: Path) -> bool:
@@ -53,7 +121,9 @@ class OutputFolder:
     """``with OutputFolder(target) as out:`` build into ``out.tmp``, then ``out.commit()``.
 
     Leaving the block without :meth:`commit` (an exception) keeps the partial
-    build as :attr:`failed` (or deletes it on Ctrl-C) and leaves ``target`` as it was.
+    build as :attr:`failed` (or deletes it on Ctrl-C, or when the disk is full)
+    and leaves ``target`` as it was. An :class:`OSError` while the folder is
+    prepared or swapped in is raised as :class:`~lkjipkit.errors.OutputError`.
     """
 
     def __init__(self, target: Path):
@@ -65,17 +135,22 @@ class OutputFolder:
         self.state = "new"
 
     def __enter__(self) -> OutputFolder:
-        if self.target.exists() and not is_report_folder(self.target):
-            raise BuildError(
-                f"{self.target} exists and is not a report built by lkjip (no {PROVENANCE}); "
-                "refusing to replace it: choose another --out folder or remove it"
-            )
-        self.parent.mkdir(parents=True, exist_ok=True)
-        self._take_lock()
-        for stale in self.parent.glob(f".{self.target.name}.building-*"):  # left by a build that was killed
-            shutil.rmtree(stale, ignore_errors=True)
-        self.tmp = self.parent / f".{self.target.name}.building-{secrets.token_hex(4)}"
-        self.tmp.mkdir()
+        check_output_path(self.target)
+        try:
+            if self.target.exists() and not is_report_folder(self.target):
+                raise BuildError(
+                    f"{self.target} exists and is not a report built by lkjip (no {PROVENANCE}); "
+                    "refusing to replace it: choose another --out folder or remove it"
+                )
+            self.parent.mkdir(parents=True, exist_ok=True)
+            self._take_lock()
+            for stale in self.parent.glob(f".{self.target.name}.building-*"):  # left by a build that was killed
+                shutil.rmtree(stale, ignore_errors=True)
+            self.tmp = self.parent / f".{self.target.name}.building-{secrets.token_hex(4)}"
+            self.tmp.mkdir()
+        except OSError as exc:
+            self._release()
+            raise OutputError.from_os_error(exc, doing="preparing the output folder") from exc
         self.state = "open"
         return self
 
@@ -95,6 +170,14 @@ class OutputFolder:
     def commit(self) -> None:
         """Put the finished build in place of the previous report."""
         assert self.tmp is not None and self.state == "open"
+        try:
+            self._swap_in()
+        except OSError as exc:
+            raise OutputError.from_os_error(exc, doing="putting the new report in place") from exc
+        shutil.rmtree(self.failed, ignore_errors=True)  # an older failure is no longer news
+        self.state = "done"
+
+    def _swap_in(self) -> None:
         if self.target.exists():
             if _exchange(self.tmp, self.target):
                 shutil.rmtree(self.tmp, ignore_errors=True)  # now the previous report
@@ -109,17 +192,32 @@ class OutputFolder:
                 shutil.rmtree(old, ignore_errors=True)
         else:
             os.rename(self.tmp, self.target)
-        shutil.rmtree(self.failed, ignore_errors=True)  # an older failure is no longer news
-        self.state = "done"
 
     def fail(self) -> Path:
-        """Keep the partial build as ``<name>.failed`` (replacing an older one); its new place."""
+        """Keep the partial build as ``<name>.failed`` (replacing an older one); its new place.
+
+        Raises
+        ------
+        OSError
+            It could not be moved there; it is removed instead (see :meth:`discard`).
+        """
         assert self.tmp is not None
         if self.state == "open":
             shutil.rmtree(self.failed, ignore_errors=True)
-            os.rename(self.tmp, self.failed)
+            try:
+                os.rename(self.tmp, self.failed)
+            except OSError:
+                self.discard()
+                raise
             self.state = "failed"
         return self.failed
+
+    def discard(self) -> None:
+        """Remove the partial build, and an older ``.failed`` one (a full disk: nothing is kept)."""
+        if self.state == "open":
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            shutil.rmtree(self.failed, ignore_errors=True)
+            self.state = "abandoned"
 
     def __exit__(self, exc_type, exc, tb) -> None:
         try:
@@ -127,10 +225,16 @@ class OutputFolder:
                 if exc_type is not None and issubclass(exc_type, KeyboardInterrupt):
                     shutil.rmtree(self.tmp, ignore_errors=True)
                     self.state = "abandoned"
+                elif disk_full(exc):
+                    self.discard()
                 else:
-                    self.fail()
+                    with contextlib.suppress(OSError):  # the error that ended the build is the news
+                        self.fail()
         finally:
-            if self._lock is not None:
-                with contextlib.suppress(OSError):
-                    self._lock.close()
-                self._lock = None
+            self._release()
+
+    def _release(self) -> None:
+        if self._lock is not None:
+            with contextlib.suppress(OSError):
+                self._lock.close()
+            self._lock = None

@@ -6,7 +6,9 @@ batch logic itself; tests/publish/ and the slow batch test build real reports.
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -15,12 +17,26 @@ from lkjipkit.errors import LkjipError
 from lkjipkit.publish.batch import parse_years, plan, run
 
 
+class Calls:
+    """The fake builds made, recorded in a file: each build runs in a process of its own."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def add(self, name: str, year: int) -> None:
+        with self.path.open("a") as f:
+            f.write(f"{name} {year}\n")
+
+    def __len__(self) -> int:
+        return len(self.path.read_text().splitlines()) if self.path.exists() else 0
+
+
 @pytest.fixture
-def fake_build(monkeypatch):
-    calls = []
+def fake_build(monkeypatch, tmp_path):
+    calls = Calls(tmp_path / "calls.txt")
 
     def build_report(dataset, year, out=None, formats=("html", "pdf"), progress=None, **kw):
-        calls.append((Path(dataset).name, year))
+        calls.add(Path(dataset).name, year)
         out.mkdir(parents=True, exist_ok=True)
         (out / "laporan.html").write_text("ok")
 
@@ -114,3 +130,65 @@ def test_an_unchanged_batch_is_planned_without_loading_the_datasets(fake_build, 
     monkeypatch.setattr("lkjipkit.dataset.load_dataset", must_not_load)
     again = run(plan([seed_path], [2016], out), workers=1, progress=False)
     assert again.count("skipped") == 1
+
+
+def test_a_dataset_that_raises_and_one_that_hangs_do_not_stop_the_batch(seed_path, tmp_path, monkeypatch):
+    raising = _second_agency(seed_path, tmp_path / "raising", "meledak")
+    hanging = _second_agency(seed_path, tmp_path / "hanging", "macet")
+    good = _second_agency(seed_path, tmp_path / "good", "kota-lain")
+
+    def build_report(dataset, year, out=None, formats=("html", "pdf"), progress=None, **kw):
+        if Path(dataset).name == "raising":
+            raise RuntimeError("something nobody expected")
+        if Path(dataset).name == "hanging":
+            time.sleep(600)
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "laporan.html").write_text("ok")
+
+    import lkjipkit.publish
+
+    monkeypatch.setattr(lkjipkit.publish, "build_report", build_report, raising=False)
+    start = time.monotonic()
+    jobs = plan([raising, hanging, good], [2016], tmp_path / "out", timeout=60)
+    summary = run(jobs, workers=2, progress=False, timeout=3)
+    assert time.monotonic() - start < 60
+    reasons = {o.job.slug: (o.status, o.reason) for o in summary.outcomes}
+    assert reasons["kota-lain"] == ("built", "")
+    assert reasons["meledak"] == ("failed", "RuntimeError: something nobody expected")
+    assert reasons["macet"] == ("failed", "timed out after 3 s (--timeout); stopped")
+    assert summary.lines()[-1] == "1 built, 2 failed, 0 skipped of 3 reports"
+
+
+def test_a_fifo_in_place_of_a_csv_does_not_hang_the_planning(fake_build, seed_path, tmp_path):
+    stuck = _second_agency(seed_path, tmp_path / "stuck", "macet")
+    (stuck / "iku.csv").unlink()
+    os.mkfifo(stuck / "iku.csv")
+    from lkjipkit.dataset import load_dataset
+
+    load_dataset(seed_path)  # the lazy imports of validation done here, not in each planning process
+    start = time.monotonic()
+    summary = run(plan([stuck, seed_path], [2016], tmp_path / "out", timeout=8), workers=1, progress=False)
+    assert time.monotonic() - start < 60
+    failed = [o for o in summary.outcomes if o.status == "failed"]
+    assert [o.job.dataset for o in failed] == [stuck]
+    assert "timed out after 8 s" in failed[0].reason or "iku.csv" in failed[0].reason  # or refused by the loader
+    assert summary.count("built") == 1
+
+
+def test_planning_that_raises_fails_only_that_dataset(fake_build, seed_path, tmp_path, monkeypatch):
+    from lkjipkit.publish import batch
+
+    real = batch._slug_only
+
+    def slug_only(path):
+        if path.name == "odd":
+            raise ValueError("day is out of range for month")
+        return real(path)
+
+    monkeypatch.setattr(batch, "_slug_only", slug_only)
+    odd = _second_agency(seed_path, tmp_path / "odd", "aneh")
+    summary = run(plan([odd, seed_path], [2016], tmp_path / "out"), workers=1, progress=False)
+    by_path = {o.job.dataset: o for o in summary.outcomes}
+    assert by_path[odd].status == "failed"
+    assert by_path[odd].reason == "planning: ValueError: day is out of range for month"
+    assert by_path[seed_path].status == "built"

@@ -110,8 +110,16 @@ def write_template(out: str | Path, source: Dataset | None = None, *, overwrite:
     return out
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
 def _put(cell: Cell, value: Any, where: str) -> None:
-    """Store a value so that it reads back identically (text stays text, never a formula)."""
+    """Store a value so that it reads back identically (text stays text, never a formula).
+
+    openpyxl takes a text beginning with ``=`` for a formula; it is stored as a string cell instead.
+    A text that Excel would take as a formula when the cell is edited (``=``, ``+``, ``-``, ``@``)
+    also gets Excel's quote prefix (the leading ``'`` typed in Excel), which keeps it text.
+    """
     if isinstance(value, str):
         if len(value) > EXCEL_MAX_CELL:
             raise ExcelError(f"{where}: {len(value)} characters do not fit in an Excel cell (at most {EXCEL_MAX_CELL})")
@@ -120,6 +128,8 @@ def _put(cell: Cell, value: Any, where: str) -> None:
     cell.value = value
     if isinstance(value, str) and cell.data_type != "s":
         cell.data_type = "s"  # "=..." or "#N/A" typed as text stays text
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        cell.quotePrefix = True
 
 
 def _table_sheet(ws: Worksheet, table: Table, frame: pd.DataFrame | None) -> None:
