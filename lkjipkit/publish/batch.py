@@ -7,7 +7,7 @@ in parallel, one failure never stopping the others, and skips every report
 whose inputs have not changed since it was last built.
 
 The inputs of a report are the dataset's content, the chapter notebooks, the
-lkjipkit version and the parameters (year, formats); their SHA-256 is stored
+lkjipkit version and the parameters (year, formats, final); their SHA-256 is stored
 beside the report in ``.lkjip-inputs`` after a successful build.
 """
 
@@ -45,6 +45,10 @@ class Job:
     """Fingerprint of everything the report is made from."""
     error: str = ""
     """Why the job cannot run at all (e.g. the dataset does not validate)."""
+    final: bool | None = None
+    """``lkjip build --final`` (True), a draft (False), or ``laporan.yaml``'s status (None)."""
+    allow_incomplete: bool = False
+    """A final report is built even while something is missing (``--allow-incomplete``)."""
 
 
 @dataclass
@@ -104,10 +108,20 @@ def _notebooks_digest(notebooks: Path) -> str:
     return h.hexdigest()
 
 
-def inputs_fingerprint(dataset_fingerprint: str, notebooks_digest: str, year: int, formats: Iterable[str]) -> str:
+def inputs_fingerprint(
+    dataset_fingerprint: str,
+    notebooks_digest: str,
+    year: int,
+    formats: Iterable[str],
+    final: bool | None = None,
+    allow_incomplete: bool = False,
+) -> str:
     """What a report is made from: dataset, notebooks, package version, parameters (``formats`` as
-    :func:`~lkjipkit.publish.formats.parse_formats` gives them)."""
+    :func:`~lkjipkit.publish.formats.parse_formats` gives them; ``final`` and ``allow_incomplete``
+    only when given, so the fingerprint of a default build is what it always was)."""
     parts = [dataset_fingerprint, notebooks_digest, __version__, str(year), ",".join(sorted(formats))]
+    if final is not None or allow_incomplete:
+        parts.append(f"final={final},allow_incomplete={allow_incomplete}")
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -127,8 +141,10 @@ def plan(
     out_root: Path | None = None,
     formats: str | Iterable[str] = tuple(FORMATS),
     notebooks: Path | None = None,
+    final: bool | None = None,
+    allow_incomplete: bool = False,
 ) -> list[Job]:
-    """Turn datasets x years into jobs.
+    """Turn datasets x years into jobs (``final``, ``allow_incomplete``: as for :func:`build_report`).
 
     A dataset that does not load gives failing jobs carrying the validation
     error (the others still run). Two datasets that would write the same
@@ -143,6 +159,7 @@ def plan(
     formats = parse_formats(formats)
     jobs: list[Job] = []
     owner: dict[tuple[str, int], Path] = {}
+    edition = {"final": final, "allow_incomplete": allow_incomplete}
 
     def claim(slug: str, year: int, path: Path) -> None:
         if (slug, year) in owner:
@@ -158,7 +175,14 @@ def plan(
         if slug:
             fp = fingerprint(path)
             quick = [
-                Job(path, y, slug, out_root / slug / str(y), inputs_fingerprint(fp, notebooks_digest, y, formats))
+                Job(
+                    path,
+                    y,
+                    slug,
+                    out_root / slug / str(y),
+                    inputs_fingerprint(fp, notebooks_digest, y, formats, **edition),
+                    **edition,
+                )
                 for y in years
             ]
             if all(is_current(job) for job in quick):
@@ -180,8 +204,9 @@ def plan(
         for year in years:
             claim(ds.slug, year, path)
             error = "" if year in ds.laporan else f"no report year {year} in laporan.yaml (years there: {ds.years})"
-            inputs = inputs_fingerprint(ds.fingerprint, notebooks_digest, year, formats)
-            jobs.append(Job(path, year, ds.slug, out_root / ds.slug / str(year), inputs=inputs, error=error))
+            inputs = inputs_fingerprint(ds.fingerprint, notebooks_digest, year, formats, **edition)
+            out = out_root / ds.slug / str(year)
+            jobs.append(Job(path, year, ds.slug, out, inputs=inputs, error=error, **edition))
     return jobs
 
 
@@ -201,6 +226,7 @@ def build_one(job: Job, formats: tuple[str, ...] = tuple(FORMATS), notebooks: Pa
     try:
         kwargs = {"notebooks": notebooks} if notebooks is not None else {}
         # one kernel lane per report: in a batch the reports are what runs side by side
+        kwargs |= {"final": job.final, "allow_incomplete": job.allow_incomplete}
         build_report(job.dataset, job.year, out=job.out, formats=formats, progress=False, jobs=1, **kwargs)
     except LkjipError as exc:
         return Outcome(job, "failed", str(exc).splitlines()[0], time.perf_counter() - start)

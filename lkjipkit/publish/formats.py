@@ -39,7 +39,9 @@ class PageInfo:
     title: str
     """The page title, ``LKjIP 2016 Dinas … Kota …``."""
     built: dt.datetime
-    """The build time the footer shows (``SOURCE_DATE_EPOCH`` when set)."""
+    """The build time (``SOURCE_DATE_EPOCH`` when set); a draft's footer shows it."""
+    status: str = "draft"
+    """What was built: ``draft``, ``final``, or ``final, incomplete`` (``--allow-incomplete``)."""
 
 
 class Writer(Protocol):
@@ -67,10 +69,10 @@ def write_html(page_html: str, target: Path, *, info: PageInfo) -> None:
 
 
 def write_pdf(page_html: str, target: Path, *, info: PageInfo) -> None:
-    """``laporan.pdf``: the page printed by WeasyPrint (A4, page numbers); see :mod:`.pdf`."""
+    """``laporan.pdf``: the page printed by WeasyPrint (A4, page numbers); its metadata say draft or final."""
     from .pdf import html_to_pdf
 
-    html_to_pdf(page_html, target)
+    html_to_pdf(page_html, target, status=info.status)
 
 
 #: Every format, in the order a build writes them.
