@@ -85,6 +85,20 @@ format_option = click.option(
 )
 
 
+final_option = click.option(
+    "--final/--draft",
+    "final",
+    default=None,
+    help="The final report (no drafter's notes, no review appendix, no footer; refused while something a "
+    "reviewer needs is missing), or a draft with Catatan penyusun. Default: the year's status in laporan.yaml.",
+)
+allow_incomplete_option = click.option(
+    "--allow-incomplete",
+    is_flag=True,
+    help="With --final: build even while something is missing; the cover then says KONSEP.",
+)
+
+
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="lkjip")
 def main() -> None:
@@ -135,12 +149,16 @@ def validate(dataset: Path) -> None:
     "--out", "out", type=click.Path(path_type=Path), help="Output folder (default: reports/<agency>/<year>/)."
 )
 @format_option
+@final_option
+@allow_incomplete_option
 @friendly_errors
-def build(dataset: Path, year: int | None, out: Path | None, formats: tuple[str, ...]) -> None:
+def build(
+    dataset: Path, year: int | None, out: Path | None, formats: tuple[str, ...], final: bool | None, allow_incomplete
+) -> None:
     """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review."""
     from lkjipkit.publish import build_report
 
-    result = build_report(dataset, year, out=out, formats=formats)
+    result = build_report(dataset, year, out=out, formats=formats, final=final, allow_incomplete=allow_incomplete)
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     made = ", ".join(str(p) for p in result.outputs.values())
@@ -222,12 +240,23 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
     metavar="SECONDS",
     help="Longest the planning of one dataset, or the build of one report, may take; then it is stopped and failed.",
 )
+@final_option
+@allow_incomplete_option
 @friendly_errors
-def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout) -> None:
+def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, final, allow_incomplete) -> None:
     """Build many agency-year reports; one failure never stops the others."""
     from lkjipkit.publish.batch import parse_years, plan, run
 
-    planned = plan(datasets, parse_years(years), out_root, formats, timeout=timeout, workers=jobs)
+    planned = plan(
+        datasets,
+        parse_years(years),
+        out_root,
+        formats,
+        timeout=timeout,
+        workers=jobs,
+        final=final,
+        allow_incomplete=allow_incomplete,
+    )
     summary = run(planned, workers=jobs, force=force, formats=formats, scheduler=scheduler, timeout=timeout)
     for line in summary.lines():
         click.echo(line, err=not summary.ok and line.startswith("failed"))

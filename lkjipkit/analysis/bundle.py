@@ -19,6 +19,7 @@ from .budget import (
     compute_budget_summary,
 )
 from .efficiency import compute_efficiency, sasaran_links, sasaran_table
+from .gaps import Gap, find_gaps
 from .iku import (
     IndicatorSummary,
     indicator_achievement,
@@ -163,6 +164,13 @@ class YearAnalysis:
             anggaran_kegiatan=self.anggaran_kegiatan,
         )
         return tuple(analyses)
+
+    # -- what the report still lacks ----------------------------------------------------------------
+
+    @cached_property
+    def gaps(self) -> tuple[Gap, ...]:
+        """What a reviewer needs that the dataset lacks for the year (:func:`~lkjipkit.analysis.gaps.find_gaps`)."""
+        return find_gaps(self)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         """The frames ``lkjip tables`` writes, by table name (file name without ``.csv``)."""

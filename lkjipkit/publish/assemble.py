@@ -260,8 +260,14 @@ def render_page(
     front: Front | None = None,
     footer: Footer | None = None,
     title: str = "Laporan Kinerja",
+    konsep: str | None = None,
 ) -> Page:
-    """The whole report as one HTML page (or one chapter's page when ``front`` is None)."""
+    """The whole report as one HTML page (or one chapter's page when ``front`` is None).
+
+    ``footer`` is the provenance line of a draft (a final report has none); ``konsep``, when given,
+    marks the cover *KONSEP* with that line under the label (a draft, or a final report built with
+    ``--allow-incomplete``).
+    """
     warnings: list[str] = []
     bodies, toc, tables, figures, ids = [], [], [], [], {}
     in_front = front is not None
@@ -297,6 +303,7 @@ def render_page(
             tables=[t for t in tables if t.ident],
             figures=[f for f in figures if f.ident],
             footer=footer,
+            konsep=konsep,
             css=Markup(css),  # noqa: S704 - the package's own stylesheet
         )
     )

@@ -13,7 +13,7 @@ process of their own (:func:`isolated`) with a time limit (``timeout``, default
 report with its reason and the batch goes on.
 
 The inputs of a report are the dataset's content, the chapter notebooks, the
-lkjipkit version and the parameters (year, formats); their SHA-256 is stored
+lkjipkit version and the parameters (year, formats, final); their SHA-256 is stored
 beside the report in ``.lkjip-inputs`` after a successful build.
 """
 
@@ -61,6 +61,10 @@ class Job:
     """Fingerprint of everything the report is made from."""
     error: str = ""
     """Why the job cannot run at all (e.g. the dataset does not validate)."""
+    final: bool | None = None
+    """``lkjip build --final`` (True), a draft (False), or ``laporan.yaml``'s status (None)."""
+    allow_incomplete: bool = False
+    """A final report is built even while something is missing (``--allow-incomplete``)."""
 
 
 @dataclass
@@ -120,10 +124,20 @@ def _notebooks_digest(notebooks: Path) -> str:
     return h.hexdigest()
 
 
-def inputs_fingerprint(dataset_fingerprint: str, notebooks_digest: str, year: int, formats: Iterable[str]) -> str:
+def inputs_fingerprint(
+    dataset_fingerprint: str,
+    notebooks_digest: str,
+    year: int,
+    formats: Iterable[str],
+    final: bool | None = None,
+    allow_incomplete: bool = False,
+) -> str:
     """What a report is made from: dataset, notebooks, package version, parameters (``formats`` as
-    :func:`~lkjipkit.publish.formats.parse_formats` gives them)."""
+    :func:`~lkjipkit.publish.formats.parse_formats` gives them; ``final`` and ``allow_incomplete``
+    only when given, so the fingerprint of a default build is what it always was)."""
     parts = [dataset_fingerprint, notebooks_digest, __version__, str(year), ",".join(sorted(formats))]
+    if final is not None or allow_incomplete:
+        parts.append(f"final={final},allow_incomplete={allow_incomplete}")
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -146,8 +160,10 @@ def plan(
     *,
     timeout: float | None = DEFAULT_TIMEOUT,
     workers: int | None = None,
+    final: bool | None = None,
+    allow_incomplete: bool = False,
 ) -> list[Job]:
-    """Turn datasets x years into jobs.
+    """Turn datasets x years into jobs (``final``, ``allow_incomplete``: as for :func:`build_report`).
 
     A dataset that does not load gives failing jobs carrying the validation
     error (the others still run); so does one whose planning raises anything
@@ -163,10 +179,11 @@ def plan(
     notebooks_digest = _notebooks_digest(notebooks or config.notebooks_dir())
     formats = parse_formats(formats)
     paths = [Path(raw) for raw in datasets]
+    edition = {"final": final, "allow_incomplete": allow_incomplete}
     planned: dict[Path, list[Job]] = {}
     with ThreadPoolExecutor(max_workers=max(1, min(workers or config.usable_cpus(), len(paths) or 1))) as pool:
         futures = {
-            pool.submit(isolated, _plan_dataset, (p, years, out_root, formats, notebooks_digest), timeout): p
+            pool.submit(isolated, _plan_dataset, (p, years, out_root, formats, notebooks_digest, edition), timeout): p
             for p in paths
         }
         for fut in as_completed(futures):
@@ -189,15 +206,25 @@ def plan(
     return jobs
 
 
-def _plan_dataset(path: Path, years: list[int], out_root: Path, formats: tuple[str, ...], digest: str) -> list[Job]:
-    """The jobs of one dataset (run by :func:`isolated`)."""
+def _plan_dataset(
+    path: Path, years: list[int], out_root: Path, formats: tuple[str, ...], digest: str, edition: dict
+) -> list[Job]:
+    """The jobs of one dataset (run by :func:`isolated`); ``edition``: ``final`` and ``allow_incomplete``."""
     from lkjipkit.dataset import fingerprint, load_dataset
 
     slug = _slug_only(path) if path.is_dir() else ""
     if slug:
         fp = fingerprint(path)
         quick = [
-            Job(path, y, slug, out_root / slug / str(y), inputs_fingerprint(fp, digest, y, formats)) for y in years
+            Job(
+                path,
+                y,
+                slug,
+                out_root / slug / str(y),
+                inputs_fingerprint(fp, digest, y, formats, **edition),
+                **edition,
+            )
+            for y in years
         ]
         if all(_path_error(job.out) is None and is_current(job) for job in quick):
             return quick
@@ -216,8 +243,8 @@ def _plan_dataset(path: Path, years: list[int], out_root: Path, formats: tuple[s
         error = _path_error(out) or (
             "" if year in ds.laporan else f"no report year {year} in laporan.yaml (years there: {ds.years})"
         )
-        inputs = inputs_fingerprint(ds.fingerprint, digest, year, formats)
-        jobs.append(Job(path, year, ds.slug, out, inputs=inputs, error=error))
+        inputs = inputs_fingerprint(ds.fingerprint, digest, year, formats, **edition)
+        jobs.append(Job(path, year, ds.slug, out, inputs=inputs, error=error, **edition))
     return jobs
 
 
@@ -249,6 +276,7 @@ def build_one(job: Job, formats: tuple[str, ...] = tuple(FORMATS), notebooks: Pa
     try:
         kwargs = {"notebooks": notebooks} if notebooks is not None else {}
         # one kernel lane per report: in a batch the reports are what runs side by side
+        kwargs |= {"final": job.final, "allow_incomplete": job.allow_incomplete}
         build_report(job.dataset, job.year, out=job.out, formats=formats, progress=False, jobs=1, **kwargs)
         (job.out / INPUTS_FILE).write_text(job.inputs + "\n")
     except LkjipError as exc:

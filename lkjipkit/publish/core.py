@@ -89,6 +89,8 @@ def build_report(
     jobs: int | None = None,
     reuse_kernels: bool = True,
     timeout: float | None = None,
+    final: bool | None = None,
+    allow_incomplete: bool = False,
 ) -> BuildResult:
     """Build the report of one agency-year: executed notebooks, the report in each format, tables, review.
 
@@ -115,11 +117,18 @@ def build_report(
         gives every chapter a fresh kernel.
     timeout
         Seconds one cell may run before the chapter fails (default: no limit).
+    final
+        True: the final report (no *Catatan penyusun*, no review appendix, no footer); False: a draft;
+        None: the year's ``status`` in ``laporan.yaml`` (default draft).
+    allow_incomplete
+        Build a final report even while required gaps remain (its cover then says KONSEP).
 
     Raises
     ------
     DatasetError, DatasetNotFoundError, YearError
         The dataset or year is not usable; nothing was written.
+    IncompleteReportError
+        A final report was asked for while required gaps remain (every one listed); nothing was written.
     ChapterExecutionError
         A chapter failed: its name, the cell, the exception's name and value, and
         where the failed notebook was kept.
@@ -148,14 +157,17 @@ def build_report(
         with progress_ui.step("validate dataset"):
             ds = load_dataset(dataset)
             year = ds.resolve_year(year)
+            edition = _edition(ds, year, final, allow_incomplete, str(dataset))
         timings["validate"] = time.perf_counter() - t
         target = Path(out) if out else config.reports_dir() / ds.slug / str(year)
-        parameters = {"dataset": str(Path(dataset).resolve()), "year": year}
+        parameters = {"dataset": str(Path(dataset).resolve()), "year": year, "status": edition.status}
         order = longest_first(chapters, _previous_seconds(target))
         try:
             with OutputFolder(target) as folder:
                 try:
-                    result = _build(ds, year, parameters, formats, folder, executor, order, progress_ui, timings, start)
+                    result = _build(
+                        ds, year, parameters, edition, formats, folder, executor, order, progress_ui, timings, start
+                    )
                 except BaseException:
                     executor.close(kill=True)  # no chapter may go on writing into the folder being put aside
                     raise
@@ -170,7 +182,58 @@ def build_report(
     return _relocate(result, folder)
 
 
-def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Executor, order, ui, timings, start):
+@dataclass(frozen=True)
+class _Edition:
+    """Draft or final, and the gaps that remain (``provenance.json``, the PDF metadata, the cover)."""
+
+    status: str
+    """``draft`` or ``final``: what the chapters are told (their ``status`` parameter)."""
+    gaps: tuple = ()
+    """The year's gaps (:attr:`lkjipkit.analysis.YearAnalysis.gaps`)."""
+
+    @property
+    def open(self) -> list:
+        """The required gaps: those a final report may not have."""
+        return [g for g in self.gaps if g.wajib]
+
+    @property
+    def label(self) -> str:
+        """``draft``, ``final`` or ``final, incomplete``."""
+        return "final, incomplete" if self.status == "final" and self.open else self.status
+
+    @property
+    def konsep(self) -> str | None:
+        """The line under *KONSEP* on the cover; None for a complete final report."""
+        if self.status == "draft":
+            return "Draf untuk penyusun: memuat catatan penyusun"
+        if self.open:
+            return f"Belum lengkap: {len(self.open)} hal belum diisi"
+        return None
+
+    def record(self) -> dict[str, Any]:
+        return {"status": self.label, "gaps": [g.to_dict() for g in self.gaps]}
+
+
+def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: str) -> _Edition:
+    """Draft or final (``--final``, else ``laporan.yaml``); a final report is refused while required gaps remain.
+
+    Raises
+    ------
+    IncompleteReportError
+        Final, not ``allow_incomplete``, and something required is missing (the whole list).
+    """
+    from lkjipkit.analysis import analyse
+    from lkjipkit.analysis.gaps import IncompleteReportError
+
+    if final is None:
+        final = ds.report(year).status == "final"
+    edition = _Edition("final" if final else "draft", analyse(ds, year).gaps)
+    if edition.open and final and not allow_incomplete:
+        raise IncompleteReportError(edition.open, source, year)
+    return edition
+
+
+def _build(ds, year, parameters, edition, formats, folder: OutputFolder, executor: Executor, order, ui, timings, start):
     tmp = folder.tmp
     assert tmp is not None
     warnings: list[str] = []
@@ -203,7 +266,9 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
             log = executor.kernel_output()
             if log:
                 (tmp / "kernels.log").write_bytes(log)
-            _write_provenance(tmp, ds, parameters, formats, runs, beside, timings, warnings, start, status="failed")
+            _write_provenance(
+                tmp, ds, parameters, edition, formats, runs, beside, timings, warnings, start, status="failed"
+            )
             kept: str | None = _show(folder.fail() / NOTEBOOKS / first.output.name)
             lost = None
         except OSError as exc:  # the chapter's error is still the news; the folder cannot be kept
@@ -224,12 +289,14 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
             dropped = fragments[r.chapter.name][1]
             warnings += [f"chapter {r.chapter.name}, {d} (left out of the report)" for d in dropped]
         inst = ds.profil.instansi
-        info = PageInfo(ds, year, f"LKjIP {year} {inst.nama} {inst.pemerintah}", build_time())
+        info = PageInfo(ds, year, f"LKjIP {year} {inst.nama} {inst.pemerintah}", build_time(), edition.label)
         page = render_page(
             [ChapterHTML(r.chapter.name, fragments[r.chapter.name][0]) for r in runs],
             front=front_matter(ds, year),
-            footer=Footer(__version__, ds.fingerprint, info.built),
+            # provenance stays out of a final report: provenance.json and the PDF metadata hold it
+            footer=Footer(__version__, ds.fingerprint, info.built) if edition.status == "draft" else None,
             title=info.title,
+            konsep=edition.konsep,
         )
         warnings += page.warnings
     timings["export_html"] = export_seconds + time.perf_counter() - t
@@ -243,7 +310,7 @@ def _build(ds, year, parameters, formats, folder: OutputFolder, executor: Execut
         timings[name] = time.perf_counter() - t
 
     timings["total"] = time.perf_counter() - start
-    prov = _write_provenance(tmp, ds, parameters, formats, runs, beside, timings, warnings, start, status="built")
+    prov = _write_provenance(tmp, ds, parameters, edition, formats, runs, beside, timings, warnings, start, "built")
     return BuildResult(
         out_dir=tmp,
         slug=ds.slug,
@@ -343,9 +410,10 @@ def _write_review(ds, year: int, path: Path, ui) -> dict[str, Any]:
     return {"file": path, "findings": review.counts(findings), "seconds": time.perf_counter() - t}
 
 
-def _write_provenance(tmp, ds, parameters, formats, runs, beside, timings, warnings, start, status) -> Path:
+def _write_provenance(tmp, ds, parameters, edition, formats, runs, beside, timings, warnings, start, status) -> Path:
     data = provenance.record(
         status=status,
+        report=edition.record(),
         built_at=build_time().isoformat(timespec="seconds"),
         dataset={
             "path": parameters["dataset"],

@@ -39,7 +39,9 @@ class PageInfo:
     title: str
     """The page title, ``LKjIP 2016 Dinas … Kota …``."""
     built: dt.datetime
-    """The build time the footer shows (``SOURCE_DATE_EPOCH`` when set)."""
+    """The build time (``SOURCE_DATE_EPOCH`` when set); a draft's footer shows it."""
+    status: str = "draft"
+    """What was built: ``draft``, ``final``, or ``final, incomplete`` (``--allow-incomplete``)."""
 
 
 class Writer(Protocol):
@@ -67,10 +69,10 @@ def write_html(page_html: str, target: Path, *, info: PageInfo) -> None:
 
 
 def write_pdf(page_html: str, target: Path, *, info: PageInfo) -> None:
-    """``laporan.pdf``: the page printed by WeasyPrint (A4, page numbers); see :mod:`.pdf`."""
+    """``laporan.pdf``: the page printed by WeasyPrint (A4, page numbers); its metadata say draft or final."""
     from .pdf import html_to_pdf
 
-    html_to_pdf(page_html, target)
+    html_to_pdf(page_html, target, status=info.status)
 
 
 def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None:
@@ -85,7 +87,8 @@ def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None:
             "title": info.title,
             "subject": f"Laporan Kinerja Instansi Pemerintah Tahun {info.year}",
             "author": instansi.nama_lengkap,
-            "keywords": f"LKjIP, {info.year}, {instansi.nama_lengkap}",
+            "keywords": f"LKjIP, {info.year}, {instansi.nama_lengkap}, status:{info.status}",
+            "category": f"LKjIP ({info.status})",
         },
     )
 

@@ -31,14 +31,22 @@ def _fetcher():
     return URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
 
 
-def html_to_pdf(html: str, target: Path | None = None) -> bytes | None:
-    """Render ``html`` to PDF bytes, or into ``target`` (then None)."""
+def html_to_pdf(html: str, target: Path | None = None, *, status: str | None = None) -> bytes | None:
+    """Render ``html`` to PDF bytes, or into ``target`` (then None).
+
+    ``status`` (``draft``, ``final``, ``final, incomplete``) goes into the PDF's metadata: the subject
+    reads "LKjIP (final)" and the keywords hold ``status:final``.
+    """
     import weasyprint
 
     # WeasyPrint warns about every CSS rule it ignores (screen-only properties); those are not problems.
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    doc = weasyprint.HTML(string=html, base_url=None, url_fetcher=_fetcher(), media_type="print")
+    page = weasyprint.HTML(string=html, base_url=None, url_fetcher=_fetcher(), media_type="print")
     try:
+        doc = page.render()
+        if status:
+            doc.metadata.description = f"LKjIP ({status})"
+            doc.metadata.keywords = ["LKjIP", f"status:{status}"]
         if target is None:
             return doc.write_pdf()
         doc.write_pdf(target)

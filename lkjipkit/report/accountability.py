@@ -208,24 +208,23 @@ class Accountability(Chapter):
         out.append(_h4(f"d. {ANALYSES[3]}"))
         std = {r["kode"]: r for r in s.national_standard.to_dict("records")}
         out.append(each(narrative.national_standard(std.get(code), names[code], y) for code in names))
+        out += [self.callout("beda_spm", code) for code in names]
         out.append(_h4(f"e. {ANALYSES[4]}"))
         for r in s.causes.to_dict("records"):
-            if len(names) > 1:
+            notes = Markup("").join(self.callout(j, r["kode"]) for j in ("analisis", "penyebab", "solusi"))
+            if len(names) > 1 and (notes or not (fmt.kosong(r["penyebab"]) and fmt.kosong(r["solusi"]))):
                 out.append(html.paragraph(Markup("<strong>{}</strong>").format(r["indikator"])))
-            if fmt.kosong(r["penyebab"]) and fmt.kosong(r["solusi"]):
-                out.append(html.analyst_text(None, kosong="Penyebab dan solusi untuk indikator ini belum diuraikan."))
-                continue
             if not fmt.kosong(r["penyebab"]):
                 out.append(html.paragraph("Penyebab:", kelas="label-analis"))
                 out.append(html.analyst_text(r["penyebab"]))
             if not fmt.kosong(r["solusi"]):
                 out.append(html.paragraph("Solusi:", kelas="label-analis"))
                 out.append(html.analyst_text(r["solusi"]))
+            out.append(notes)
         out.append(_h4(f"f. {ANALYSES[5]}"))
         eff = s.efficiency.to_dict()
         out.append(html.paragraph(narrative.efficiency(eff) if eff else "Efisiensi tidak dapat dinilai."))
-        if s.link_assumed:
-            out.append(html.paragraph(f"Keterkaitan program dengan sasaran: {s.link_assumed}.", kelas="catatan"))
+        out.append(self.callout("tautan_program", s.kode))
         out.append(_h4(f"g. {ANALYSES[6]}"))
         out.append(html.paragraph(narrative.activities(s.progress, s.activities)))
         if len(s.programs):

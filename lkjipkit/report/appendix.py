@@ -7,7 +7,7 @@ from markupsafe import Markup
 from lkjipkit import fmt
 
 from . import html
-from .chapter import Chapter, register
+from .chapter import Chapter, draft_only, register
 from .html import Block, Cell, num, row
 from .planning import AgreementTables
 
@@ -21,6 +21,7 @@ class Appendix(AgreementTables, Chapter):
     bab_id = "lampiran"
     label = "L"
     slug = "l"
+    draft_sections = ("Hasil Reviu",)
 
     def section_number(self, n: int) -> str:
         return f"Lampiran {n}"
@@ -37,8 +38,10 @@ class Appendix(AgreementTables, Chapter):
             self.agreement_targets(intro=False),
             self.agreement_budget(),
             self.signature(),
+            self.callout("perjanjian_kinerja"),
         )
 
+    @draft_only
     def review_findings(self) -> Block:
         """The automatic review (reviu) of the year's figures: a summary and one row per finding."""
         try:
@@ -98,7 +101,7 @@ class Appendix(AgreementTables, Chapter):
         """The team that prepared the report (``laporan.yaml: tim_penyusun``)."""
         team = self.laporan.tim_penyusun
         if not team:
-            return html.block(html.paragraph("Susunan tim penyusun tidak dicantumkan dalam data."))
+            return html.block(self.callout("tim_penyusun"))
         rows = [
             row(
                 [

@@ -10,7 +10,10 @@ per cell::
     display(bab.background())
 
 ``dataset`` ``""`` means the embedded dataset (found from the package, never the
-working folder); ``year`` ``0`` the dataset's latest report year. The dataset
+working folder); ``year`` ``0`` the dataset's latest report year; ``status``
+(``"draft"`` or ``"final"``; ``""``: the year's ``status`` in ``laporan.yaml``)
+decides whether the chapter shows the drafter's *Catatan penyusun* callouts and
+the draft-only sections (the review appendix). ``lkjip build`` passes it. The dataset
 is loaded and validated once; the year's analysis (:func:`lkjipkit.analysis.analyse`)
 is computed once, when a piece first needs it.
 
@@ -21,11 +24,14 @@ id, as ``docs/report-html.md`` requires.
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
 
 import pandas as pd
+from markupsafe import Markup
 
 from lkjipkit import fmt
 from lkjipkit.analysis import YearAnalysis, analyse
@@ -35,6 +41,9 @@ from lkjipkit.errors import LkjipError
 
 from . import html
 from .html import Block
+
+#: The statuses a report is built in (``laporan.yaml: status``, ``lkjip build --final``).
+STATUSES = ("draft", "final")
 
 
 def resolve_dataset(dataset: str | Path | None) -> Path:
@@ -48,7 +57,7 @@ class Chapter:
     """What every chapter has: the dataset, the year, its numbering, its title and headings.
 
     Subclasses set :attr:`key` (notebook number), :attr:`heading_lines`, and the
-    numbering label and id slug.
+    numbering label and id slug; :attr:`draft_sections` names sections only a draft shows.
     """
 
     key: ClassVar[str] = ""
@@ -56,12 +65,16 @@ class Chapter:
     bab_id: ClassVar[str] = ""
     label: ClassVar[str] = ""
     slug: ClassVar[str] = ""
+    draft_sections: ClassVar[tuple[str, ...]] = ()
+    """Titles of sections a final report leaves out (heading, number and content)."""
 
-    def __init__(self, ds: Dataset, year: int) -> None:
+    def __init__(self, ds: Dataset, year: int, status: str = "") -> None:
         self.ds = ds
         self.year = int(year)
         self.laporan = ds.report(self.year)
         self.profil = ds.profil
+        self.status = resolve_status(status, self.laporan.status)
+        """``"draft"`` or ``"final"``."""
         self.numbering = html.Numbering(self.label, self.slug)
 
     def __repr__(self) -> str:
@@ -92,6 +105,21 @@ class Chapter:
         frame = frame.sort_values(keys, kind="mergesort", na_position="last") if keys else frame
         return frame.drop(columns=["_row"], errors="ignore").reset_index(drop=True)
 
+    @property
+    def final(self) -> bool:
+        """A final report: no callouts, no draft-only sections."""
+        return self.status == "final"
+
+    def callout(self, jenis: str, kunci: str | None = None) -> Markup:
+        """The *Catatan penyusun* for the year's gaps of kind ``jenis`` (and item ``kunci``); nothing when final.
+
+        The gaps are facts of the analysis (:attr:`lkjipkit.analysis.YearAnalysis.gaps`).
+        """
+        if self.final:
+            return Markup("")
+        gaps = [g for g in self.analysis.gaps if g.jenis == jenis and (kunci is None or g.kunci == kunci)]
+        return html.catatan_penyusun(gaps)
+
     # --- headings ---------------------------------------------------------------------------------------
 
     def title(self) -> Block:
@@ -102,7 +130,9 @@ class Chapter:
         return self.numbering.number(n)
 
     def section(self, title: str) -> Block:
-        """A numbered section heading: ``<h2 id="s-3-1">3.1. Title</h2>``."""
+        """A numbered section heading: ``<h2 id="s-3-1">3.1. Title</h2>``; nothing for a draft section when final."""
+        if self.final and title in self.draft_sections:
+            return html.block()
         n = self.numbering.section(title)
         return Block(html.heading(2, self.numbering.ident("s", n), self.section_number(n), title))
 
@@ -144,9 +174,9 @@ class Chapter:
     # --- the signature block ---------------------------------------------------------------------------
 
     def signature(self) -> Block:
-        """Place and month of issue, the head of agency's title, name and NIP."""
+        """Place and month of issue, the head of agency's title, name and NIP (a callout for what is missing)."""
         k = self.profil.kepala
-        return html.signature(
+        block = html.signature(
             tempat=self.profil.instansi.kota,
             tanggal=fmt.bulan_tahun(self.laporan.tanggal_terbit),
             jabatan=k.jabatan,
@@ -154,6 +184,31 @@ class Chapter:
             nip=k.nip,
             pangkat=k.pangkat,
         )
+        return html.block(block, self.callout("kepala"))
+
+
+def draft_only(method: Callable[..., Block]) -> Callable[..., Block]:
+    """A chapter piece that only a draft shows (the review appendix); a final report gets an empty block."""
+
+    @functools.wraps(method)
+    def piece(self: Chapter, *args, **kwargs) -> Block:
+        return html.block() if self.final else method(self, *args, **kwargs)
+
+    return piece
+
+
+def resolve_status(status: str | None, default: str = "draft") -> str:
+    """The status a notebook parameter names: ``""`` (or None) is ``default`` (the year's ``laporan.yaml``).
+
+    Raises
+    ------
+    LkjipError
+        Neither ``draft`` nor ``final``.
+    """
+    value = str(status or "").strip().lower() or default
+    if value not in STATUSES:
+        raise LkjipError(f"status {status!r}: expected one of {', '.join(STATUSES)} (or empty: laporan.yaml's)")
+    return value
 
 
 def iku_frame(chapter: Chapter) -> pd.DataFrame:
@@ -204,7 +259,9 @@ def chapter_class(chapter) -> type[Chapter]:
         raise LkjipError(f"no chapter {chapter!r}; chapters: {have}") from None
 
 
-def open_chapter(dataset: str | Path | None = "", year: int | str | None = 0, chapter: int | str = 1) -> Chapter:
+def open_chapter(
+    dataset: str | Path | None = "", year: int | str | None = 0, chapter: int | str = 1, status: str = ""
+) -> Chapter:
     """Load the dataset once and open one chapter of its report for a year.
 
     Parameters
@@ -215,12 +272,17 @@ def open_chapter(dataset: str | Path | None = "", year: int | str | None = 0, ch
         The report year; ``0`` is the latest year in ``laporan.yaml``.
     chapter
         ``0`` Ikhtisar Eksekutif, ``1``–``4`` Bab I–IV, ``5`` Lampiran (the notebook's number).
+    status
+        ``"draft"`` (callouts for the drafter, the review appendix) or ``"final"``; ``""`` is the
+        year's ``status`` in ``laporan.yaml`` (default draft).
 
     Raises
     ------
     DatasetNotFoundError, DatasetError, YearError
         The dataset cannot be found or is invalid, or has no such year.
+    LkjipError
+        ``status`` is neither draft nor final.
     """
     cls = chapter_class(chapter)
     ds = load_dataset(resolve_dataset(dataset))
-    return cls(ds, ds.resolve_year(year))
+    return cls(ds, ds.resolve_year(year), status)

@@ -36,7 +36,7 @@ class Closing(Chapter):
         )
 
     def improvements(self) -> Block:
-        """Steps to improve: the analyst's solutions for each IKU that missed its target."""
+        """Steps to improve: the analyst's solutions for each IKU that missed its target (a callout for the missing)."""
         a = self.analysis
         c = a.capaian_iku
         missed = c[c["mencapai_target"].notna() & ~c["mencapai_target"].fillna(True).astype(bool)]
@@ -58,10 +58,7 @@ class Closing(Chapter):
         parts = []
         if items:  # the lead-in only before a list (never "…target:" followed by "belum diuraikan")
             parts += [html.paragraph("Langkah perbaikan atas IKU yang belum mencapai target:"), html.bullet_list(items)]
-        without = [narrative.lower_first(str(r["indikator"])) for r in missed.to_dict("records")]
-        without = [w for w, r in zip(without, missed.to_dict("records"), strict=True) if fmt.kosong(sol.get(r["kode"]))]
-        if without:
-            parts.append(html.paragraph(f"Langkah perbaikan untuk {fmt.daftar(without)} belum diuraikan."))
+        parts.append(self.callout("solusi"))
         return html.block(*parts)
 
     def closing_text(self) -> Block:

@@ -6,7 +6,7 @@ report builder keeps those outputs and nothing else, so the markup here *is*
 the contract: chapter titles ``h1.bab#bab-N``, sections ``h2#s-N-M``, tables
 ``table.lkjip#tabel-N-M`` with their caption first, figures
 ``figure.lkjip#gambar-N-M`` with an SVG data URI, ``p.sumber``, ``div.analis``,
-``div.ttd``.
+``div.ttd``, and the drafter's notes ``aside.catatan-penyusun`` (draft only).
 
 Every value put into markup is escaped; analyst text is Markdown rendered with
 raw HTML disabled, so ``<script>`` in a dataset shows as text.
@@ -32,6 +32,7 @@ __all__ = [
     "analyst_text",
     "block",
     "bullet_list",
+    "catatan_penyusun",
     "escape",
     "figure",
     "heading",
@@ -99,12 +100,10 @@ def markdown(text: str | None) -> Markup:
     return trusted(_md.render(str(text)).strip())
 
 
-def analyst_text(text: str | None, *, kosong: str | None = None) -> Markup:
-    """Analyst text in ``<div class="analis">``; ``kosong`` (a sentence) when there is none."""
+def analyst_text(text: str | None) -> Markup:
+    """Analyst text in ``<div class="analis">``; nothing when there is none (a gap: :func:`catatan_penyusun`)."""
     if fmt.kosong(text):
-        if kosong is None:
-            return Markup("")
-        return Markup('<div class="analis kosong"><p><em>{}</em></p></div>').format(kosong)
+        return Markup("")
     return Markup('<div class="analis">{}</div>').format(markdown(text))
 
 
@@ -134,6 +133,35 @@ def source_line(text: str | None) -> Markup:
     if fmt.kosong(text):
         return Markup("")
     return Markup('<p class="sumber">Sumber: {}</p>').format(text)
+
+
+# --- notes for the drafter (draft only) ------------------------------------------------------------
+
+
+def catatan_penyusun(gaps) -> Markup:
+    """A *Catatan penyusun* callout: what the drafter still has to fill in, and where; never report text.
+
+    ``<aside class="catatan-penyusun" role="note">`` with the label "Catatan penyusun" and one item per
+    gap: what is missing (``gap.teks``) and where to fill it (``gap.lokasi``). ``gaps`` is a sequence of
+    :class:`lkjipkit.analysis.gaps.Gap` (or of objects with ``teks`` and ``lokasi``), or one sentence;
+    nothing when it is empty. A final report never calls this (:meth:`lkjipkit.report.Chapter.callout`).
+    """
+    if isinstance(gaps, str):
+        items = [Markup("<li>{}</li>").format(gaps)] if gaps.strip() else []
+    else:
+        items = [
+            Markup('<li>{} <span class="lokasi">Isi: {}</span></li>').format(_sentence(g.teks), g.lokasi) for g in gaps
+        ]
+    if not items:
+        return Markup("")
+    return Markup(
+        '<aside class="catatan-penyusun" role="note" aria-label="Catatan penyusun">'
+        '<p class="judul-catatan">Catatan penyusun</p><ul>{}</ul></aside>'
+    ).format(Markup("").join(items))
+
+
+def _sentence(text: str) -> str:
+    return text if text.endswith((".", "?", "!")) else f"{text}."
 
 
 # --- numbering --------------------------------------------------------------------------------------

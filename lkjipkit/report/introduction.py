@@ -46,8 +46,7 @@ class Introduction(Chapter):
         if not fmt.kosong(self.profil.tugas_pokok):
             parts.append(html.paragraph(f"Tugas pokok {self.agency_short}:"))
             parts.append(html.analyst_text(self.profil.tugas_pokok))
-        if not parts:
-            parts.append(html.paragraph(f"Struktur organisasi {self.agency} belum diuraikan dalam data."))
+        parts += [self.callout("struktur_organisasi"), self.callout("bagan_organisasi")]
         return html.block(*parts)
 
     def strategic_aspects(self) -> Block:
@@ -68,8 +67,7 @@ class Introduction(Chapter):
                     source=self.profil.renstra.dokumen,
                 )
             )
-        elif fmt.kosong(self.profil.aspek_strategis_pengantar):
-            parts.append(html.paragraph("Aspek strategis organisasi belum dirumuskan dalam data profil."))
+        parts.append(self.callout("aspek_strategis"))
         return html.block(*parts)
 
     def strategic_issues(self) -> Block:
@@ -79,8 +77,7 @@ class Introduction(Chapter):
         if issues:
             parts.append(html.bullet_list([i.isu for i in issues], ordered=True))
             parts.extend(html.analyst_text(i.uraian) for i in issues if not fmt.kosong(i.uraian))
-        elif fmt.kosong(self.profil.isu_strategis_pengantar):
-            parts.append(html.paragraph("Isu strategis belum dirumuskan dalam data profil."))
+        parts.append(self.callout("isu_strategis"))
         return html.block(*parts)
 
 

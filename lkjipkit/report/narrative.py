@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from lkjipkit import fmt
+from lkjipkit.analysis.gaps import differs_from_spm
 
 from .html import trusted
 
@@ -240,7 +241,7 @@ def national_standard(row: Mapping | None, indikator: str, tahun: int) -> Markup
         "realisasi": r_text,
         "memenuhi": bool(_bool(row.get("memenuhi_target_nasional"))),
         "realisasi_spm": fmt.dengan_satuan(rs, satuan),
-        "beda_spm": diff is not None and abs(diff) >= 0.005,
+        "beda_spm": differs_from_spm(diff),
     }
     return sentence("iku.j2", "standar", facts)
 

@@ -25,7 +25,8 @@ EXPECTED = [
     "05_lampiran",
 ]
 PARAMETERS = (
-    'dataset = ""  # folder or .xlsx; empty: the embedded dataset\nyear = 0  # 0: the latest year of the dataset'
+    'dataset = ""  # folder or .xlsx; empty: the embedded dataset\nyear = 0  # 0: the latest year of the dataset\n'
+    'status = ""  # "draft" or "final"; empty: the status in laporan.yaml (default draft)'
 )
 FORBIDDEN = (
     ast.FunctionDef,
@@ -102,6 +103,8 @@ def test_shape_parameters_imports_open_then_one_display_per_cell(path):
     call = opened[0].value
     assert isinstance(call, ast.Call) and getattr(call.func, "id", None) == "open_chapter"
     assert [getattr(a, "id", None) for a in call.args[:2]] == ["dataset", "year"]
+    status = [k.value for k in call.keywords if k.arg == "status"]
+    assert [getattr(v, "id", None) for v in status] == ["status"], "the status parameter reaches open_chapter"
     for i, tree in enumerate(cells[3:], start=3):
         assert len(tree.body) == 1, f"cell {i}: one statement per cell"
         stmt = tree.body[0]

@@ -55,7 +55,8 @@ def test_html_only_build_writes_the_report_folder(fake, seed_path, tmp_path):
     assert 'href="#bab-2"' in html
     prov = json.loads(result.provenance.read_text())
     assert prov["generator"] == "lkjipkit" and prov["status"] == "built"
-    assert prov["parameters"] == {"dataset": str(seed_path.resolve()), "year": 2016}
+    assert prov["parameters"] == {"dataset": str(seed_path.resolve()), "year": 2016, "status": "draft"}
+    assert prov["report"]["status"] == "draft" and "kepala" in {g["jenis"] for g in prov["report"]["gaps"]}
     assert len(prov["dataset"]["fingerprint_sha256"]) == 64
     assert set(prov["timings_seconds"]) >= {"validate", "execute", "export_html", "html", "total"}
     assert prov["chapters"][0]["notebook"] == "00_ikhtisar.ipynb" and len(prov["chapters"][0]["source_sha256"]) == 64

@@ -22,10 +22,9 @@ def run_notebook(path, dataset, year) -> list[Block]:
     shown: list[Block] = []
     ns: dict = {}
     for i, cell in enumerate(nb.cells):
+        exec(compile(cell.source, f"{path.name}[{i}]", "exec"), ns)
         if i == 0:
             ns.update(dataset=str(dataset), year=year)  # what papermill injects after the parameters cell
-            continue
-        exec(compile(cell.source, f"{path.name}[{i}]", "exec"), ns)
         if i == 1:
             ns["display"] = shown.append
     return shown

@@ -123,7 +123,21 @@ def test_analyst_markdown_adds_no_headings_and_no_remote_images():
 
 def test_empty_analyst_text():
     assert str(html.analyst_text(None)) == ""
-    assert "belum" in str(html.analyst_text("", kosong="Uraian belum diisi."))
+    assert str(html.analyst_text("  ")) == ""
+
+
+def test_catatan_penyusun_is_a_labelled_note_with_what_and_where():
+    class G:
+        teks = "IKU6 Persentase <PMKS>: solusi belum diuraikan"
+        lokasi = "analisis_iku.csv, baris 7, kolom solusi"
+
+    out = str(html.catatan_penyusun([G()]))
+    assert out.startswith('<aside class="catatan-penyusun" role="note"')
+    assert '<p class="judul-catatan">Catatan penyusun</p>' in out
+    assert "solusi belum diuraikan." in out and "&lt;PMKS&gt;" in out
+    assert '<span class="lokasi">Isi: analisis_iku.csv, baris 7, kolom solusi</span>' in out
+    assert "Catatan penyusun" in str(html.catatan_penyusun("Lengkapi bagan."))
+    assert str(html.catatan_penyusun([])) == "" == str(html.catatan_penyusun(""))
 
 
 def test_lists_and_paragraphs_escape():

@@ -38,7 +38,7 @@ def test_review_findings_read_as_words_not_rule_codes():
 def test_no_lead_in_before_a_missing_list_of_improvements():
     text = open_chapter("", 0, chapter=4).improvements().text
     assert "mencapai target:" not in text
-    assert text.startswith("Langkah perbaikan untuk persentase pencari kerja")
+    assert text.startswith("Catatan penyusunIKU1 Persentase pencari kerja")  # what is missing is a callout
 
 
 def test_spm_tables_print_the_source_the_dataset_gives():
