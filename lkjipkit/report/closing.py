@@ -8,6 +8,7 @@ from lkjipkit import fmt
 
 from . import html, narrative
 from .chapter import Chapter, register
+from .front import head_signature
 from .html import Block
 
 
@@ -70,3 +71,7 @@ class Closing(Chapter):
         if fmt.kosong(text):
             return html.block(html.paragraph(narrative.standard_closing(self.agency, self.year)))
         return Block(html.analyst_text(text))
+
+    def signature(self) -> Block:
+        """The head of agency's signature: place and month of issue, title, name, rank and NIP."""
+        return Block(head_signature(self.ds, self.year).html())

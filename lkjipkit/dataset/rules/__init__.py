@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import (
     analysis_has_indicator_year,
+    images_loadable,
     kode_rekening_in_program,
     logo_exists,
     references,
@@ -27,6 +28,7 @@ RULES = (
     spm_value_or_counts,
     analysis_has_indicator_year,
     logo_exists,
+    images_loadable,
 )
 
 __all__ = ["RULES"]
