@@ -2,7 +2,8 @@
 
 Wherever the report prints a figure computed from the inputs that an earlier report printed differently
 (a ``*_tercetak`` column), the table says so: the new figure, how it was computed, and the old one, e.g.
-"Koreksi — Persentase PMKS … 2014: 6,78 % dari 825 / 12.165; tercetak 7,61 % dalam laporan sebelumnya."
+"Koreksi tahun 2014 — Persentase PMKS …: 6,78 %, dihitung dari 825 / 12.165; tercetak 7,61 % dalam laporan
+sebelumnya."
 Which figures differ is decided in :mod:`lkjipkit.analysis.corrections`; this module only words it.
 """
 
@@ -68,9 +69,9 @@ def _basis(r: dict) -> str:
 
 
 def correction_text(r: dict, label: str) -> str:
-    """One correction as a sentence: ``Koreksi — <label> <year>: <new> <basis>; tercetak <old> …``."""
+    """One correction as a sentence: ``Koreksi tahun <year> — <label>: <new>, dihitung <basis>; tercetak <old> …``."""
     return (
-        f"Koreksi — {label} {int(r['tahun'])}: {_value(r['dihitung'], r['satuan'])} {_basis(r)}; "
+        f"Koreksi tahun {int(r['tahun'])} — {label}: {_value(r['dihitung'], r['satuan'])}, dihitung {_basis(r)}; "
         f"tercetak {_value(r['tercetak'], r['satuan'])} dalam laporan sebelumnya."
     )
 
