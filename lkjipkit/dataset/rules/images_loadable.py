@@ -17,7 +17,7 @@ import warnings
 from pathlib import Path
 
 from defusedxml import DefusedXmlException, ElementTree
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 from lkjipkit.errors import Problem
 
@@ -40,6 +40,8 @@ def unloadable(path: Path) -> str | None:
         return f"the file has {size:,} bytes; at most {MAX_BYTES:,} (20 MB) are allowed"
     if path.suffix.lower() == ".svg":
         return _svg_problem(path)
+    # a truncated file must fail to load, whatever another library set this global of Pillow's to
+    truncated_ok, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
@@ -56,6 +58,8 @@ def unloadable(path: Path) -> str | None:
         return "not a PNG or JPEG image that can be read"
     except (OSError, SyntaxError, ValueError) as e:
         return f"the image is damaged and cannot be decoded ({e})"
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated_ok
     return None
 
 
