@@ -31,7 +31,9 @@ def test_logo_beside_a_workbook_is_found(seed_path: Path, tmp_path: Path):
     import shutil
 
     shutil.copytree(seed_path, folder)
-    (folder / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    from PIL import Image
+
+    Image.new("RGB", (4, 3), "red").save(folder / "logo.png")
     text = (folder / "profil.yaml").read_text().replace("logo: null", "logo: logo.png")
     (folder / "profil.yaml").write_text(text)
     book = tmp_path / "book" / "data.xlsx"

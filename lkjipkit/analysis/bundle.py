@@ -18,6 +18,7 @@ from .budget import (
     budget_by_program,
     compute_budget_summary,
 )
+from .corrections import corrections
 from .efficiency import compute_efficiency, sasaran_links, sasaran_table
 from .gaps import Gap, find_gaps
 from .iku import (
@@ -124,6 +125,13 @@ class YearAnalysis:
     def kegiatan(self) -> ActivityProgress:
         """Physical progress of all the year's kegiatan: finished, short, cut."""
         return activity_progress(self.anggaran_kegiatan)
+
+    # -- corrections of printed figures ---------------------------------------------------------------
+
+    @cached_property
+    def koreksi(self) -> pd.DataFrame:
+        """Printed figures (``*_tercetak``) the report corrects (:func:`~lkjipkit.analysis.corrections.corrections`)."""
+        return corrections(self)
 
     # -- efficiency and the seven analyses per sasaran ----------------------------------------------
 

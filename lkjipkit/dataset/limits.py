@@ -40,7 +40,7 @@ ROWS = Limit("rows per table", 200_000, "LKJIP_MAX_ROWS", "rows")
 """Most data rows in one table (CSV file or sheet)."""
 CELL_CHARS = Limit("characters per cell", 32_767, "LKJIP_MAX_CELL_CHARS", "characters")
 """Longest text in one cell or YAML value (Excel's own limit)."""
-IMAGE_PIXELS = Limit("logo size", 25_000_000, "LKJIP_MAX_IMAGE_PIXELS", "pixels")
-"""Largest logo, width × height (5000 × 5000 px); larger images are dropped by PDF writers."""
+IMAGE_PIXELS = Limit("image size", 25_000_000, "LKJIP_MAX_IMAGE_PIXELS", "pixels")
+"""Largest logo or organisation chart, width × height (5000 × 5000 px); larger images are dropped by PDF writers."""
 
 ALL = (FILE_BYTES, ROWS, CELL_CHARS, IMAGE_PIXELS)

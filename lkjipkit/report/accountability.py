@@ -15,6 +15,7 @@ from lkjipkit import fmt
 
 from . import figures, html, narrative
 from .chapter import Chapter, group_spans, iku_frame, register
+from .corrections import REALISATION_COLUMNS, budget_label, correction_notes
 from .html import Block, Cell, num, row
 
 #: The seven analyses of a sasaran (PermenPAN-RB 53/2014), as the report names them.
@@ -131,7 +132,12 @@ class Accountability(Chapter):
             f"Capaian Kinerja {self.agency_short} Tahun {y}",
             header=header,
             rows=rows,
-            note=html.block(*(html.paragraph(t, kelas="catatan") for t in notes)),
+            note=html.block(
+                *(html.paragraph(t, kelas="catatan") for t in notes),
+                correction_notes(
+                    a.koreksi, tabel="iku_tahunan", tahun=[y], label=lambda r: c.at[r["kode"], "indikator"]
+                ),
+            ),
             source=self._iku_source(),
         )
         return html.block(intro, table)
@@ -308,6 +314,7 @@ class Accountability(Chapter):
                 rows,
                 wide=len(header) > 9,
                 source=self._spm_source(codes, first, y),
+                note=self._spm_corrections(codes, years) or None,
             )
         )
         series = [
@@ -346,6 +353,13 @@ class Accountability(Chapter):
         sources = [str(v) for v in dict.fromkeys(t["sumber"].dropna()) if str(v).strip()]
         return "; ".join(sources) or None
 
+    def _spm_corrections(self, codes, years) -> Markup:
+        """Notes on the SPM percentages of these indicators and years that correct a printed figure."""
+        names = self.analysis.spm.drop_duplicates("kode").set_index("kode")["indikator"]
+        return correction_notes(
+            self.analysis.koreksi, tabel="spm_realisasi", kode=codes, tahun=years, label=lambda r: names[r["kode"]]
+        )
+
     def _spm_note(self, code: str):
         t = self.ds.tables["spm_realisasi"]
         hit = t[(t["spm_kode"] == code) & (t["tahun"] == self.year)]["analisis"].dropna()
@@ -375,6 +389,7 @@ class Accountability(Chapter):
             header=[["Tahun", should, reached, "Persentase (%)"]],
             rows=table_rows,
             source=self._spm_source([r["kode"]], y0, y1),
+            note=self._spm_corrections([r["kode"]], counted["tahun"]) or None,
         )
         svg = figures.coverage(
             [int(t) for t in counted["tahun"]],
@@ -493,6 +508,12 @@ class Accountability(Chapter):
                 if "pagu_murni" in acts and acts["pagu_murni"].isna().any()
                 else None,
                 kelas="catatan",
+            ),
+            correction_notes(
+                a.koreksi,
+                tabel=("anggaran", "program_tahunan"),
+                kolom=REALISATION_COLUMNS,
+                label=budget_label(dict(zip(progs["program_kode"], progs["program"], strict=True))),
             ),
         )
         return self.table(

@@ -8,8 +8,20 @@ from lkjipkit import fmt
 
 from . import html
 from .chapter import Chapter, draft_only, register
+from .front import image_uri, signature_block
 from .html import Block, Cell, num, row
 from .planning import AgreementTables
+
+#: The two paragraphs of the Perjanjian Kinerja after the parties, in the wording of the PermenPAN-RB 53/2014
+#: annex (format of the agreement of a regional government's agency).
+PK_PERNYATAAN = (
+    "Pihak pertama berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, "
+    "dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen "
+    "perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami.",
+    "Pihak kedua akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian "
+    "kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan "
+    "dan sanksi.",
+)
 
 
 @register
@@ -27,19 +39,81 @@ class Appendix(AgreementTables, Chapter):
         return f"Lampiran {n}"
 
     def agreement(self) -> Block:
-        """The Perjanjian Kinerja of the year: its title, targets and program budgets, and the head's signature."""
+        """Lampiran 1: the Perjanjian Kinerja of the year in the form of the PermenPAN-RB 53/2014 annex.
+
+        On a new page: the logo (when the dataset has one), the title, the statement of the two parties
+        (the head of agency as *pihak pertama*, ``laporan.yaml: perjanjian_kinerja.pihak_kedua`` as *pihak
+        kedua*) with both signatures, then the agreement's attachment: the sasaran–IKU–target table, the
+        program budget table and both signatures again, kept with the last table in print. A missing
+        second party leaves its name and title blank, as on the unsigned form.
+        """
+        pk = self.laporan.perjanjian_kinerja
+        first, second = self.profil.kepala, (pk.pihak_kedua if pk else None)
+        parties = Markup("").join(
+            [
+                _party(first.nama, first.jabatan),
+                html.paragraph("selanjutnya disebut pihak pertama."),
+                _party(second.nama if second else None, second.jabatan if second else None),
+                html.paragraph("selaku atasan pihak pertama, selanjutnya disebut pihak kedua."),
+            ]
+        )
+        statement = html.block(
+            self._agreement_title(),
+            html.paragraph(
+                "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan, dan akuntabel serta "
+                "berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+            ),
+            parties,
+            *(html.paragraph(p) for p in PK_PERNYATAAN),
+            self._agreement_signatures(),
+            self.callout("perjanjian_kinerja"),
+        )
+        attachment = html.block(
+            self._agreement_title(),
+            self.agreement_targets(intro=False),
+            Markup('<div class="pk-akhir">{}</div>').format(
+                html.block(self.agreement_budget(), self._agreement_signatures())
+            ),
+            page_break=True,
+        )
+        return Block(Markup('<div class="pk" id="perjanjian-kinerja">{}{}</div>').format(statement, attachment))
+
+    def _agreement_title(self) -> Markup:
+        logo = image_uri(self.ds, self.profil.instansi.logo)
+        img = Markup('<p class="pk-logo"><img src="{}" alt="Logo {}"></p>').format(
+            logo, self.profil.instansi.pemerintah
+        )
         title = Markup('<p class="judul-lampiran"><strong>{}</strong><br>{}<br>{}</p>').format(
             f"PERJANJIAN KINERJA TAHUN {self.year}",
             self.profil.instansi.nama.upper(),
             self.profil.instansi.pemerintah.upper(),
         )
-        return html.block(
-            title,
-            self.agreement_targets(intro=False),
-            self.agreement_budget(),
-            self.signature(),
-            self.callout("perjanjian_kinerja"),
+        return (img if logo else Markup("")) + title
+
+    def _agreement_signatures(self) -> Markup:
+        """Both parties' signatures side by side: pihak kedua on the left, pihak pertama (with place and date)
+        on the right, as in the annex."""
+        pk = self.laporan.perjanjian_kinerja
+        first, second = self.profil.kepala, (pk.pihak_kedua if pk else None)
+        tempat = (pk.tempat if pk and pk.tempat else None) or self.profil.instansi.kota
+        tanggal = fmt.tanggal(pk.tanggal) if pk and pk.tanggal else None
+        left = signature_block(
+            peran="PIHAK KEDUA,",
+            jabatan=second.jabatan if second else None,
+            nama=second.nama if second else None,
+            pangkat=second.pangkat if second else None,
+            nip=second.nip if second else None,
         )
+        right = signature_block(
+            tempat=tempat,
+            tanggal=tanggal,
+            peran="PIHAK PERTAMA,",
+            jabatan=first.jabatan,
+            nama=first.nama,
+            pangkat=first.pangkat,
+            nip=first.nip,
+        )
+        return Markup('<div class="ttd-pk">{}{}</div>').format(left, right)
 
     @draft_only
     def review_findings(self) -> Block:
@@ -117,6 +191,15 @@ class Appendix(AgreementTables, Chapter):
             header=[["No.", "Nama/NIP", Cell("Jabatan dalam Tim")]],
             rows=rows,
         )
+
+
+def _party(nama: str | None, jabatan: str | None) -> Markup:
+    """A party of the agreement as the annex lists it: ``Nama : …`` and ``Jabatan : …`` (blank when unknown)."""
+    cells = Markup("").join(
+        Markup('<tr><td class="label">{}</td><td class="titik">:</td><td>{}</td></tr>').format(k, v or "")
+        for k, v in (("Nama", nama), ("Jabatan", jabatan))
+    )
+    return Markup('<table class="pk-pihak">{}</table>').format(cells)
 
 
 def _has(value) -> bool:

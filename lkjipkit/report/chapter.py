@@ -33,13 +33,13 @@ from typing import ClassVar
 import pandas as pd
 from markupsafe import Markup
 
-from lkjipkit import fmt
 from lkjipkit.analysis import YearAnalysis, analyse
 from lkjipkit.config import default_dataset
 from lkjipkit.dataset import Dataset, load_dataset
 from lkjipkit.errors import LkjipError
 
 from . import html
+from .front import head_signature
 from .html import Block
 
 #: The statuses a report is built in (``laporan.yaml: status``, ``lkjip build --final``).
@@ -174,17 +174,9 @@ class Chapter:
     # --- the signature block ---------------------------------------------------------------------------
 
     def signature(self) -> Block:
-        """Place and month of issue, the head of agency's title, name and NIP (a callout for what is missing)."""
-        k = self.profil.kepala
-        block = html.signature(
-            tempat=self.profil.instansi.kota,
-            tanggal=fmt.bulan_tahun(self.laporan.tanggal_terbit),
-            jabatan=k.jabatan,
-            nama=k.nama,
-            nip=k.nip,
-            pangkat=k.pangkat,
-        )
-        return html.block(block, self.callout("kepala"))
+        """The head of agency's signature: place and month of issue, title, name, rank and NIP (one helper,
+        :func:`lkjipkit.report.front.signature_block`, for every signature), with a callout for what is missing."""
+        return html.block(head_signature(self.ds, self.year).html(), self.callout("kepala"))
 
 
 def draft_only(method: Callable[..., Block]) -> Callable[..., Block]:

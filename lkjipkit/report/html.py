@@ -41,7 +41,6 @@ __all__ = [
     "num",
     "paragraph",
     "row",
-    "signature",
     "source_line",
     "table",
     "trusted",
@@ -324,22 +323,3 @@ def figure(*, ident: str, caption: str, svg: str | bytes, alt: str, source: str 
         ident, uri, alt, caption
     )
     return block(html, source_line(source))
-
-
-# --- signature --------------------------------------------------------------------------------------
-
-
-def signature(
-    *, tempat: str, tanggal: str, jabatan: str, nama: str | None = None, nip: str | None = None, pangkat=None
-) -> Block:
-    """The signature block: place and date, the head's title, room to sign, name, rank, NIP."""
-    parts = [
-        Markup("<p>{}, {}</p>").format(tempat, tanggal),
-        Markup('<p class="jabatan">{}</p>').format(jabatan),
-        Markup('<p class="nama">{}</p>').format(nama or ""),
-    ]
-    if not fmt.kosong(pangkat):
-        parts.append(Markup('<p class="pangkat">{}</p>').format(pangkat))
-    if not fmt.kosong(nip):
-        parts.append(Markup("<p>NIP {}</p>").format(nip))
-    return Block(Markup('<div class="ttd">{}</div>').format(Markup("").join(parts)))

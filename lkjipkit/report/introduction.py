@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
+
 from lkjipkit import fmt
 
 from . import html
 from .chapter import Chapter, register
+from .front import image_uri
 from .html import Block, num, row
 from .narrative import sentence
 
@@ -34,11 +37,16 @@ class Introduction(Chapter):
         return Block(sentence("pendahuluan.j2", "latar_belakang", facts))
 
     def organisation(self) -> Block:
-        """1.2 Struktur organisasi: the analyst's text, the legal bases and the main task (tugas pokok)."""
+        """1.2 Struktur organisasi: the analyst's text, the organisation chart, the legal bases, the main task.
+
+        The chart (``profil.yaml: instansi.bagan_organisasi``) follows the analyst's text as the numbered
+        figure "Gambar 1.1 Struktur Organisasi …", embedded as a ``data:`` URI.
+        """
         parts = []
         text = self.laporan.struktur_organisasi
         if not fmt.kosong(text):
             parts.append(html.analyst_text(text))
+        parts.append(self.organisation_chart() or self.callout("bagan_organisasi"))  # the chart, or where it goes
         laws = self.profil.dasar_hukum_organisasi
         if laws and fmt.kosong(text):
             parts.append(html.paragraph(f"Organisasi {self.agency} ditetapkan berdasarkan:"))
@@ -46,8 +54,24 @@ class Introduction(Chapter):
         if not fmt.kosong(self.profil.tugas_pokok):
             parts.append(html.paragraph(f"Tugas pokok {self.agency_short}:"))
             parts.append(html.analyst_text(self.profil.tugas_pokok))
-        parts += [self.callout("struktur_organisasi"), self.callout("bagan_organisasi")]
+        parts.append(self.callout("struktur_organisasi"))
         return html.block(*parts)
+
+    def organisation_chart(self) -> Markup:
+        """The organisation chart as a numbered figure, or nothing when the dataset has none."""
+        uri = image_uri(self.ds, self.profil.instansi.bagan_organisasi)
+        if uri is None:
+            return Markup("")
+        caption = f"Struktur Organisasi {self.agency}"
+        n = self.numbering.next("gambar", caption)
+        return Markup(
+            '<figure class="lkjip bagan" id="{}"><img src="{}" alt="{}"><figcaption>{}</figcaption></figure>'
+        ).format(
+            self.numbering.ident("gambar", n),
+            uri,
+            f"Bagan struktur organisasi {self.agency}",
+            f"Gambar {self.numbering.number(n)} {caption}",
+        )
 
     def strategic_aspects(self) -> Block:
         """1.3 Aspek strategis: the introduction and a table of aspects per field (bidang)."""

@@ -7,6 +7,7 @@ from lkjipkit.analysis import fsum
 
 from . import html
 from .chapter import Chapter, group_spans, iku_frame, register
+from .corrections import budget_label, correction_notes
 from .html import Block, Cell, num, row
 from .narrative import sentence
 
@@ -164,10 +165,25 @@ class PerformancePlanning(AgreementTables, Chapter):
                 rows.append(row([num(f"{k}."), r["kegiatan"], r["kode_rekening"], num(fmt.angka(r["pagu_murni"]))]))
         rows.append(row([Cell("Jumlah", colspan=3), num(fmt.angka(a.anggaran_ringkasan.pagu_murni))], "total"))
         missing = acts[acts["pagu_murni"].isna()]
-        note = None
+        notes = []
         if len(missing):
             names = fmt.daftar(missing["kegiatan"].tolist())
-            note = f"Tanda – : pagu APBD murni tidak tercantum ({names}); kegiatan tersebut hanya memiliki pagu APBD-P."
+            notes.append(
+                html.paragraph(
+                    f"Tanda – : pagu APBD murni tidak tercantum ({names}); kegiatan tersebut hanya memiliki pagu "
+                    "APBD-P.",
+                    kelas="catatan",
+                )
+            )
+        notes.append(
+            correction_notes(
+                a.koreksi,
+                tabel=("anggaran", "program_tahunan"),
+                kolom=("pagu_rkt_tercetak",),
+                label=budget_label(dict(zip(progs["program_kode"], progs["program"], strict=True))),
+            )
+        )
+        note = html.block(*notes) or None
         intro = html.paragraph(
             f"Rencana kinerja tahunan {self.agency_short} Tahun Anggaran {self.year} "
             f"terdiri atas {fmt.bilangan(len(progs))} program dan {fmt.bilangan(len(acts))} kegiatan "

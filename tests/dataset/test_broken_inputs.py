@@ -485,14 +485,14 @@ CASES = [
         "logo-over-the-pixel-limit",
         with_logo(size=(200, 100)),
         "profil.yaml:13:instansi.logo: ",
-        "'logo.png' is 200 × 100 px; the limit is 10,000 pixels (logo size)",
+        "'logo.png' is 200 × 100 px; the limit is 10,000 pixels (image size)",
         env={"LKJIP_MAX_IMAGE_PIXELS": "10000"},
     ),
     Case(
         "logo-of-40000-by-40000-px",
         with_logo(png_header(40_000, 40_000)),
         "profil.yaml:13:instansi.logo: ",
-        "the limit is 25,000,000 pixels (logo size). If the data is real, raise it with the environment variable "
+        "the limit is 25,000,000 pixels (image size). If the data is real, raise it with the environment variable "
         "LKJIP_MAX_IMAGE_PIXELS",
     ),
     Case(

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import shutil
+
+from PIL import Image
 
 from lkjipkit.dataset import load_dataset
 from lkjipkit.report.front import PEDOMAN_PENGANTAR, front_matter, kata_pengantar_blocks
@@ -39,7 +42,9 @@ def test_front_matter_from_the_embedded_dataset(seed):
 def test_the_logo_is_embedded_as_a_data_uri(seed_path, tmp_path):
     folder = tmp_path / "ds"
     shutil.copytree(seed_path, folder)
-    (folder / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    png = Image.new("RGB", (4, 3), "red")
+    png.save(folder / "logo.png")
     profil = folder / "profil.yaml"
     profil.write_text(profil.read_text().replace("logo: null", "logo: logo.png"))
-    assert front_matter(load_dataset(folder), 2016).logo == "data:image/png;base64,iVBORw0KGgo="
+    uri = front_matter(load_dataset(folder), 2016).logo
+    assert uri == "data:image/png;base64," + base64.b64encode((folder / "logo.png").read_bytes()).decode()

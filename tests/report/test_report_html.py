@@ -96,17 +96,6 @@ def test_figure_is_an_svg_data_uri():
     assert base64.b64decode(m.group(1)).decode() == svg
 
 
-def test_signature_block():
-    s = str(html.signature(tempat="Balikpapan", tanggal="Februari 2017", jabatan="KEPALA DINAS", nama=None, nip=None))
-    assert s == (
-        '<div class="ttd"><p>Balikpapan, Februari 2017</p><p class="jabatan">KEPALA DINAS</p><p class="nama"></p></div>'
-    )
-    s = str(
-        html.signature(tempat="Contoh", tanggal="Mei 2024", jabatan="K", nama="dr. A", nip="1975 2", pangkat="IV/c")
-    )
-    assert '<p class="nama">dr. A</p><p class="pangkat">IV/c</p><p>NIP 1975 2</p>' in s
-
-
 def test_analyst_markdown_never_runs_html():
     out = str(html.analyst_text("**penting** <script>alert(1)</script>\n\n- satu\n- dua"))
     assert out.startswith('<div class="analis">')

@@ -10,9 +10,9 @@ from __future__ import annotations
 from . import (
     analysis_has_indicator_year,
     category_scale,
+    images_loadable,
     kode_rekening_in_program,
     logo_exists,
-    logo_size,
     references,
     report_year_in_period,
     spending_within_pagu,
@@ -29,7 +29,7 @@ RULES = (
     spm_value_or_counts,
     analysis_has_indicator_year,
     logo_exists,
-    logo_size,
+    images_loadable,
     category_scale,
 )
 
