@@ -37,8 +37,16 @@ def pdf_pages(pdf: Path) -> list[str]:
 def test_the_report_folder_holds_report_notebooks_tables_and_provenance(built_report, seed_path):
     r = built_report
     names = {p.name for p in r.out_dir.iterdir()}
-    assert {"laporan.html", "laporan.pdf", "notebooks", "tabel", "reviu.json", "provenance.json"} <= names
-    assert r.outputs == {"html": r.out_dir / "laporan.html", "pdf": r.out_dir / "laporan.pdf"}
+    assert {
+        "laporan.html",
+        "laporan.pdf",
+        "laporan.docx",
+        "notebooks",
+        "tabel",
+        "reviu.json",
+        "provenance.json",
+    } <= names
+    assert r.outputs == {f: r.out_dir / f"laporan.{f}" for f in ("html", "pdf", "docx")}
     assert not list(r.out_dir.parent.glob(".2016.building-*")) and not (r.out_dir.parent / "2016.failed").exists()
     prov = json.loads(r.provenance.read_text())
     assert [c["status"] for c in prov["chapters"]] == ["executed"] * 3
@@ -50,7 +58,11 @@ def test_the_report_folder_holds_report_notebooks_tables_and_provenance(built_re
 def test_executed_notebooks_are_the_audit_trail(built_report, seed_path):
     for path in built_report.notebooks:
         nb = nbformat.read(path, as_version=4)
-        assert nb.metadata.papermill.parameters == {"dataset": str(seed_path.resolve()), "year": 2016}
+        assert nb.metadata.papermill.parameters == {
+            "dataset": str(seed_path.resolve()),
+            "year": 2016,
+            "status": "draft",
+        }
         assert nb.metadata.papermill.exception is None
         tags = [c.metadata.get("tags", []) for c in nb.cells]
         assert ["parameters"] in tags and ["injected-parameters"] in tags
