@@ -277,7 +277,7 @@ def seed_docx(tmp_path_factory, seed_path) -> tuple[str, Path]:
 
     out = tmp_path_factory.mktemp("seed") / "2016"
     result = build_report(seed_path, 2016, out, formats=("html",), progress=False)
-    page = result.html.read_text(encoding="utf-8")
+    page = result.outputs["html"].read_text(encoding="utf-8")
     return page, write_docx(page, out / "laporan.docx")
 
 

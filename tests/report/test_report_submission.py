@@ -150,7 +150,7 @@ def test_an_organisation_chart_that_cannot_be_loaded_is_a_validation_error(seed_
     line = text.splitlines().index("  bagan_organisasi: bagan.png") + 1
     with pytest.raises(DatasetError) as e:
         load_dataset(seed_copy)
-    assert f"profil.yaml:{line}:instansi.bagan_organisasi: 'bagan.png' cannot be loaded: " in str(e.value)
+    assert f"profil.yaml:{line}:instansi.bagan_organisasi: 'bagan.png' " in str(e.value)
     assert says in str(e.value)
     r = CliRunner().invoke(main, ["validate", str(seed_copy)])
     assert r.exit_code == 1 and "Traceback" not in r.output
