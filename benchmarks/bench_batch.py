@@ -1,7 +1,7 @@
 """Benchmark `lkjip batch`: 40 agency-years with 1 and 2 workers, and the unchanged rerun.
 
-The datasets are generated variants of the embedded one (another slug and name,
-realisations scaled a little), so every report is a real build. For each
+The datasets are generated variants of the embedded one (:mod:`lkjipkit.rekap.generate`:
+another slug and name, budget scaled, realisations varied), so every report is a real build. For each
 worker count the batch runs in a fresh process (``lkjip batch ... --force``),
 timed from outside; peak memory is the largest resident set of the whole
 process tree, sampled every 0.2 s. Then the same batch is rerun unchanged,
@@ -17,9 +17,6 @@ Figures are printed as a Markdown table to paste into docs/batch.md.
 from __future__ import annotations
 
 import argparse
-import csv
-import io
-import shutil
 import statistics
 import subprocess
 import sys
@@ -33,23 +30,11 @@ SEED = ROOT / "data" / "balikpapan-disnakersos"
 LKJIP = Path(sys.executable).parent / "lkjip"
 
 
-def make_variant(dst: Path, n: int) -> Path:
-    shutil.copytree(SEED, dst)
-    profil = (dst / "profil.yaml").read_text(encoding="utf-8")
-    profil = profil.replace("slug: balikpapan-disnakersos", f"slug: contoh-{n:03d}")
-    profil = profil.replace("nama: Dinas Tenaga Kerja dan Sosial", f"nama: Dinas Contoh {n:03d}", 1)
-    (dst / "profil.yaml").write_text(profil, encoding="utf-8")
-    path = dst / "iku_tahunan.csv"
-    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
-    col = rows[0].index("realisasi")
-    factor = 0.8 + (n % 9) * 0.05
-    for row in rows[1:]:
-        if row[col]:
-            row[col] = f"{min(100.0, float(row[col]) * factor):.2f}"
-    buf = io.StringIO(newline="")
-    csv.writer(buf, lineterminator="\n").writerows(rows)
-    path.write_text(buf.getvalue(), encoding="utf-8")
-    return dst
+def make_variant(out: Path, n: int) -> Path:
+    """Agency ``n`` of :func:`lkjipkit.rekap.generate.make_agency` from the seed dataset (never the broken one)."""
+    from lkjipkit.rekap.generate import make_agency
+
+    return make_agency(SEED, out, n).path
 
 
 def peak_rss_mb(pid: int, stop: threading.Event, result: list[float]) -> None:
@@ -102,7 +87,7 @@ def main() -> None:
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as tmp:
         tmp = Path(tmp)
-        datasets = [make_variant(tmp / "data" / f"contoh-{i:03d}", i) for i in range(args.reports)]
+        datasets = [make_variant(tmp / "data", i) for i in range(args.reports)]
         results = {}
         for jobs in (1, 2):
             runs = [run_batch(datasets, tmp / "out", jobs, args.format, force=True) for _ in range(args.repeat)]

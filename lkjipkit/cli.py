@@ -291,5 +291,32 @@ def import_command(workbook: Path, out: Path, overwrite: bool) -> None:
     click.echo(f"{path}: dataset folder written from {workbook}")
 
 
+# --- lkjip rekap: the cross-agency recap of a year (lkjipkit.rekap, docs/rekap.md) --------------------
+
+
+@main.command("rekap")
+@click.argument("reports_root", type=click.Path(path_type=Path))
+@click.argument("datasets", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--year", "year", type=int, required=True, help="The report year.")
+@click.option(
+    "--out", "out", type=click.Path(path_type=Path), help="Recap folder (default: REPORTS_ROOT/_rekap/<year>/)."
+)
+@click.option(
+    "--format", "formats", default="html,pdf,xlsx", show_default=True, help="Comma-separated: html, pdf, xlsx."
+)
+@click.option("--scale", help="Capaian scale for every agency's category (default: the datasets' default).")
+@friendly_errors
+def rekap_command(reports_root: Path, datasets, year: int, out: Path | None, formats: str, scale: str | None) -> None:
+    """One report across every agency of a year, from the reports under REPORTS_ROOT.
+
+    DATASETS (optional) are the batch's dataset folders: each one without a report is named as absent.
+    """
+    from lkjipkit.rekap.core import build_rekap
+
+    result = build_rekap(reports_root, year, out, formats, datasets=list(datasets), scale=scale)
+    for line in result.lines():
+        click.echo(line)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,157 @@
+"""``build_rekap``: read a year's reports, write the recap in every format asked for, atomically.
+
+The output folder is replaced as a report folder is (:class:`lkjipkit.publish.output.OutputFolder`:
+written beside it, swapped in only when complete, a failure kept as ``<name>.failed``),
+and carries its own ``provenance.json``.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from lkjipkit.errors import BuildError
+
+from .facts import Recap, recap
+from .read import read_batch
+
+#: Where the recap goes under the reports root by default (``_`` is never an agency slug).
+DEFAULT_DIR = "_rekap"
+
+
+def _write_html(r: Recap, page: str, target: Path) -> None:
+    target.write_text(page, encoding="utf-8")
+
+
+def _write_pdf(r: Recap, page: str, target: Path) -> None:
+    from lkjipkit.publish.pdf import html_to_pdf
+
+    html_to_pdf(page, target)
+
+
+def _write_xlsx(r: Recap, page: str, target: Path) -> None:
+    from .xlsx import write_xlsx
+
+    write_xlsx(r, target)
+
+
+@dataclass(frozen=True)
+class RekapFormat:
+    writer: Callable[[Recap, str, Path], None]
+    filename: str
+    description: str
+
+
+#: Every format of the recap, in the order they are written.
+FORMATS: dict[str, RekapFormat] = {
+    "html": RekapFormat(_write_html, "rekap.html", "one self-contained page, sortable tables"),
+    "pdf": RekapFormat(_write_pdf, "rekap.pdf", "A4, ranked tables"),
+    "xlsx": RekapFormat(_write_xlsx, "rekap.xlsx", "one sheet per table"),
+}
+
+
+def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
+    """``"html,pdf"`` → ``("html", "pdf")`` in :data:`FORMATS` order.
+
+    Raises
+    ------
+    BuildError
+        No format, or a name not in :data:`FORMATS`.
+    """
+    items = formats.split(",") if isinstance(formats, str) else list(formats)
+    wanted = {f.strip().lower() for f in items if f and f.strip()}
+    unknown = sorted(wanted - set(FORMATS))
+    if unknown or not wanted:
+        raise BuildError(f"unknown recap format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
+    return tuple(f for f in FORMATS if f in wanted)
+
+
+@dataclass
+class RekapResult:
+    out_dir: Path
+    outputs: dict[str, Path]
+    recap: Recap
+    seconds: float
+
+    def lines(self) -> list[str]:
+        """What the command prints: the files, then every agency left out."""
+        t = self.recap.tables
+        made = ", ".join(str(p) for p in self.outputs.values())
+        out = [f"rekap {self.recap.year}: {len(t['instansi'])} agencies in {self.seconds:.1f} s: {made}"]
+        out += [f"{m['keadaan']:9} {m['instansi']}: {m['alasan']}" for m in t["tidak_lengkap"].to_dict("records")]
+        return out
+
+
+def build_rekap(
+    root: str | Path,
+    year: int,
+    out: str | Path | None = None,
+    formats: str | Iterable[str] = tuple(FORMATS),
+    *,
+    datasets: list[str | Path] | None = None,
+    scale: str | None = None,
+) -> RekapResult:
+    """Write the recap of ``year`` from the reports under ``root``.
+
+    Parameters
+    ----------
+    root
+        The reports root (``root/<slug>/<year>/``).
+    year
+        The report year.
+    out
+        The recap folder (default ``root/_rekap/<year>/``); replaced only when complete.
+    formats
+        Names from :data:`FORMATS`, comma-separated or a sequence.
+    datasets
+        The batch's dataset folders: each without a report is named as absent.
+    scale
+        A shipped capaian scale for the categories (default the datasets' default).
+
+    Raises
+    ------
+    LkjipError
+        ``root`` is not a folder, no agency has a report of the year, an unknown format or scale.
+    """
+    from lkjipkit.errors import LkjipError
+    from lkjipkit.publish.assemble import build_time
+    from lkjipkit.publish.output import PROVENANCE, OutputFolder
+    from lkjipkit.publish.provenance import record, write
+
+    from .render import page_html
+
+    start = time.perf_counter()
+    formats = parse_formats(formats)
+    batch = read_batch(root, year, datasets)
+    if not batch.reports:
+        why = "; ".join(f"{m.name}: {m.reason}" for m in batch.missing[:3])
+        raise LkjipError(f"{root}: no agency has a readable report of {year}" + (f" ({why})" if why else ""))
+    try:
+        result = recap(batch, scale)
+    except KeyError as exc:
+        raise LkjipError(str(exc.args[0])) from None
+    target = Path(out) if out else Path(root) / DEFAULT_DIR / str(year)
+    built = build_time()
+    page = page_html(result, built)
+    outputs: dict[str, Path] = {}
+    with OutputFolder(target) as folder:
+        assert folder.tmp is not None
+        for name in formats:
+            FORMATS[name].writer(result, page, folder.tmp / FORMATS[name].filename)
+            outputs[name] = folder.target / FORMATS[name].filename
+        write(
+            folder.tmp / PROVENANCE,
+            record(
+                status="built",
+                kind="rekap",
+                built_at=built.isoformat(timespec="seconds"),
+                parameters={"root": str(Path(root).resolve()), "year": year, "scale": result.scale.name},
+                formats=list(formats),
+                agencies=[r.slug for r in batch.reports],
+                missing=[{"name": m.name, "state": m.state, "reason": m.reason} for m in batch.missing],
+            ),
+        )
+        folder.commit()
+    return RekapResult(folder.target, outputs, result, time.perf_counter() - start)
