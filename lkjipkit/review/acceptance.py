@@ -45,6 +45,6 @@ def apply(findings: list[Finding], entries: list[Acceptance], year: int, file: s
             )
             where = f"{e.aturan} {e.lokasi}"
             figures = {"aturan": e.aturan, "lokasi": e.lokasi}
-            column = f"diterima[{i}]"
-            out.append(Finding(ID, SEVERITY, file, e._line, column, where, message, where, "temuan yang cocok", figures))
+            found, expected = where, "temuan yang cocok"
+            out.append(Finding(ID, SEVERITY, file, e._line, f"diterima[{i}]", where, message, found, expected, figures))
     return out
