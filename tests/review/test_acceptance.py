@@ -106,3 +106,10 @@ def test_an_invalid_entry_is_a_located_error(copy, entry, gist):
     with pytest.raises(DatasetError) as info:
         review(load_dataset(copy(entry)), 2016)
     assert "reviu.yaml" in str(info.value) and gist in str(info.value)
+
+
+def test_a_claim_finding_as_a_problem_line_gives_place_claim_and_figure(seed_path):
+    (f,) = [f for f in review(load_dataset(seed_path), 2016) if f.rule == "CLAIM-MEAN"]
+    assert f.problem().format("data/x") == (
+        "data/x/spm_realisasi.csv:21:analisis: CLAIM-MEAN: \u201cmencapai 24 %\u201d (24 %), data: 21,58 %"
+    )
