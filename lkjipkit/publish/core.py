@@ -184,12 +184,15 @@ def build_report(
 
 @dataclass(frozen=True)
 class _Edition:
-    """Draft or final, and the gaps that remain (``provenance.json``, the PDF metadata, the cover)."""
+    """Draft or final, the gaps that remain and the review's verdict on the analyst's texts (``provenance.json``,
+    the PDF metadata, the cover)."""
 
     status: str
     """``draft`` or ``final``: what the chapters are told (their ``status`` parameter)."""
     gaps: tuple = ()
     """The year's gaps (:attr:`lkjipkit.analysis.YearAnalysis.gaps`)."""
+    findings: tuple = ()
+    """The year's review findings (:func:`lkjipkit.review.review`)."""
 
     @property
     def open(self) -> list:
@@ -197,37 +200,77 @@ class _Edition:
         return [g for g in self.gaps if g.wajib]
 
     @property
+    def contradicted(self) -> list:
+        """The analyst's claims that contradict the data (error-level ``CLAIM-*``, not accepted in ``reviu.yaml``)."""
+        return [f for f in self.findings if f.rule.startswith("CLAIM-") and f.severity == "error" and not f.diterima]
+
+    @property
     def label(self) -> str:
         """``draft``, ``final`` or ``final, incomplete``."""
-        return "final, incomplete" if self.status == "final" and self.open else self.status
+        return "final, incomplete" if self.status == "final" and (self.open or self.contradicted) else self.status
 
     @property
     def konsep(self) -> str | None:
         """The line under *KONSEP* on the cover; None for a complete final report."""
         if self.status == "draft":
             return "Draf untuk penyusun: memuat catatan penyusun"
-        if self.open:
-            return f"Belum lengkap: {len(self.open)} hal belum diisi"
-        return None
+        parts = [f"{len(self.open)} hal belum diisi"] if self.open else []
+        parts += [f"{len(self.contradicted)} klaim teks bertentangan dengan data"] if self.contradicted else []
+        return f"Belum lengkap: {', '.join(parts)}" if parts else None
 
     def record(self) -> dict[str, Any]:
-        return {"status": self.label, "gaps": [g.to_dict() for g in self.gaps]}
+        return {
+            "status": self.label,
+            "gaps": [g.to_dict() for g in self.gaps],
+            "claims": [{"aturan": f.rule, "lokasi": f.location, "klaim": f.found, "data": f.expected}
+                       for f in self.contradicted],
+            "diterima": [{"aturan": f.rule, "lokasi": f.location, "alasan": f.alasan}
+                         for f in self.findings if f.diterima],
+        }  # fmt: skip
+
+
+class UnresolvedReportError(LkjipError):
+    """A final report was asked for while analyst texts contradict the data (and perhaps required gaps remain):
+    the whole list, the gaps first, in the format of :class:`~lkjipkit.analysis.gaps.IncompleteReportError`
+    (a sibling: this module loads before the analysis does)."""
+
+    def __init__(self, gaps: list, claims: list, source: str = "", year: int | None = None) -> None:
+        self.gaps, self.claims, self.source = list(gaps), list(claims), source
+        folder = "" if source.lower().endswith((".xlsx", ".xlsm")) else source
+        head = f"{source}: " if source else ""
+        when = f" {year}" if year is not None else ""
+        n, m = len(self.gaps), len(self.claims)
+        what = [f"{n} item{'s' if n != 1 else ''} to fill in"] if n else []
+        what.append(f"{m} claim{'s' if m != 1 else ''} in the analyst's texts contradicting the data")
+        lines = [x.problem().format(folder) for x in [*self.gaps, *self.claims]]
+        todo = "Fill them in, correct the texts" if n else "Correct the texts"
+        super().__init__(
+            f"{head}the final report{when} is not complete: {' and '.join(what)}\n"
+            + "\n".join(lines)
+            + f"\n{todo} (or accept a finding with its reason in reviu.yaml, key diterima), or build a draft "
+            "(without --final), or add --allow-incomplete (the cover then says KONSEP)."
+        )
 
 
 def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: str) -> _Edition:
-    """Draft or final (``--final``, else ``laporan.yaml``); a final report is refused while required gaps remain.
+    """Draft or final (``--final``, else ``laporan.yaml``); a final report is refused while required gaps remain
+    or an analyst's claim contradicts the data (an error-level ``CLAIM-*`` finding not accepted in ``reviu.yaml``).
 
     Raises
     ------
     IncompleteReportError
-        Final, not ``allow_incomplete``, and something required is missing (the whole list).
+        Final, not ``allow_incomplete``, and something required is missing (the whole list);
+        :class:`UnresolvedReportError` when claims contradict the data (listed after the gaps).
     """
     from lkjipkit.analysis import analyse
     from lkjipkit.analysis.gaps import IncompleteReportError
+    from lkjipkit.review import review
 
     if final is None:
         final = ds.report(year).status == "final"
-    edition = _Edition("final" if final else "draft", analyse(ds, year).gaps)
+    edition = _Edition("final" if final else "draft", analyse(ds, year).gaps, tuple(review(ds, year)))
+    if final and not allow_incomplete and edition.contradicted:
+        raise UnresolvedReportError(edition.open, edition.contradicted, source, year)
     if edition.open and final and not allow_incomplete:
         raise IncompleteReportError(edition.open, source, year)
     return edition

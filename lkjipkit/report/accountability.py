@@ -223,9 +223,11 @@ class Accountability(Chapter):
             if not fmt.kosong(r["penyebab"]):
                 out.append(html.paragraph("Penyebab:", kelas="label-analis"))
                 out.append(html.analyst_text(r["penyebab"]))
+                out.append(self.claim_callout("analisis_iku.csv", f"{r['kode']}, {y}", "penyebab"))
             if not fmt.kosong(r["solusi"]):
                 out.append(html.paragraph("Solusi:", kelas="label-analis"))
                 out.append(html.analyst_text(r["solusi"]))
+                out.append(self.claim_callout("analisis_iku.csv", f"{r['kode']}, {y}", "solusi"))
             out.append(notes)
         out.append(_h4(f"f. {ANALYSES[5]}"))
         eff = s.efficiency.to_dict()
@@ -259,7 +261,8 @@ class Accountability(Chapter):
 
     def analyst_conclusion(self) -> Block:
         """The analyst's overall reading of the year's results (``laporan.yaml: kesimpulan_capaian``)."""
-        return Block(html.analyst_text(self.laporan.kesimpulan_capaian))
+        text = html.analyst_text(self.laporan.kesimpulan_capaian)
+        return Block(text + self.claim_callout("laporan.yaml", column="kesimpulan_capaian"))
 
     # --- SPM ---------------------------------------------------------------------------------------------
 
@@ -344,6 +347,7 @@ class Accountability(Chapter):
             out.append(html.analyst_text(ind.loc[r["kode"], "definisi"]))
             out.append(html.paragraph(narrative.spm_indicator(r, y)))
             out.append(html.analyst_text(self._spm_note(r["kode"])))
+            out.append(self.claim_callout("spm_realisasi.csv", f"{r['kode']}, {y}", "analisis"))
         return Markup("").join(out)
 
     def _spm_source(self, codes, first: int, last: int) -> str | None:

@@ -146,6 +146,7 @@ class Appendix(AgreementTables, Chapter):
                             Markup("<strong>{}</strong><br>").format(r["judul"]) if _has(r["judul"]) else Markup(""),
                             Markup("{}").format(r["uraian"]),
                             _where(r),
+                            Markup("<br><em>diterima: {}</em>").format(r["diterima"]) if _has(r["diterima"]) else "",
                         ]
                     ),
                     r["ditemukan"] or fmt.KOSONG,

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import ClassVar
@@ -120,6 +121,36 @@ class Chapter:
         gaps = [g for g in self.analysis.gaps if g.jenis == jenis and (kunci is None or g.kunci == kunci)]
         return html.catatan_penyusun(gaps)
 
+    @cached_property
+    def claim_findings(self) -> list:
+        """The year's ``CLAIM-*`` findings (:mod:`lkjipkit.review.claims`): the analyst's texts that contradict
+        the computed figures, reviewed once per chapter when a text first asks."""
+        from lkjipkit.review import review
+
+        return [f for f in review(self.ds, self.year) if f.rule.startswith("CLAIM-")]
+
+    def claim_callout(self, file: str, key: str | None = None, column: str | None = None) -> Markup:
+        """The *Catatan penyusun* placed right after an analyst text whose claims contradict the data; nothing
+        when final or when the text agrees.
+
+        The text is named as its findings name it: ``file`` (``spm_realisasi.csv``), the record ``key``
+        (``SPM-NAKER-4, 2016``) and the ``column``; for ``laporan.yaml``, ``column`` is the key of the
+        year's entry (``kesimpulan_capaian``). Each item quotes the claim and its sentence, gives the computed
+        figure and how it was computed, and where to correct the text; an accepted finding also its reason.
+        """
+        if self.final:
+            return Markup("")
+        from lkjipkit.review.claims import REPORTS_FILE, laporan_column
+
+        if file == REPORTS_FILE and column is not None:
+            column = laporan_column(self.year, column)
+        notes = [
+            _ClaimNote(_contradiction(f), _where(f))
+            for f in self.claim_findings
+            if f.file == file and key in (None, f.key) and column in (None, f.column)
+        ]
+        return html.catatan_penyusun(notes)
+
     # --- headings ---------------------------------------------------------------------------------------
 
     def title(self) -> Block:
@@ -177,6 +208,32 @@ class Chapter:
         """The head of agency's signature: place and month of issue, title, name, rank and NIP (one helper,
         :func:`lkjipkit.report.front.signature_block`, for every signature), with a callout for what is missing."""
         return html.block(head_signature(self.ds, self.year).html(), self.callout("kepala"))
+
+
+@dataclass(frozen=True)
+class _ClaimNote:
+    """A contradicted claim as :func:`lkjipkit.report.html.catatan_penyusun` lists it."""
+
+    teks: str
+    lokasi: str
+
+
+def _contradiction(f) -> str:
+    """A contradicted claim in one sentence: the claim, its sentence, the computed figure and how."""
+    fig = f.figures
+    text = (
+        f"Klaim \u201c{fig['klaim']}\u201d ({f.found}) dalam kalimat \u201c{fig['kalimat']}\u201d tidak sesuai "
+        f"dengan data: {f.expected}; dihitung dari {fig['cara']}."
+    )
+    return text + (f" Temuan ini diterima: {f.alasan}" if f.diterima else "")
+
+
+def _where(finding) -> str:
+    """Where to correct the text, as a callout names a place: ``spm_realisasi.csv, baris 21, kolom analisis``."""
+    parts = [finding.file] + ([f"baris {finding.row}"] if finding.row is not None else [])
+    if finding.column:
+        parts.append(finding.column if finding.file.endswith(".yaml") else f"kolom {finding.column}")
+    return ", ".join(parts)
 
 
 def draft_only(method: Callable[..., Block]) -> Callable[..., Block]:

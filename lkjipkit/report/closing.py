@@ -45,6 +45,7 @@ class Closing(Chapter):
             Markup("").join(
                 [Markup("<strong>{}</strong>").format(r["indikator"]), html.analyst_text(sol.get(r["kode"]))]
             )
+            + self.claim_callout("analisis_iku.csv", f"{r['kode']}, {self.year}", "solusi")
             for r in missed.to_dict("records")
             if not fmt.kosong(sol.get(r["kode"]))
         ]
@@ -66,4 +67,4 @@ class Closing(Chapter):
         text = self.laporan.penutup
         if fmt.kosong(text):
             return html.block(html.paragraph(narrative.standard_closing(self.agency, self.year)))
-        return Block(html.analyst_text(text))
+        return Block(html.analyst_text(text) + self.claim_callout("laporan.yaml", column="penutup"))

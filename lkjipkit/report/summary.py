@@ -55,11 +55,14 @@ class ExecutiveSummary(Chapter):
             parts.append(html.paragraph(html.trusted(f"IKU yang belum mencapai target: {items}.")))
             overall = self.laporan.kesimpulan_capaian
             if not fmt.kosong(overall):
-                parts.append(html.analyst_text(overall))
+                parts.append(
+                    html.analyst_text(overall) + self.claim_callout("laporan.yaml", column="kesimpulan_capaian")
+                )
             else:
                 causes = self.analysis.analisis_iku.set_index("kode")["penyebab"]
                 listed = [
                     Markup("").join([Markup("<strong>{}</strong>").format(r["indikator"]), html.analyst_text(why)])
+                    + self.claim_callout("analisis_iku.csv", f"{r['kode']}, {self.year}", "penyebab")
                     for r in rows
                     if not fmt.kosong(why := causes.get(r["kode"]))
                 ]

@@ -13,7 +13,8 @@ and lists what the report still lacks. Each check is one rule in
 >>> print(render_findings_table(findings))  # doctest: +SKIP
 
 A finding is not a load error: the data loaded, but something is wrong or
-suspicious. ``exit_code(findings)`` is 1 when any finding is an ``error``.
+suspicious. ``exit_code(findings)`` is 1 when any finding is an ``error`` that the
+analyst has not accepted with a reason in ``reviu.yaml`` (:mod:`lkjipkit.review.acceptance`).
 """
 
 from __future__ import annotations

@@ -245,9 +245,13 @@ def texts(ctx: ReviewContext) -> Iterator[Text]:
     for i, report in enumerate(ctx.ds.laporan.values()):
         if report.tahun == ctx.year:
             for path, value in _strings(report.model_dump(), ()):
-                label = f"laporan[{report.tahun}]" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
-                line = lines.get(("laporan", i, *path))
-                yield Text(REPORTS_FILE, line, label, f"laporan {report.tahun}", None, value)
+                line, column = lines.get(("laporan", i, *path)), laporan_column(report.tahun, *path)
+                yield Text(REPORTS_FILE, line, column, f"laporan {report.tahun}", None, value)
+
+
+def laporan_column(year: int, *path: str | int) -> str:
+    """How a finding names a text of ``laporan.yaml``: ``laporan[2016].kesimpulan_capaian``."""
+    return f"laporan[{year}]" + "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in path)
 
 
 def _strings(node: Any, path: tuple) -> Iterator[tuple[tuple, str]]:
@@ -607,9 +611,21 @@ def findings(ctx: ReviewContext, kind: str, rule: str, severity: str) -> list[Fi
             f"Teks analis ({t.column}, {t.key}) menyatakan \u201c{c.phrase}\u201d ({c.said}), tetapi data memberi "
             f"{c.computed}: {c.how}. Kalimat: \u201c{c.sentence}\u201d"
         )
-        figures = {"kalimat": c.sentence, "klaim": c.phrase, **c.figures}
+        figures = {"kalimat": c.sentence, "klaim": c.phrase, "cara": c.how, **c.figures}
         out.append(Finding(rule, severity, t.file, t.row, t.column, t.key, message, c.said, c.computed, figures))
     return out
 
 
-__all__ = ["KINDS", "PATTERNS", "Claim", "Text", "agrees", "findings", "number", "read_claims", "sentences", "texts"]
+__all__ = [
+    "KINDS",
+    "PATTERNS",
+    "Claim",
+    "Text",
+    "agrees",
+    "findings",
+    "laporan_column",
+    "number",
+    "read_claims",
+    "sentences",
+    "texts",
+]

@@ -9,10 +9,11 @@ from lkjipkit.analysis import as_year
 from lkjipkit.dataset import Dataset
 from lkjipkit.errors import YearError
 
+from . import acceptance
 from .context import ReviewContext
 from .finding import SEVERITIES, Finding
 from .rules import RULES
-from .settings import ReviewSettings, dataset_settings
+from .settings import ReviewSettings, dataset_settings, settings_path
 
 #: Yearly tables a report year must have rows in (at least one of them, else the year is not covered).
 YEAR_TABLES = ("iku_tahunan", "anggaran")
@@ -42,7 +43,9 @@ def review(ds: Dataset, year: int, settings: ReviewSettings | dict[str, Any] | N
     Returns
     -------
     The findings of every enabled rule, most serious first, then in rule order
-    and by location. Empty when nothing was found.
+    and by location, those accepted in ``reviu.yaml: diterima`` marked (and an
+    ``ACCEPT-STALE`` warning for each acceptance that matches none). Empty when
+    nothing was found.
 
     Raises
     ------
@@ -67,7 +70,7 @@ def review(ds: Dataset, year: int, settings: ReviewSettings | dict[str, Any] | N
         override = cfg.tingkat.get(rule.ID)
         for f in rule.check(ctx):
             findings.append(replace(f, severity=override) if override else f)
-    return sort_findings(findings)
+    return sort_findings(acceptance.apply(findings, cfg.diterima, year, settings_path(ds.source).name))
 
 
 _ORDER = {r.ID: i for i, r in enumerate(RULES)}

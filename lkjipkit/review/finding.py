@@ -15,6 +15,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from lkjipkit.errors import Problem
+
 #: Severities, most serious first.
 SEVERITIES = ("error", "warning", "info")
 #: How each severity is named in the report and the command output.
@@ -44,6 +46,10 @@ class Finding:
         them (``7,61 %``, ``Rp 1.184.650.000``); None when not a single value.
     figures
         The numbers involved, unformatted (``{"pembilang": 825, ...}``).
+    diterima, alasan
+        True when the analyst accepts the finding in ``reviu.yaml: diterima``, and the reason
+        given there (the finding keeps its severity; an accepted error does not count in
+        :func:`exit_code`).
     """
 
     rule: str
@@ -56,6 +62,8 @@ class Finding:
     found: str | None = None
     expected: str | None = None
     figures: dict[str, Any] = field(default_factory=dict)
+    diterima: bool = False
+    alasan: str | None = None
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -70,6 +78,11 @@ class Finding:
         if self.column:
             where += f":{self.column}" if self.row is not None else f"::{self.column}"
         return where
+
+    def problem(self) -> Problem:
+        """The finding as ``file:row:column: message`` lines print a problem: the claim and the computed figure."""
+        what = f"{self.rule}: \u201c{self.figures['klaim']}\u201d" if "klaim" in self.figures else self.rule
+        return Problem(self.file or "", self.row, self.column, f"{what} ({self.found}), data: {self.expected}")
 
     def to_dict(self) -> dict[str, Any]:
         """The finding as plain JSON-ready values (NaN becomes None)."""
@@ -102,8 +115,8 @@ def to_json(findings: list[Finding], indent: int | None = 2) -> str:
 
 
 def exit_code(findings: list[Finding]) -> int:
-    """0 when no finding has severity ``error``, else 1 (the exit code of ``lkjip review``)."""
-    return 1 if any(f.severity == "error" for f in findings) else 0
+    """0 when no finding has severity ``error`` (accepted ones aside), else 1 (the exit code of ``lkjip review``)."""
+    return 1 if any(f.severity == "error" and not f.diterima for f in findings) else 0
 
 
 def counts(findings: list[Finding]) -> dict[str, int]:

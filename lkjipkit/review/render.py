@@ -6,8 +6,9 @@ import textwrap
 
 import pandas as pd
 
+from . import acceptance
 from .finding import SEVERITIES, SEVERITY_LABELS, Finding, counts
-from .rules import FAMILIES, RULE_BY_ID, RULES
+from .rules import FAMILIES, RULES
 
 #: Columns of :func:`findings_frame`.
 FRAME_COLUMNS = [
@@ -22,7 +23,11 @@ FRAME_COLUMNS = [
     "ditemukan",
     "seharusnya",
     "lokasi",
+    "diterima",
 ]
+
+#: What each rule checks (the ``judul`` column), the stale-acceptance check included.
+_TITLES = {r.ID: r.TITLE for r in RULES} | {acceptance.ID: acceptance.TITLE}
 
 
 def findings_frame(findings: list[Finding]) -> pd.DataFrame:
@@ -30,14 +35,15 @@ def findings_frame(findings: list[Finding]) -> pd.DataFrame:
 
     Columns: ``tingkat`` (kesalahan / peringatan / informasi), ``aturan`` (rule id),
     ``judul`` (what the rule checks), ``berkas``, ``baris``, ``kolom``, ``kunci``,
-    ``uraian`` (the message), ``ditemukan``, ``seharusnya`` and ``lokasi``
-    (``file:row:column``). An empty frame with these columns when there is none.
+    ``uraian`` (the message), ``ditemukan``, ``seharusnya``, ``lokasi``
+    (``file:row:column``) and ``diterima`` (the reason of an accepted finding, else empty).
+    An empty frame with these columns when there is none.
     """
     rows = [
         {
             "tingkat": SEVERITY_LABELS[f.severity],
             "aturan": f.rule,
-            "judul": RULE_BY_ID[f.rule].TITLE if f.rule in RULE_BY_ID else None,
+            "judul": _TITLES.get(f.rule),
             "berkas": f.file,
             "baris": f.row,
             "kolom": f.column,
@@ -46,6 +52,7 @@ def findings_frame(findings: list[Finding]) -> pd.DataFrame:
             "ditemukan": f.found,
             "seharusnya": f.expected,
             "lokasi": f.location,
+            "diterima": f.alasan if f.diterima else None,
         }
         for f in findings
     ]
@@ -69,13 +76,15 @@ def rules_frame() -> pd.DataFrame:
 
 
 def summary_text(findings: list[Finding]) -> str:
-    """One sentence: ``33 temuan: 1 kesalahan, 12 peringatan dan 20 informasi.`` or ``Tidak ada temuan.``"""
+    """One sentence: ``33 temuan: 1 kesalahan, 12 peringatan dan 20 informasi.`` (``...; 1 diterima.`` when
+    findings are accepted) or ``Tidak ada temuan.``"""
     if not findings:
         return "Tidak ada temuan."
     n = counts(findings)
     parts = [f"{n[s]} {SEVERITY_LABELS[s]}" for s in SEVERITIES if n[s]]
     listed = parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + f" dan {parts[-1]}"
-    return f"{len(findings)} temuan: {listed}."
+    accepted = sum(f.diterima for f in findings)
+    return f"{len(findings)} temuan: {listed}" + (f"; {accepted} diterima." if accepted else ".")
 
 
 def render_findings_table(findings: list[Finding], width: int = 100) -> str:
@@ -108,6 +117,8 @@ def render_findings_table(findings: list[Finding], width: int = 100) -> str:
         if f.found is not None or f.expected is not None:
             pair = f"ditemukan: {f.found or '-'}  |  seharusnya: {f.expected or '-'}"
             lines += textwrap.wrap(pair, body_width, initial_indent=indent, subsequent_indent=indent)
+        if f.diterima:
+            lines += textwrap.wrap(f"diterima: {f.alasan}", body_width, initial_indent=indent, subsequent_indent=indent)
         lines.append("")
     lines.append(summary_text(findings))
     return "\n".join(lines) + "\n"

@@ -12,16 +12,21 @@ every other dataset error::
     aturan_nonaktif: [PLAUS-PAGU-CUT]
     tingkat:
       CROSS-IKU-SPM-REALISASI: info   # the two formulas differ by design here
+    diterima:                         # findings the analyst accepts, each with its reason
+      - aturan: CLAIM-MEAN
+        lokasi: "spm_realisasi.csv:21"
+        alasan: "Rata-rata dihitung dari data dinas, bukan dari tabel ini."
 
 The file is read with ``yaml.safe_load``; nothing in it is executed.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, ValidationError, field_validator
 
 from lkjipkit.analysis.spm import DEFAULT_WINDOW
 from lkjipkit.dataset.io import read_yaml
@@ -40,6 +45,56 @@ def _known_rule(rule_id: str) -> str:
 
 
 RuleId = Annotated[str, AfterValidator(_known_rule)]
+
+
+class Acceptance(BaseModel):
+    """One finding the analyst accepts (``reviu.yaml: diterima``): its rule, its place and the reason.
+
+    ``lokasi`` is the finding's place as ``lkjip review`` prints it, ``file:row`` or
+    ``file:row:column`` (without the column it matches every column of the row).
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    _line: int | None = PrivateAttr(None)
+    """Its line in ``reviu.yaml`` (None when the settings did not come from a file)."""
+
+    aturan: RuleId = Field(description="Rule id of the finding (``CLAIM-MEAN``).")
+    lokasi: str = Field(min_length=1, description="Where, as printed: ``spm_realisasi.csv:21`` (column optional).")
+    alasan: str = Field(min_length=1, description="Why the finding stands accepted (shown in the report appendix).")
+    tahun: int | None = Field(None, description="Only in the review of this report year (default: every year).")
+
+    @field_validator("alasan")
+    @classmethod
+    def _not_blank(cls, v: str) -> str:
+        if not v.strip():
+            raise ValueError("the reason (alasan) may not be empty")
+        return v.strip()
+
+    @cached_property
+    def _where(self) -> tuple[str, int | None, str | None]:
+        file, _, rest = self.lokasi.strip().partition(":")
+        row, _, column = rest.partition(":")
+        return file, int(row) if row.strip().isdigit() else None, column.strip() or None
+
+    @field_validator("lokasi")
+    @classmethod
+    def _file_and_row(cls, v: str) -> str:
+        file, _, rest = v.strip().partition(":")
+        row = rest.partition(":")[0].strip()
+        if not file or (row and not row.isdigit()):
+            raise ValueError("expected the place as printed by lkjip review: file:row or file:row:column")
+        return v.strip()
+
+    def matches(self, finding) -> bool:
+        """The finding has this rule, file and row (and this column, when one is given)."""
+        file, row, column = self._where
+        return (
+            finding.rule == self.aturan
+            and finding.file == file
+            and finding.row == row
+            and (column is None or finding.column == column)
+        )
 
 
 class ReviewSettings(BaseModel):
@@ -112,6 +167,13 @@ class ReviewSettings(BaseModel):
         description="Severity (error, warning or info) given to every finding of a rule, overriding the "
         "rule's own: a mapping RULE-ID: severity.",
     )
+    diterima: list[Acceptance] = Field(
+        default_factory=list,
+        description="Findings the analyst accepts, each `{aturan, lokasi, alasan}` (optional `tahun`): "
+        "the finding keeps its severity but is marked accepted with the reason; an accepted error neither "
+        "makes `lkjip review` exit 1 nor stops a final build. An entry that matches no finding is an "
+        "`ACCEPT-STALE` warning.",
+    )
 
     @field_validator("tingkat")
     @classmethod
@@ -149,7 +211,7 @@ def load_settings(path: str | Path) -> ReviewSettings:
     if problems:
         raise DatasetError(problems, source=str(p.parent))
     try:
-        return ReviewSettings.model_validate(data)
+        settings = ReviewSettings.model_validate(data)
     except ValidationError as exc:
         out = []
         for err in exc.errors():
@@ -160,6 +222,9 @@ def load_settings(path: str | Path) -> ReviewSettings:
             msg = err["msg"].removeprefix("Value error, ")
             out.append(Problem(p.name, line, ".".join(map(str, loc)) or None, f"{msg}{shown}"))
         raise DatasetError(out, source=str(p.parent)) from None
+    for i, entry in enumerate(settings.diterima):
+        entry._line = lines.get(("diterima", i))
+    return settings
 
 
 def dataset_settings(ds) -> ReviewSettings:

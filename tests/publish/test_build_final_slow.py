@@ -22,6 +22,18 @@ CALLOUT = 'class="catatan-penyusun"'
 FOOTER = "Disusun dengan lkjipkit"
 
 
+#: The seed's two contradicted claims as the final refusal lists them (after the dataset folder).
+CLAIM_LINES = [
+    "spm_realisasi.csv:21:analisis: CLAIM-MEAN: \u201cmencapai 24 %\u201d (24 %), data: 21,58 %",
+    "spm_realisasi.csv:26:analisis: CLAIM-TARGET: \u201cmencapai target (50%)\u201d (target tercapai), "
+    "data: target tidak tercapai (49,21 % terhadap target 50 %)",
+]
+ACCEPT_MEAN = (
+    "diterima:\n  - {aturan: CLAIM-MEAN, lokasi: 'spm_realisasi.csv:21', alasan: Rata-rata dari laporan bidang.}\n"
+)
+ACCEPT_TARGET = "  - {aturan: CLAIM-TARGET, lokasi: 'spm_realisasi.csv:26:analisis', alasan: Dibulatkan ke target.}\n"
+
+
 def lkjip(*args) -> subprocess.CompletedProcess:
     return subprocess.run([*LKJIP, *map(str, args)], capture_output=True, text=True, timeout=900)
 
@@ -60,6 +72,8 @@ def test_the_embedded_dataset_builds_a_draft_with_every_callout_and_the_review_a
         "profil.yaml, baris 16, kepala.nama",
         "profil.yaml, baris 17, kepala.nip",
         "laporan[2016].perjanjian_kinerja.pihak_kedua",
+        "spm_realisasi.csv, baris 21, kolom analisis",  # the two contradicted claims of the SPM analyses
+        "spm_realisasi.csv, baris 26, kolom analisis",
     ):
         assert where in text
     assert "Lampiran 2. Hasil Reviu" in page and "Temuan Reviu" in page
@@ -78,6 +92,10 @@ def test_a_final_build_is_refused_with_the_whole_list_and_writes_nothing(draft, 
     assert f"{len(required)} items to fill in" in r.stderr
     for g in required:
         assert g.problem().format(str(seed_path)) in r.stderr
+    # in the same list: the two claims of the analyst's texts that contradict the data
+    assert "and 2 claims in the analyst's texts contradicting the data" in r.stderr
+    for line in CLAIM_LINES:
+        assert f"{seed_path}/{line}" in r.stderr
     assert digest(draft.parent) == before  # the previous report intact, no partial build beside it
 
 
@@ -86,11 +104,16 @@ def test_allow_incomplete_builds_a_final_report_marked_konsep(tmp_path, seed_pat
     r = lkjip("build", seed_path, "--year", 2016, "--out", out, "--final", "--allow-incomplete", "--format", "html,pdf")
     assert r.returncode == 0, r.stderr
     page = (out / "laporan.html").read_text(encoding="utf-8")
-    assert 'class="tanda-konsep"' in page and "Belum lengkap: 12 hal belum diisi" in page
+    assert 'class="tanda-konsep"' in page
+    assert "Belum lengkap: 12 hal belum diisi, 2 klaim teks bertentangan dengan data" in page
     assert CALLOUT not in page and FOOTER not in page and "Hasil Reviu" not in page
     assert "KONSEP" in pdf_text(out / "laporan.pdf", 1)
     prov = json.loads((out / "provenance.json").read_text())
     assert prov["report"]["status"] == "final, incomplete"
+    assert [c["lokasi"] for c in prov["report"]["claims"]] == [
+        "spm_realisasi.csv:21:analisis",
+        "spm_realisasi.csv:26:analisis",
+    ]
     info = subprocess.run(["pdfinfo", str(out / "laporan.pdf")], capture_output=True, text=True).stdout
     assert "status:final, incomplete" in info
 
@@ -99,8 +122,29 @@ def test_allow_incomplete_builds_a_final_report_marked_konsep(tmp_path, seed_pat
 def test_a_complete_dataset_builds_a_final_report_without_callouts_appendix_or_footer(tmp_path, complete_copy):
     assert [g for g in analyse(load_dataset(complete_copy), 2016).gaps if g.wajib] == []
     out = tmp_path / "2016"
+    # refused while the seed's two contradicted claims stand, each listed with its place, claim and figure
+    r = lkjip("build", complete_copy, "--year", 2016, "--out", out, "--final", "--format", "html,pdf")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+    assert "is not complete: 2 claims in the analyst's texts contradicting the data" in r.stderr
+    assert "items to fill in" not in r.stderr
+    for line in CLAIM_LINES:
+        assert f"{complete_copy}/{line}" in r.stderr
+    assert not out.exists()
+    # one accepted: still refused for the other
+    (complete_copy / "reviu.yaml").write_text(ACCEPT_MEAN, encoding="utf-8")
+    r = lkjip("build", complete_copy, "--year", 2016, "--out", out, "--final", "--format", "html,pdf")
+    assert r.returncode == 1 and "1 claim in the analyst's texts" in r.stderr
+    assert CLAIM_LINES[0] not in r.stderr and CLAIM_LINES[1] in r.stderr
+    # both accepted: built, and provenance lists the acceptances
+    (complete_copy / "reviu.yaml").write_text(ACCEPT_MEAN + ACCEPT_TARGET, encoding="utf-8")
     r = lkjip("build", complete_copy, "--year", 2016, "--out", out, "--final", "--format", "html,pdf")
     assert r.returncode == 0, r.stderr
+    report = json.loads((out / "provenance.json").read_text())["report"]
+    assert report["claims"] == []
+    assert report["diterima"] == [
+        {"aturan": "CLAIM-MEAN", "lokasi": "spm_realisasi.csv:21:analisis", "alasan": "Rata-rata dari laporan bidang."},
+        {"aturan": "CLAIM-TARGET", "lokasi": "spm_realisasi.csv:26:analisis", "alasan": "Dibulatkan ke target."},
+    ]
     page = (out / "laporan.html").read_text(encoding="utf-8")
     for absent in (CALLOUT, "Catatan penyusun", FOOTER, "Hasil Reviu", "Temuan Reviu", 'class="tanda-konsep"'):
         assert absent not in page, absent

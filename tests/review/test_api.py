@@ -46,7 +46,11 @@ def test_json_is_a_list_of_findings(broken):
     items = json.loads(to_json(broken))
     assert [i["rule"] for i in items] == ["SUM-SISA", "CROSS-KEGIATAN-NAME"]
     first = items[0]
-    assert set(first) == {"rule", "severity", "file", "row", "column", "key", "message", "found", "expected", "figures"}
+    assert set(first) == {
+        *("rule", "severity", "file", "row", "column", "key", "message", "found", "expected", "figures"),
+        *("diterima", "alasan"),
+    }
+    assert (first["diterima"], first["alasan"]) == (False, None)
     assert first["figures"] == {
         "sisa_tercetak": 9000000.0,
         "pagu": 80000000.0,
