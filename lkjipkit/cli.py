@@ -75,6 +75,18 @@ def _parse_format_option(ctx, param, value: str) -> tuple[str, ...]:
         raise click.BadParameter(str(exc)) from None
 
 
+TABLE_FORMATS = ("csv", "xlsx")
+
+
+def _parse_table_formats(ctx, param, value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(n.strip().lower() for n in value.split(",") if n.strip()))
+    unknown = [n for n in names if n not in TABLE_FORMATS]
+    if unknown or not names:
+        given = ", ".join(unknown) or "nothing"
+        raise click.BadParameter(f"{given}: expected one or more of {', '.join(TABLE_FORMATS)}")
+    return names
+
+
 format_option = click.option(
     "--format",
     "formats",
@@ -150,16 +162,28 @@ def build(dataset: Path, year: int | None, out: Path | None, formats: tuple[str,
 @main.command()
 @dataset_argument
 @click.option("--year", "year", type=int, help="Report year (default: the latest year of the dataset).")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Folder for the CSV files.")
+@click.option(
+    "--out", "out", required=True, type=click.Path(path_type=Path), help="Folder for the CSV files and tabel.xlsx."
+)
+@click.option(
+    "--format",
+    "table_formats",
+    default="csv",
+    show_default=True,
+    callback=_parse_table_formats,
+    help="Comma-separated: csv (a UTF-8 file per table); xlsx (tabel.xlsx, a sheet per table, for Excel).",
+)
 @friendly_errors
-def tables(dataset: Path, year: int | None, out: Path) -> None:
-    """Write the computed tables of a year as CSV (UTF-8, full precision) for Excel users."""
+def tables(dataset: Path, year: int | None, out: Path, table_formats: tuple[str, ...]) -> None:
+    """Write the computed tables of a year for Excel users: CSV (UTF-8, full precision) and/or a workbook."""
     from lkjipkit.analysis import write_tables
+    from lkjipkit.analysis.workbook import WORKBOOK
     from lkjipkit.dataset import load_dataset
 
     ds = load_dataset(dataset)
-    paths = write_tables(ds, ds.resolve_year(year), out)
-    click.echo(f"{out}: {len(paths)} tables written ({', '.join(p.name for p in paths)})")
+    workbook = out / WORKBOOK if "xlsx" in table_formats else None
+    paths = write_tables(ds, ds.resolve_year(year), out if "csv" in table_formats else None, workbook=workbook)
+    click.echo(f"{out}: {len(paths)} file(s) written ({', '.join(p.name for p in paths)})")
 
 
 @main.command()

@@ -157,3 +157,12 @@ def test_ctrl_c_during_a_build_exits_130_without_a_traceback(seed_path: Path, tm
     assert p.returncode == 130, err
     assert "Traceback" not in err and "interrupted (Ctrl-C)" in err
     assert not out.exists() or not list(out.parent.glob(".2016.building-*"))
+
+
+def test_tables_format_xlsx_writes_the_workbook_only_and_an_unknown_format_is_refused(seed_path: Path, tmp_path: Path):
+    runner = CliRunner()
+    r = runner.invoke(main, ["tables", str(seed_path), "--out", str(tmp_path / "t"), "--format", "xlsx"])
+    assert r.exit_code == 0, r.output
+    assert [p.name for p in (tmp_path / "t").iterdir()] == ["tabel.xlsx"]
+    r = runner.invoke(main, ["tables", str(seed_path), "--out", str(tmp_path / "u"), "--format", "csv,pdf"])
+    assert r.exit_code == 2 and "pdf: expected one or more of csv, xlsx" in r.stderr
