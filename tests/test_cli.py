@@ -166,3 +166,22 @@ def test_tables_format_xlsx_writes_the_workbook_only_and_an_unknown_format_is_re
     assert [p.name for p in (tmp_path / "t").iterdir()] == ["tabel.xlsx"]
     r = runner.invoke(main, ["tables", str(seed_path), "--out", str(tmp_path / "u"), "--format", "csv,pdf"])
     assert r.exit_code == 2 and "pdf: expected one or more of csv, xlsx" in r.stderr
+
+
+def test_review_of_a_workbook_points_at_sheet_and_cell(seed_path: Path, tmp_path: Path):
+    import json
+
+    from openpyxl import load_workbook
+
+    book = tmp_path / "data.xlsx"
+    runner = CliRunner()
+    assert runner.invoke(main, ["template", "--out", str(book), "--from", str(seed_path)]).exit_code == 0
+    r = runner.invoke(main, ["review", str(book), "--year", "2016"])
+    assert r.exit_code == 1 and "spm_realisasi!F46" in r.stdout and ".csv" not in r.stdout
+    findings = json.loads(runner.invoke(main, ["review", str(book), "--year", "2016", "--json"]).stdout)
+    ratio = next(f for f in findings if f["rule"] == "RATIO-SPM-COUNTS")
+    assert (ratio["file"], ratio["cell"], ratio["column"]) == ("spm_realisasi", "F46", "realisasi_tercetak")
+    assert load_workbook(book)["spm_realisasi"][ratio["cell"]].value == ratio["figures"]["tercetak"]
+    assert all(".csv" not in f["message"] for f in findings)
+    folder = json.loads(runner.invoke(main, ["review", str(seed_path), "--year", "2016", "--json"]).stdout)
+    assert not any("cell" in f for f in folder)  # a dataset folder's findings keep file:row:column

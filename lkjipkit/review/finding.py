@@ -44,6 +44,9 @@ class Finding:
         them (``7,61 %``, ``Rp 1.184.650.000``); None when not a single value.
     figures
         The numbers involved, unformatted (``{"pembilang": 825, ...}``).
+    cell
+        In a workbook dataset: the cell (``F46``) or row (``46:46``); ``file`` is then the sheet's name
+        and the location reads ``Sheet!F46``. None (and left out of the JSON) for a dataset folder.
     """
 
     rule: str
@@ -56,6 +59,7 @@ class Finding:
     found: str | None = None
     expected: str | None = None
     figures: dict[str, Any] = field(default_factory=dict)
+    cell: str | None = None
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -63,7 +67,9 @@ class Finding:
 
     @property
     def location(self) -> str:
-        """``file:row:column`` as ``lkjip validate`` prints a problem (parts that are unknown left out)."""
+        """``file:row:column`` (or ``Sheet!Cell``) as ``lkjip validate`` prints a problem (unknown parts left out)."""
+        if self.cell is not None:
+            return f"{self.file}!{self.cell}"
         where = self.file or ""
         if self.row is not None:
             where += f":{self.row}"
@@ -75,6 +81,8 @@ class Finding:
         """The finding as plain JSON-ready values (NaN becomes None)."""
         d = asdict(self)
         d["figures"] = {k: _plain(v) for k, v in self.figures.items()}
+        if self.cell is None:
+            del d["cell"]
         return d
 
 

@@ -104,8 +104,9 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
                 problems += validate_frame(table.name, frame, table.file)
         tables[table.name] = frame if frame is not None else empty_table(table)
 
+    relocate = _Relocator(located, kv_value_letter, titles)
     try:
-        return finish(
+        ds = finish(
             source=path,
             profil=parsed[PROFILE_FILE],
             reports=parsed[REPORTS_FILE],
@@ -115,8 +116,9 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
             fingerprint=fingerprint(path),
         )
     except DatasetError as exc:
-        relocate = _Relocator(located, kv_value_letter, titles)
         raise DatasetError([relocate(p) for p in exc.problems], source=str(path)) from None
+    ds.locate = relocate  # the review's findings, too, point at Sheet!Cell
+    return ds
 
 
 def _check_file(path: Path) -> None:
