@@ -136,7 +136,7 @@ def validate(dataset: Path) -> None:
     if todo:
         folder = "" if str(dataset).lower().endswith((".xlsx", ".xlsm")) else str(dataset)
         for p in todo:
-            click.echo(p.format(folder))
+            click.echo((ds.locate(p) if ds.locate else p).format(folder))  # a workbook's at Sheet!Cell
         click.echo(f"{dataset}: {len(todo)} cell(s) still empty for the report year(s) (not errors)")
 
 
@@ -225,7 +225,8 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
         period = (span[0], span[-1])
     added = new_year(dataset, year, period)
     for file, n in added.items():
-        click.echo(f"{dataset}/{file}: +{n} row(s) for {year}")
+        where = f"{dataset}/{file}" if dataset.is_dir() else f"{dataset}, sheet {file}"
+        click.echo(f"{where}: +{n} row(s) for {year}")
     todo = still_empty(load_dataset(dataset), [year])
     click.echo(f"{dataset}: {year} started; {len(todo)} cell(s) to fill — run: lkjip validate {dataset}")
 
