@@ -11,6 +11,7 @@ prints ``interrupted`` and exits with 130, whatever the command was doing.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -238,7 +239,11 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
 @click.option("--out-root", type=click.Path(path_type=Path), help="Root folder of the reports (default: reports/).")
 @format_option
 @click.option("--force", is_flag=True, help="Rebuild even the reports whose inputs have not changed.")
-@click.option("--scheduler", metavar="ADDRESS", help="Run the builds on a Dask distributed scheduler.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the builds on a Dask distributed scheduler (needs the extra: pip install 'lkjipkit[cluster]').",
+)
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
@@ -252,6 +257,11 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout) -
     """Build many agency-year reports; one failure never stops the others."""
     from lkjipkit.publish.batch import parse_years, plan, run
 
+    if scheduler and importlib.util.find_spec("distributed") is None:
+        raise BuildError(
+            "--scheduler needs Dask's distributed package, an optional part of lkjipkit; "
+            "install it with: pip install 'lkjipkit[cluster]' (or, in this project: .venv/bin/pip install distributed)"
+        )
     planned = plan(datasets, parse_years(years), out_root, formats, timeout=timeout, workers=jobs)
     summary = run(planned, workers=jobs, force=force, formats=formats, scheduler=scheduler, timeout=timeout)
     for line in summary.lines():

@@ -185,3 +185,13 @@ def test_review_of_a_workbook_points_at_sheet_and_cell(seed_path: Path, tmp_path
     assert all(".csv" not in f["message"] for f in findings)
     folder = json.loads(runner.invoke(main, ["review", str(seed_path), "--year", "2016", "--json"]).stdout)
     assert not any("cell" in f for f in folder)  # a dataset folder's findings keep file:row:column
+
+
+def test_batch_scheduler_without_distributed_says_how_to_install_it(seed_path: Path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a))
+    r = CliRunner().invoke(main, ["batch", str(seed_path), "--year", "2016", "--scheduler", "tcp://127.0.0.1:1"])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "pip install 'lkjipkit[cluster]'" in r.stderr
