@@ -111,7 +111,14 @@ def main() -> None:
 @dataset_argument
 @friendly_errors
 def validate(dataset: Path) -> None:
-    """Check a dataset; print every error as file:row:column: message."""
+    """Check a dataset; print every error as file:row:column: message.
+
+    Examples:
+
+    \b
+      lkjip validate data/balikpapan-disnakersos
+      lkjip validate data.xlsx
+    """
     from lkjipkit.dataset import load_dataset
     from lkjipkit.dataset.completeness import still_empty
     from lkjipkit.dataset.rules import RULES
@@ -150,7 +157,14 @@ def validate(dataset: Path) -> None:
 @format_option
 @friendly_errors
 def build(dataset: Path, year: int | None, out: Path | None, formats: tuple[str, ...]) -> None:
-    """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review."""
+    """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review.
+
+    Examples:
+
+    \b
+      lkjip build data/balikpapan-disnakersos --year 2016
+      lkjip build data.xlsx --year 2024 --format html,docx --out laporan-2024
+    """
     from lkjipkit.publish import build_report
 
     result = build_report(dataset, year, out=out, formats=formats)
@@ -176,7 +190,14 @@ def build(dataset: Path, year: int | None, out: Path | None, formats: tuple[str,
 )
 @friendly_errors
 def tables(dataset: Path, year: int | None, out: Path, table_formats: tuple[str, ...]) -> None:
-    """Write the computed tables of a year for Excel users: CSV (UTF-8, full precision) and/or a workbook."""
+    """Write the computed tables of a year for Excel users: CSV (UTF-8, full precision) and/or a workbook.
+
+    Examples:
+
+    \b
+      lkjip tables data/balikpapan-disnakersos --year 2016 --out tabel
+      lkjip tables data.xlsx --out tabel --format csv,xlsx
+    """
     from lkjipkit.analysis import write_tables
     from lkjipkit.analysis.workbook import WORKBOOK
     from lkjipkit.dataset import load_dataset
@@ -193,7 +214,14 @@ def tables(dataset: Path, year: int | None, out: Path, table_formats: tuple[str,
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
 @friendly_errors
 def review(dataset: Path, year: int | None, as_json: bool) -> None:
-    """Consistency review (reviu) of a dataset-year; exit 1 when a finding has severity error."""
+    """Consistency review (reviu) of a dataset-year; exit 1 when a finding has severity error.
+
+    Examples:
+
+    \b
+      lkjip review data/balikpapan-disnakersos --year 2016
+      lkjip review data.xlsx --json > reviu.json
+    """
     from lkjipkit.dataset import load_dataset
     from lkjipkit.review import exit_code, render_findings_table, to_json
     from lkjipkit.review import review as run_review
@@ -214,7 +242,14 @@ def review(dataset: Path, year: int | None, as_json: bool) -> None:
 )
 @friendly_errors
 def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
-    """Add the empty rows of a new year for the analyst to fill (earlier years untouched)."""
+    """Add the empty rows of a new year for the analyst to fill (earlier years untouched).
+
+    Examples:
+
+    \b
+      lkjip new-year data/dinsos --year 2017
+      lkjip new-year data.xlsx --year 2022 --renstra 2022-2026
+    """
     from lkjipkit.dataset import load_dataset
     from lkjipkit.dataset.completeness import still_empty
     from lkjipkit.newyear import new_year
@@ -254,7 +289,14 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
 )
 @friendly_errors
 def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout) -> None:
-    """Build many agency-year reports; one failure never stops the others."""
+    """Build many agency-year reports; one failure never stops the others.
+
+    Examples:
+
+    \b
+      lkjip batch data/* --year 2016 --jobs 2
+      lkjip batch data/dinsos --year 2014-2016 --format html --force
+    """
     from lkjipkit.publish.batch import parse_years, plan, run
 
     if scheduler and importlib.util.find_spec("distributed") is None:
@@ -276,7 +318,14 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout) -
 @click.option("--overwrite", is_flag=True, help="Replace an existing workbook.")
 @friendly_errors
 def template(out: Path, source: Path | None, overwrite: bool) -> None:
-    """Write a dataset workbook for Excel (empty, or pre-filled --from a dataset)."""
+    """Write a dataset workbook for Excel (empty, or pre-filled --from a dataset).
+
+    Examples:
+
+    \b
+      lkjip template --out data.xlsx
+      lkjip template --out data.xlsx --from data/balikpapan-disnakersos --overwrite
+    """
     from lkjipkit.dataset import load_dataset
     from lkjipkit.dataset.excel import write_template
 
@@ -290,7 +339,14 @@ def template(out: Path, source: Path | None, overwrite: bool) -> None:
 @click.option("--overwrite", is_flag=True, help="Replace the files of an existing dataset folder.")
 @friendly_errors
 def import_command(workbook: Path, out: Path, overwrite: bool) -> None:
-    """Convert a dataset workbook into a dataset folder (CSV + YAML) to keep under version control."""
+    """Convert a dataset workbook into a dataset folder (CSV + YAML) to keep under version control.
+
+    Examples:
+
+    \b
+      lkjip import data.xlsx --out data/dinsos
+      lkjip import data.xlsx --out data/dinsos --overwrite
+    """
     from lkjipkit.dataset.excel import import_workbook
 
     path = import_workbook(workbook, out, overwrite=overwrite)

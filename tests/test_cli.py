@@ -195,3 +195,21 @@ def test_batch_scheduler_without_distributed_says_how_to_install_it(seed_path: P
     r = CliRunner().invoke(main, ["batch", str(seed_path), "--year", "2016", "--scheduler", "tcp://127.0.0.1:1"])
     assert r.exit_code == 1 and "Traceback" not in r.output
     assert "pip install 'lkjipkit[cluster]'" in r.stderr
+
+
+COMMANDS = ["validate", "build", "tables", "review", "batch", "new-year", "template", "import"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_examples_of_itself(command: str):
+    r = CliRunner().invoke(main, [command, "--help"])
+    assert r.exit_code == 0
+    examples = r.output.split("Examples:", 1)[1].split("Options:", 1)[0]
+    assert examples.count(f"lkjip {command} ") >= 2
+
+
+def test_a_year_without_a_report_entry_lists_the_years_as_text(seed_path: Path, tmp_path: Path):
+    from lkjipkit.publish.batch import plan
+
+    (job,) = plan([seed_path], [2015], tmp_path, ("html",))
+    assert job.error.endswith("(years there: 2016)")
