@@ -11,6 +11,7 @@ prints ``interrupted`` and exits with 130, whatever the command was doing.
 from __future__ import annotations
 
 import functools
+import importlib.util
 import sys
 from pathlib import Path
 
@@ -75,6 +76,18 @@ def _parse_format_option(ctx, param, value: str) -> tuple[str, ...]:
         raise click.BadParameter(str(exc)) from None
 
 
+TABLE_FORMATS = ("csv", "xlsx")
+
+
+def _parse_table_formats(ctx, param, value: str) -> tuple[str, ...]:
+    names = tuple(dict.fromkeys(n.strip().lower() for n in value.split(",") if n.strip()))
+    unknown = [n for n in names if n not in TABLE_FORMATS]
+    if unknown or not names:
+        given = ", ".join(unknown) or "nothing"
+        raise click.BadParameter(f"{given}: expected one or more of {', '.join(TABLE_FORMATS)}")
+    return names
+
+
 format_option = click.option(
     "--format",
     "formats",
@@ -112,7 +125,14 @@ def main() -> None:
 @dataset_argument
 @friendly_errors
 def validate(dataset: Path) -> None:
-    """Check a dataset; print every error as file:row:column: message."""
+    """Check a dataset; print every error as file:row:column: message.
+
+    Examples:
+
+    \b
+      lkjip validate data/balikpapan-disnakersos
+      lkjip validate data.xlsx
+    """
     from lkjipkit.dataset import load_dataset
     from lkjipkit.dataset.completeness import still_empty
     from lkjipkit.dataset.rules import RULES
@@ -138,7 +158,7 @@ def validate(dataset: Path) -> None:
     if todo:
         folder = "" if str(dataset).lower().endswith((".xlsx", ".xlsm")) else str(dataset)
         for p in todo:
-            click.echo(p.format(folder))
+            click.echo((ds.locate(p) if ds.locate else p).format(folder))  # a workbook's at Sheet!Cell
         click.echo(f"{dataset}: {len(todo)} cell(s) still empty for the report year(s) (not errors)")
 
 
@@ -155,7 +175,15 @@ def validate(dataset: Path) -> None:
 def build(
     dataset: Path, year: int | None, out: Path | None, formats: tuple[str, ...], final: bool | None, allow_incomplete
 ) -> None:
-    """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review."""
+    """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review.
+
+    Examples:
+
+    \b
+      lkjip build data/balikpapan-disnakersos --year 2016
+      lkjip build data.xlsx --year 2024 --format html,docx --out laporan-2024
+      lkjip build data.xlsx --year 2024 --final
+    """
     from lkjipkit.publish import build_report
 
     result = build_report(dataset, year, out=out, formats=formats, final=final, allow_incomplete=allow_incomplete)
@@ -168,16 +196,35 @@ def build(
 @main.command()
 @dataset_argument
 @click.option("--year", "year", type=int, help="Report year (default: the latest year of the dataset).")
-@click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="Folder for the CSV files.")
+@click.option(
+    "--out", "out", required=True, type=click.Path(path_type=Path), help="Folder for the CSV files and tabel.xlsx."
+)
+@click.option(
+    "--format",
+    "table_formats",
+    default="csv",
+    show_default=True,
+    callback=_parse_table_formats,
+    help="Comma-separated: csv (a UTF-8 file per table); xlsx (tabel.xlsx, a sheet per table, for Excel).",
+)
 @friendly_errors
-def tables(dataset: Path, year: int | None, out: Path) -> None:
-    """Write the computed tables of a year as CSV (UTF-8, full precision) for Excel users."""
+def tables(dataset: Path, year: int | None, out: Path, table_formats: tuple[str, ...]) -> None:
+    """Write the computed tables of a year for Excel users: CSV (UTF-8, full precision) and/or a workbook.
+
+    Examples:
+
+    \b
+      lkjip tables data/balikpapan-disnakersos --year 2016 --out tabel
+      lkjip tables data.xlsx --out tabel --format csv,xlsx
+    """
     from lkjipkit.analysis import write_tables
+    from lkjipkit.analysis.workbook import WORKBOOK
     from lkjipkit.dataset import load_dataset
 
     ds = load_dataset(dataset)
-    paths = write_tables(ds, ds.resolve_year(year), out)
-    click.echo(f"{out}: {len(paths)} tables written ({', '.join(p.name for p in paths)})")
+    workbook = out / WORKBOOK if "xlsx" in table_formats else None
+    paths = write_tables(ds, ds.resolve_year(year), out if "csv" in table_formats else None, workbook=workbook)
+    click.echo(f"{out}: {len(paths)} file(s) written ({', '.join(p.name for p in paths)})")
 
 
 @main.command()
@@ -186,7 +233,14 @@ def tables(dataset: Path, year: int | None, out: Path) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the findings as a JSON list.")
 @friendly_errors
 def review(dataset: Path, year: int | None, as_json: bool) -> None:
-    """Consistency review (reviu) of a dataset-year; exit 1 when a finding has severity error."""
+    """Consistency review (reviu) of a dataset-year; exit 1 when a finding has severity error.
+
+    Examples:
+
+    \b
+      lkjip review data/balikpapan-disnakersos --year 2016
+      lkjip review data.xlsx --json > reviu.json
+    """
     from lkjipkit.dataset import load_dataset
     from lkjipkit.review import exit_code, render_findings_table, to_json
     from lkjipkit.review import review as run_review
@@ -207,7 +261,14 @@ def review(dataset: Path, year: int | None, as_json: bool) -> None:
 )
 @friendly_errors
 def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
-    """Add the empty rows of a new year for the analyst to fill (earlier years untouched)."""
+    """Add the empty rows of a new year for the analyst to fill (earlier years untouched).
+
+    Examples:
+
+    \b
+      lkjip new-year data/dinsos --year 2017
+      lkjip new-year data.xlsx --year 2022 --renstra 2022-2026
+    """
     from lkjipkit.dataset import load_dataset
     from lkjipkit.dataset.completeness import still_empty
     from lkjipkit.newyear import new_year
@@ -219,7 +280,8 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
         period = (span[0], span[-1])
     added = new_year(dataset, year, period)
     for file, n in added.items():
-        click.echo(f"{dataset}/{file}: +{n} row(s) for {year}")
+        where = f"{dataset}/{file}" if dataset.is_dir() else f"{dataset}, sheet {file}"
+        click.echo(f"{where}: +{n} row(s) for {year}")
     todo = still_empty(load_dataset(dataset), [year])
     click.echo(f"{dataset}: {year} started; {len(todo)} cell(s) to fill — run: lkjip validate {dataset}")
 
@@ -231,7 +293,11 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
 @click.option("--out-root", type=click.Path(path_type=Path), help="Root folder of the reports (default: reports/).")
 @format_option
 @click.option("--force", is_flag=True, help="Rebuild even the reports whose inputs have not changed.")
-@click.option("--scheduler", metavar="ADDRESS", help="Run the builds on a Dask distributed scheduler.")
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the builds on a Dask distributed scheduler (needs the extra: pip install 'lkjipkit[cluster]').",
+)
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0, min_open=True),
@@ -244,9 +310,21 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
 @allow_incomplete_option
 @friendly_errors
 def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, final, allow_incomplete) -> None:
-    """Build many agency-year reports; one failure never stops the others."""
+    """Build many agency-year reports; one failure never stops the others.
+
+    Examples:
+
+    \b
+      lkjip batch data/* --year 2016 --jobs 2
+      lkjip batch data/dinsos --year 2014-2016 --format html --force
+    """
     from lkjipkit.publish.batch import parse_years, plan, run
 
+    if scheduler and importlib.util.find_spec("distributed") is None:
+        raise BuildError(
+            "--scheduler needs Dask's distributed package, an optional part of lkjipkit; "
+            "install it with: pip install 'lkjipkit[cluster]' (or, in this project: .venv/bin/pip install distributed)"
+        )
     planned = plan(
         datasets,
         parse_years(years),
@@ -270,7 +348,14 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, f
 @click.option("--overwrite", is_flag=True, help="Replace an existing workbook.")
 @friendly_errors
 def template(out: Path, source: Path | None, overwrite: bool) -> None:
-    """Write a dataset workbook for Excel (empty, or pre-filled --from a dataset)."""
+    """Write a dataset workbook for Excel (empty, or pre-filled --from a dataset).
+
+    Examples:
+
+    \b
+      lkjip template --out data.xlsx
+      lkjip template --out data.xlsx --from data/balikpapan-disnakersos --overwrite
+    """
     from lkjipkit.dataset import load_dataset
     from lkjipkit.dataset.excel import write_template
 
@@ -284,7 +369,14 @@ def template(out: Path, source: Path | None, overwrite: bool) -> None:
 @click.option("--overwrite", is_flag=True, help="Replace the files of an existing dataset folder.")
 @friendly_errors
 def import_command(workbook: Path, out: Path, overwrite: bool) -> None:
-    """Convert a dataset workbook into a dataset folder (CSV + YAML) to keep under version control."""
+    """Convert a dataset workbook into a dataset folder (CSV + YAML) to keep under version control.
+
+    Examples:
+
+    \b
+      lkjip import data.xlsx --out data/dinsos
+      lkjip import data.xlsx --out data/dinsos --overwrite
+    """
     from lkjipkit.dataset.excel import import_workbook
 
     path = import_workbook(workbook, out, overwrite=overwrite)

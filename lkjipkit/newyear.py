@@ -9,14 +9,17 @@ empty, and ``lkjip validate`` lists each of them as "still empty".
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from pathlib import Path
 
 import pandas as pd
 from babel.numbers import format_decimal
+from openpyxl import load_workbook
 
 from lkjipkit.dataset import load_dataset
+from lkjipkit.dataset.excel.append import update_workbook
 from lkjipkit.dataset.io import sniff_separator
 from lkjipkit.dataset.spec import TABLE_BY_NAME
 from lkjipkit.errors import LkjipError
@@ -68,12 +71,13 @@ def _yaml_entry(year: int) -> str:
 
 
 def new_year(dataset: str | Path, year: int, renstra: tuple[int, int] | None = None) -> dict[str, int]:
-    """Add the empty rows of ``year``; returns the number of rows added per file.
+    """Add the empty rows of ``year``; returns the number of rows added per file (or sheet).
 
     Parameters
     ----------
     dataset
-        A dataset folder (it must validate first).
+        A dataset folder or workbook (it must validate first). A workbook gets its rows in its sheets,
+        with the formatting of the rows above (:mod:`lkjipkit.dataset.excel.append`).
     year
         The new report year; it must not be in the dataset yet.
     renstra
@@ -82,13 +86,11 @@ def new_year(dataset: str | Path, year: int, renstra: tuple[int, int] | None = N
     """
     path = Path(dataset)
     ds = load_dataset(path)
-    if not path.is_dir():
-        raise LkjipError(f"{path}: new-year works on a dataset folder; import a workbook first (lkjip import)")
+    where = "laporan.yaml" if path.is_dir() else "the laporan sheet"
     if year in ds.laporan:
-        raise LkjipError(f"{path}: year {year} is already in laporan.yaml")
+        raise LkjipError(f"{path}: year {year} is already in {where}")
     if (ds.iku_tahunan["tahun"] == year).any() or (ds.anggaran["tahun"] == year).any():
         raise LkjipError(f"{path}: the tables already hold rows for {year}; nothing was changed")
-    added: dict[str, int] = {}
 
     current = ds.profil.renstra
     if renstra is None and not ds.profil.in_period(year):
@@ -96,43 +98,65 @@ def new_year(dataset: str | Path, year: int, renstra: tuple[int, int] | None = N
             f"{year} is after the Renstra period {current.tahun_awal}-{current.tahun_akhir}; "
             f"start the new period with --renstra FIRST-LAST (e.g. --renstra {year}-{year + 4})"
         )
-    if renstra is not None:
-        first, last = renstra
-        if not first <= year <= last:
-            raise LkjipError(f"--renstra {first}-{last} does not contain {year}")
-        _start_renstra(path / "profil.yaml", first, last, current)
+    if renstra is not None and not renstra[0] <= year <= renstra[1]:
+        raise LkjipError(f"--renstra {renstra[0]}-{renstra[1]} does not contain {year}")
 
     prev = max((y for y in ds.iku_tahunan["tahun"].dropna().astype(int) if y < year), default=None)
     targets = {}
     if prev is not None:
         t = ds.iku_tahunan[ds.iku_tahunan["tahun"] == prev]
         targets = dict(zip(t["iku_kode"], t["target"], strict=True))
-    added["iku_tahunan.csv"] = _append(
-        path / "iku_tahunan.csv",
-        "iku_tahunan",
-        [{"iku_kode": k, "tahun": year, "target": targets.get(k)} for k in ds.iku["kode"]],
-    )
-    added["anggaran.csv"] = _append(
-        path / "anggaran.csv",
-        "anggaran",
-        [{"kode_rekening": k, "tahun": year} for k in ds.kegiatan["kode_rekening"]],
-    )
+    rows = {
+        "iku_tahunan": [{"iku_kode": k, "tahun": year, "target": targets.get(k)} for k in ds.iku["kode"]],
+        "anggaran": [{"kode_rekening": k, "tahun": year} for k in ds.kegiatan["kode_rekening"]],
+    }
     if len(ds.program_tahunan):
-        added["program_tahunan.csv"] = _append(
-            path / "program_tahunan.csv",
-            "program_tahunan",
-            [{"program_kode": k, "tahun": year} for k in ds.program["kode"]],
-        )
+        rows["program_tahunan"] = [{"program_kode": k, "tahun": year} for k in ds.program["kode"]]
     if len(ds.spm_indikator):
-        added["spm_realisasi.csv"] = _append(
-            path / "spm_realisasi.csv",
-            "spm_realisasi",
-            [{"spm_kode": k, "tahun": year} for k in ds.spm_indikator["kode"]],
-        )
+        rows["spm_realisasi"] = [{"spm_kode": k, "tahun": year} for k in ds.spm_indikator["kode"]]
+    if not path.is_dir():
+        return _new_year_in_workbook(path, year, rows, renstra, current, len(ds.laporan))
+
+    if renstra is not None:
+        _start_renstra(path / "profil.yaml", *renstra, current)
+    added = {f"{table}.csv": _append(path / f"{table}.csv", table, new) for table, new in rows.items()}
     laporan = path / "laporan.yaml"
     text = laporan.read_text(encoding="utf-8-sig")
     laporan.write_text(text + ("" if text.endswith("\n") else "\n") + _yaml_entry(year), encoding="utf-8")
     added["laporan.yaml"] = 1
+    return added
+
+
+def _new_year_in_workbook(path: Path, year: int, rows, renstra, current, reports: int) -> dict[str, int]:
+    """The same rows and keys in a dataset workbook: its table sheets, ``laporan`` and (new period) ``profil``."""
+    n = reports + 1
+    kv: dict[str, dict] = {
+        "laporan": {
+            f"laporan.{n}.tahun": year,
+            f"laporan.{n}.tanggal_terbit": dt.date(year + 1, 2, 1),  # correct it when the report is signed
+            f"laporan.{n}.kata_pengantar": None,
+            f"laporan.{n}.latar_belakang": None,
+            f"laporan.{n}.penutup": None,
+        }
+    }
+    if renstra is not None:
+        wb = load_workbook(path, read_only=True)
+        profil = next(ws for ws in wb.worksheets if ws.title.strip().lower() == "profil")
+        have = {str(r[0]): r[1] for r in profil.iter_rows(values_only=True) if r and r[0]}
+        wb.close()
+        k = 1
+        while have.get(f"renstra_sebelumnya.{k}.tahun_awal") not in (None, ""):
+            k += 1
+        kv["profil"] = {
+            "renstra.tahun_awal": renstra[0],
+            "renstra.tahun_akhir": renstra[1],
+            "renstra.dokumen": None,  # the old period's document stays with the old period
+            f"renstra_sebelumnya.{k}.tahun_awal": current.tahun_awal,
+            f"renstra_sebelumnya.{k}.tahun_akhir": current.tahun_akhir,
+            f"renstra_sebelumnya.{k}.dokumen": current.dokumen,
+        }
+    added = update_workbook(path, rows, kv)
+    added["laporan"] = 1
     return added
 
 

@@ -40,10 +40,15 @@ if [ ! -x "$VENV/bin/python" ]; then
   "$PYTHON" -m venv "$VENV"
 fi
 stamp="$VENV/.lkjipkit-installed"
-if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
-  echo "setup: installing lkjipkit and its dependencies into $VENV"
-  "$VENV/bin/python" -m pip install --quiet --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
-  "$VENV/bin/python" -m pip install --quiet -e '.[dev]' 2>&1 | grep -v "^WARNING: Location" || true
+if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ] || [ requirements.lock -nt "$stamp" ]; then
+  echo "setup: installing lkjipkit and the exact versions of requirements.lock into $VENV"
+  pip_quiet() {  # pip, minus the warnings about this machine's extra indexes; a pip failure stops the set-up
+    "$VENV/bin/python" -m pip "$@" 2>&1 | { grep -v "^WARNING: Location" || true; }
+  }
+  pip_quiet install --quiet --upgrade pip
+  # The locked versions first (the same numbers and layout in next year's rerun), then lkjipkit itself.
+  pip_quiet install --quiet -r requirements.lock
+  pip_quiet install --quiet --no-deps -e '.[dev]'
   # The notebooks run on the kernel of this environment, whatever else is installed.
   "$VENV/bin/python" -m ipykernel install --sys-prefix --name python3 >/dev/null
   touch "$stamp"

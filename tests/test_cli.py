@@ -159,3 +159,59 @@ def test_ctrl_c_during_a_build_exits_130_without_a_traceback(seed_path: Path, tm
     assert p.returncode == 130, err
     assert "Traceback" not in err and "interrupted (Ctrl-C)" in err
     assert not out.exists() or not list(out.parent.glob(".2016.building-*"))
+
+
+def test_tables_format_xlsx_writes_the_workbook_only_and_an_unknown_format_is_refused(seed_path: Path, tmp_path: Path):
+    runner = CliRunner()
+    r = runner.invoke(main, ["tables", str(seed_path), "--out", str(tmp_path / "t"), "--format", "xlsx"])
+    assert r.exit_code == 0, r.output
+    assert [p.name for p in (tmp_path / "t").iterdir()] == ["tabel.xlsx"]
+    r = runner.invoke(main, ["tables", str(seed_path), "--out", str(tmp_path / "u"), "--format", "csv,pdf"])
+    assert r.exit_code == 2 and "pdf: expected one or more of csv, xlsx" in r.stderr
+
+
+def test_review_of_a_workbook_points_at_sheet_and_cell(seed_path: Path, tmp_path: Path):
+    import json
+
+    from openpyxl import load_workbook
+
+    book = tmp_path / "data.xlsx"
+    runner = CliRunner()
+    assert runner.invoke(main, ["template", "--out", str(book), "--from", str(seed_path)]).exit_code == 0
+    r = runner.invoke(main, ["review", str(book), "--year", "2016"])
+    assert r.exit_code == 1 and "spm_realisasi!F46" in r.stdout and ".csv" not in r.stdout
+    findings = json.loads(runner.invoke(main, ["review", str(book), "--year", "2016", "--json"]).stdout)
+    ratio = next(f for f in findings if f["rule"] == "RATIO-SPM-COUNTS")
+    assert (ratio["file"], ratio["cell"], ratio["column"]) == ("spm_realisasi", "F46", "realisasi_tercetak")
+    assert load_workbook(book)["spm_realisasi"][ratio["cell"]].value == ratio["figures"]["tercetak"]
+    assert all(".csv" not in f["message"] for f in findings)
+    folder = json.loads(runner.invoke(main, ["review", str(seed_path), "--year", "2016", "--json"]).stdout)
+    assert not any("cell" in f for f in folder)  # a dataset folder's findings keep file:row:column
+
+
+def test_batch_scheduler_without_distributed_says_how_to_install_it(seed_path: Path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "distributed" else real(name, *a))
+    r = CliRunner().invoke(main, ["batch", str(seed_path), "--year", "2016", "--scheduler", "tcp://127.0.0.1:1"])
+    assert r.exit_code == 1 and "Traceback" not in r.output
+    assert "pip install 'lkjipkit[cluster]'" in r.stderr
+
+
+COMMANDS = ["validate", "build", "tables", "review", "batch", "new-year", "template", "import"]
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_has_examples_of_itself(command: str):
+    r = CliRunner().invoke(main, [command, "--help"])
+    assert r.exit_code == 0
+    examples = r.output.split("Examples:", 1)[1].split("Options:", 1)[0]
+    assert examples.count(f"lkjip {command} ") >= 2
+
+
+def test_a_year_without_a_report_entry_lists_the_years_as_text(seed_path: Path, tmp_path: Path):
+    from lkjipkit.publish.batch import plan
+
+    (job,) = plan([seed_path], [2015], tmp_path, ("html",))
+    assert job.error.endswith("(years there: 2016)")

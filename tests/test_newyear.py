@@ -61,3 +61,37 @@ def test_new_year_refuses_a_year_already_there(seed_copy: Path):
     result = CliRunner().invoke(main, ["new-year", str(seed_copy), "--year", "2016"])
     assert result.exit_code == 1
     assert "already in laporan.yaml" in result.stderr
+
+
+def test_new_year_on_a_workbook_adds_the_rows_with_the_template_formatting(seed_path: Path, tmp_path: Path):
+    from openpyxl import load_workbook
+
+    from lkjipkit.dataset.excel.layout import FIRST_DATA_ROW
+
+    book = tmp_path / "data.xlsx"
+    runner = CliRunner()
+    assert runner.invoke(main, ["template", "--out", str(book), "--from", str(seed_path)]).exit_code == 0
+    before = load_workbook(book)
+    old = {ws.title: [[c.value for c in row] for row in ws.iter_rows()] for ws in before.worksheets}
+    r = runner.invoke(main, ["new-year", str(book), "--year", "2017", "--renstra", "2017-2021"])
+    assert r.exit_code == 0, r.output
+    assert f"{book}, sheet anggaran: +69 row(s) for 2017" in r.stdout
+    after = load_workbook(book)
+    for title, rows in old.items():  # every cell that was there is unchanged
+        ws = after[title]
+        for i, row in enumerate(rows, start=1):
+            got = [ws.cell(i, j).value for j in range(1, len(row) + 1)]
+            assert got == row or title == "profil", (title, i)  # profil: the new Renstra period
+    ws = after["anggaran"]
+    last = ws.max_row
+    assert last == FIRST_DATA_ROW - 1 + 2 * 69
+    assert [ws.cell(last, j).value for j in (1, 2)] == [before["anggaran"].cell(last - 69, 1).value, 2017]
+    assert ws.cell(last, 3).number_format == ws.cell(last - 69, 3).number_format == "#,##0"
+    assert ws.cell(last, 1).border.left.style == ws.cell(FIRST_DATA_ROW, 1).border.left.style
+    assert ws.auto_filter.ref.endswith(str(last))
+    ds = load_dataset(book)
+    assert 2017 in ds.laporan and (ds.profil.renstra.tahun_awal, ds.profil.renstra.tahun_akhir) == (2017, 2021)
+    assert (ds.profil.renstra_sebelumnya[0].tahun_awal, ds.profil.renstra_sebelumnya[0].tahun_akhir) == (2011, 2016)
+    assert ds.iku_tahunan[ds.iku_tahunan["tahun"] == 2017]["target"].notna().all()  # targets carried over
+    v = runner.invoke(main, ["validate", str(book)])
+    assert v.exit_code == 0 and f"anggaran!F{last}" in v.stdout and ".csv" not in v.stdout

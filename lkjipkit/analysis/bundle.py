@@ -33,6 +33,7 @@ from .iku import (
 from .sasaran import SasaranAnalysis, build_sasaran_analyses, program_links
 from .spm import DEFAULT_WINDOW, spm_by_year, spm_summary
 from .tables import OUTPUT_TABLES, write_analysis_tables
+from .workbook import write_workbook
 
 
 class YearAnalysis:
@@ -208,14 +209,30 @@ def analyse(ds: Dataset, year: int, *, spm_window: int | None = DEFAULT_WINDOW) 
     return YearAnalysis(ds, year, spm_window=spm_window)
 
 
-def write_tables(ds: Dataset, year: int, out_dir: str | Path) -> list[Path]:
-    """``lkjip tables``: compute ``year`` of the dataset and write its CSV tables into ``out_dir``.
+def write_tables(
+    ds: Dataset, year: int, out_dir: str | Path | None, *, workbook: str | Path | None = None
+) -> list[Path]:
+    """``lkjip tables``: compute ``year`` of the dataset; write its CSV tables into ``out_dir`` and/or a workbook.
+
+    Parameters
+    ----------
+    out_dir
+        Folder for the CSV files (:mod:`lkjipkit.analysis.tables`); ``None``: no CSV files.
+    workbook
+        Path of the Excel workbook of the same tables (:mod:`lkjipkit.analysis.workbook`); ``None``: none.
+
+    Returns
+    -------
+    list of Path
+        The CSV files in :data:`OUTPUT_TABLES` order, then the workbook.
 
     Raises
     ------
     YearError
         The year has no indicator or budget data.
     BuildError
-        ``out_dir`` exists and is not a folder.
+        ``out_dir`` exists and is not a folder, or ``workbook`` is a folder.
     """
-    return write_analysis_tables(analyse(ds, year), out_dir)
+    analysis = analyse(ds, year)
+    paths = write_analysis_tables(analysis, out_dir) if out_dir is not None else []
+    return paths + ([write_workbook(analysis, workbook)] if workbook is not None else [])

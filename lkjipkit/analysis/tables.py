@@ -38,6 +38,18 @@ class OutputColumn:
     unit: str
     description: str
 
+    @property
+    def label(self) -> str:
+        """The Indonesian column header of the workbook (``tabel.xlsx``): ``pagu_murni`` → ``Pagu murni (Rp)``."""
+        words = self.name.replace("rata_rata", "rata-rata").split("_")
+        if words[-1] == "persen" and self.unit == _PCT:
+            words = words[:-1]  # "realisasi keuangan (%)", not "realisasi keuangan persen (%)"
+        if len(words) == 2 and words[1] in ("kode", "indikator"):
+            words.reverse()  # Indonesian order: "kode sasaran", "indikator SPM"
+        text = " ".join(_ACRONYMS.get(w, w) for w in words)
+        text = text[:1].upper() + text[1:]
+        return f"{text} ({self.unit})" if self.unit in _UNITS_IN_LABEL else text
+
 
 @dataclass(frozen=True)
 class OutputTable:
@@ -75,6 +87,9 @@ _RP = "Rp"
 _YEAR = "tahun"
 _COUNT = "jumlah"
 _IKU_UNIT = "satuan IKU"
+
+_ACRONYMS = {"iku": "IKU", "spm": "SPM", "pk": "PK", "ttb": "TTB", "renstra": "Renstra"}
+_UNITS_IN_LABEL = (_PCT, _PP, _RP, "poin", "poin per tahun")
 
 _IKU_HEAD = (
     C("kode", "kode", "Code of the indicator (`iku.kode`)."),
@@ -431,7 +446,7 @@ def tables_markdown() -> str:
         "- UTF-8 with a byte-order mark (Excel then reads accents and symbols correctly), comma-separated,",
         "  one header row, decimal **point**, full precision: nothing is rounded; round only for display.",
         "  In an Excel set to Indonesian, open the file with *Data → From Text/CSV* and choose",
-        "  comma as delimiter and point as decimal separator.",
+        "  comma as delimiter and point as decimal separator, or open `tabel.xlsx` instead (below).",
         "- An empty cell is a missing or undefined value; the row's `keterangan` says why",
         "  (e.g. `target 0 atau kosong`). A division by zero is never written.",
         "- Whole-Rupiah amounts have no decimals. `True` / `False` mean yes / no.",
@@ -439,6 +454,14 @@ def tables_markdown() -> str:
         "  `=HYPERLINK(...)`) is written with a leading `'`, as OWASP recommends against CSV injection: a spreadsheet",
         "  shows it as text (with the `'`) and never runs it as a formula. Numbers, negative ones too, stay numbers.",
         "- Files are written to a temporary folder and moved into `DIR` when all are complete.",
+        "",
+        "`lkjip tables ... --format xlsx` (or `csv,xlsx`) writes the same tables as one workbook, `DIR/tabel.xlsx`,",
+        "and every `lkjip build` writes it beside `tabel/`: a sheet per table, named like its file; a header row",
+        "of Indonesian labels (e.g. `Pagu murni (Rp)` for `pagu_murni`), frozen, with an autofilter; numbers",
+        "are number cells (16 significant digits) shown as `#,##0` (Rupiah, counts) or `0.00` (percentages,",
+        "points), which Excel displays in the user's locale (`1.234.567`, `92,59` in Indonesian); yes / no",
+        "are TRUE / FALSE cells; a text that looks like a formula keeps Excel's quote prefix and stays text.",
+        "No import wizard is needed.",
         "- Units: `%` percent (92.59 means 92,59 %); `poin persentase` a difference of percentages;",
         "  `satuan IKU` the unit of the indicator (`iku.satuan`); `Rp` Rupiah.",
         "",

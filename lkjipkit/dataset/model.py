@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from lkjipkit.errors import YearError
+from lkjipkit.errors import Problem, YearError
 
 from .profile import Laporan, Profil
 
@@ -28,6 +29,9 @@ class Dataset:
     tables: dict[str, pd.DataFrame]
     fingerprint: str
     yaml_lines: dict[str, dict[tuple, int]] = field(default_factory=dict, repr=False)
+    locate: Callable[[Problem], Problem] | None = field(default=None, repr=False, compare=False)
+    """In a workbook dataset: a problem located as ``file:row:column`` → the same at ``Sheet!Cell``
+    (what the workbook reader does to its own problems); None for a dataset folder."""
 
     def __getattr__(self, name: str) -> pd.DataFrame:
         tables = self.__dict__.get("tables", {})

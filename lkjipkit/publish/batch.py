@@ -240,8 +240,9 @@ def _plan_dataset(
     jobs = []
     for year in years:
         out = out_root / ds.slug / str(year)
+        there = ", ".join(map(str, ds.years)) or "none"
         error = _path_error(out) or (
-            "" if year in ds.laporan else f"no report year {year} in laporan.yaml (years there: {ds.years})"
+            "" if year in ds.laporan else f"no report year {year} in laporan.yaml (years there: {there})"
         )
         inputs = inputs_fingerprint(ds.fingerprint, digest, year, formats, **edition)
         jobs.append(Job(path, year, ds.slug, out, inputs=inputs, error=error, **edition))

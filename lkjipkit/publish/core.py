@@ -423,13 +423,14 @@ def _relocate(result: BuildResult, folder: OutputFolder) -> BuildResult:
 
 
 def _write_tables(ds, year: int, out_dir: Path, ui) -> dict[str, Any]:
-    """``tabel/``: the computed tables, as ``lkjip tables`` writes them."""
+    """``tabel/`` and ``tabel.xlsx`` beside it: the computed tables, as ``lkjip tables --format csv,xlsx``."""
     from lkjipkit.analysis import write_tables
+    from lkjipkit.analysis.workbook import WORKBOOK
 
     t = time.perf_counter()
-    with ui.step("tables (tabel/)"):
+    with ui.step("tables (tabel/, tabel.xlsx)"):
         try:
-            files = write_tables(ds, year, out_dir)
+            files = write_tables(ds, year, out_dir, workbook=out_dir.parent / WORKBOOK)
         except (LkjipError, OSError):
             raise
         except Exception as exc:

@@ -6,7 +6,7 @@ it swapped in for the previous report, in one step where the system allows it
 (Linux ``renameat2(RENAME_EXCHANGE)``), else by two renames. A failed build
 moves its folder to ``<year>.failed`` (replacing an older one) so the executed
 notebooks can be debugged, and never touches the previous report. A lock file
-(``.<year>.lock``) keeps two builds of the same report from interleaving.
+(``.<year>.lock``, removed when the build ends) keeps two builds of the same report from interleaving.
 
 Faults of the disk itself become :class:`~lkjipkit.errors.OutputError` naming the
 path: a name longer than the file system allows is refused before anything is
@@ -159,13 +159,26 @@ class OutputFolder:
             import fcntl
         except ImportError:  # pragma: no cover - not on POSIX: no lock
             return
-        self._lock = open(self.parent / f".{self.target.name}.lock", "w")  # noqa: SIM115 - held until __exit__
-        try:
-            fcntl.flock(self._lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self._lock.close()
-            self._lock = None
-            raise BuildError(f"another build of {self.target} is running; try again when it has finished") from None
+        path = self._lock_path
+        while True:
+            lock = open(path, "w")  # noqa: SIM115 - held until __exit__
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                lock.close()
+                raise BuildError(f"another build of {self.target} is running; try again when it has finished") from None
+            try:
+                same = os.stat(path).st_ino == os.fstat(lock.fileno()).st_ino
+            except FileNotFoundError:
+                same = False
+            if same:
+                self._lock = lock
+                return
+            lock.close()  # the build that held it removed the file after we opened it: take a fresh one
+
+    @property
+    def _lock_path(self) -> Path:
+        return self.parent / f".{self.target.name}.lock"
 
     def commit(self) -> None:
         """Put the finished build in place of the previous report."""
@@ -235,6 +248,8 @@ class OutputFolder:
 
     def _release(self) -> None:
         if self._lock is not None:
+            with contextlib.suppress(OSError):
+                self._lock_path.unlink()  # while still held, so no empty .<year>.lock stays beside the report
             with contextlib.suppress(OSError):
                 self._lock.close()
             self._lock = None

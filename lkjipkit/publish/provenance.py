@@ -1,6 +1,6 @@
 """What a report was made from, written beside it as ``provenance.json``.
 
-Package and tool versions, the git commit of the lkjipkit checkout (when it runs
+Python and the versions of every package lkjipkit depends on, the git commit of the lkjipkit checkout (when it runs
 from one), the dataset's path and SHA-256 fingerprint, the parameters, the
 chapter notebooks (with their own SHA-256) and how long every step took.
 """
@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import json
 import platform
+import re
 import subprocess
-from importlib.metadata import PackageNotFoundError, version
+from importlib.metadata import PackageNotFoundError, requires, version
 from pathlib import Path
 from typing import Any
 
@@ -42,9 +43,28 @@ def git_commit(root: Path | None = None) -> dict[str, Any] | None:
     return {"commit": sha, "dirty": bool(status.strip())}
 
 
+def _dependencies() -> list[str]:
+    """lkjipkit's declared runtime dependencies and optional ``cluster`` extra, as installed (pyproject.toml)."""
+    try:
+        declared = requires("lkjipkit") or []
+    except PackageNotFoundError:  # pragma: no cover - lkjipkit runs installed (setup.sh installs it editable)
+        return []
+    names = []
+    for spec in declared:  # "pandas>=2.2", 'distributed>=2024.1; extra == "cluster"'
+        marker = spec.partition(";")[2].replace("'", '"')
+        if not marker or re.search(r'extra\s*==\s*"cluster"', marker):
+            names.append(re.split(r"[<>=!~\[ ;(]", spec.strip(), maxsplit=1)[0].lower().replace("_", "-"))
+    return names
+
+
 def tool_versions() -> dict[str, str]:
+    """Python and the installed version of every package the report depends on (the build tools first).
+
+    With ``requirements.lock`` (``scripts/setup.sh``) these are its versions; a rerun in another
+    environment can be compared package by package.
+    """
     out = {"python": platform.python_version()}
-    for name in TOOLS:
+    for name in dict.fromkeys([*TOOLS, *_dependencies()]):
         try:
             out[name] = version(name)
         except PackageNotFoundError:

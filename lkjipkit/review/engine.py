@@ -7,7 +7,7 @@ from typing import Any
 
 from lkjipkit.analysis import as_year
 from lkjipkit.dataset import Dataset
-from lkjipkit.errors import YearError
+from lkjipkit.errors import Problem, YearError
 
 from . import acceptance
 from .context import ReviewContext
@@ -70,7 +70,19 @@ def review(ds: Dataset, year: int, settings: ReviewSettings | dict[str, Any] | N
         override = cfg.tingkat.get(rule.ID)
         for f in rule.check(ctx):
             findings.append(replace(f, severity=override) if override else f)
-    return sort_findings(acceptance.apply(findings, cfg.diterima, year, settings_path(ds.source).name))
+    accepted = acceptance.apply(findings, cfg.diterima, year, settings_path(ds.source).name)
+    return [in_workbook(ds, f) for f in sort_findings(accepted)]
+
+
+def in_workbook(ds: Dataset, finding: Finding) -> Finding:
+    """The finding located in the dataset's workbook (``Sheet!Cell``, files in the message named as sheets).
+
+    The one place where a review location becomes a workbook cell; a dataset folder's finding is returned as is.
+    """
+    if ds.locate is None or finding.file is None:
+        return finding
+    p = ds.locate(Problem(finding.file, finding.row, finding.column, finding.message))
+    return replace(finding, file=p.file, row=p.row, column=p.column, message=p.message, cell=p.cell)
 
 
 _ORDER = {r.ID: i for i, r in enumerate(RULES)}

@@ -50,6 +50,9 @@ class Finding:
         True when the analyst accepts the finding in ``reviu.yaml: diterima``, and the reason
         given there (the finding keeps its severity; an accepted error does not count in
         :func:`exit_code`).
+    cell
+        In a workbook dataset: the cell (``F46``) or row (``46:46``); ``file`` is then the sheet's name
+        and the location reads ``Sheet!F46``. None (and left out of the JSON) for a dataset folder.
     """
 
     rule: str
@@ -64,6 +67,7 @@ class Finding:
     figures: dict[str, Any] = field(default_factory=dict)
     diterima: bool = False
     alasan: str | None = None
+    cell: str | None = None
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITIES:
@@ -71,7 +75,9 @@ class Finding:
 
     @property
     def location(self) -> str:
-        """``file:row:column`` as ``lkjip validate`` prints a problem (parts that are unknown left out)."""
+        """``file:row:column`` (or ``Sheet!Cell``) as ``lkjip validate`` prints a problem (unknown parts left out)."""
+        if self.cell is not None:
+            return f"{self.file}!{self.cell}"
         where = self.file or ""
         if self.row is not None:
             where += f":{self.row}"
@@ -88,6 +94,8 @@ class Finding:
         """The finding as plain JSON-ready values (NaN becomes None)."""
         d = asdict(self)
         d["figures"] = {k: _plain(v) for k, v in self.figures.items()}
+        if self.cell is None:
+            del d["cell"]
         return d
 
 

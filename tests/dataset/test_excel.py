@@ -141,21 +141,70 @@ def validations(ws) -> dict[str, tuple]:
 def test_template_validates_numbers_percentages_money_years_and_choices(tmp_path: Path):
     wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))
     iku = validations(wb["iku"])
-    assert iku["E"][:3] == ("list", None, '"positif,negatif"')  # polaritas
+    assert iku["E"][:3] == ("list", None, '"positif (makin tinggi makin baik),negatif (makin rendah makin baik)"')
     assert iku["E"][4] == f"E{FIRST_DATA_ROW}:E1048576"
     anggaran = validations(wb["anggaran"])
     assert anggaran["B"][:4] == ("whole", "between", "1900", "2100")  # tahun
     assert anggaran["C"][:3] == ("decimal", "greaterThanOrEqual", "0")  # pagu_murni
     assert anggaran["E"][:4] == ("decimal", "between", "0", "100")  # realisasi_fisik
-    assert "A" not in anggaran  # a code: checked on load
+    assert anggaran["A"][:3] == ("list", None, f"'kegiatan'!$A${FIRST_DATA_ROW}:$A$1048576")  # kode_rekening
     tahunan = validations(wb["iku_tahunan"])
     assert tahunan["C"][0] == "decimal"  # target, any number
+
+
+def test_every_reference_is_a_drop_down_of_the_other_sheet_and_prompts_are_indonesian(tmp_path: Path):
+    from lkjipkit.dataset.spec import TABLES
+
+    wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))
+    for table in TABLES:
+        by_column = {c.name: openpyxl.utils.get_column_letter(j) for j, c in enumerate(table.columns, start=1)}
+        got = {}
+        for dv in wb[table.name].data_validations.dataValidation:
+            got[str(dv.sqref).split(":")[0].rstrip("0123456789")] = dv
+            assert not re.search(r"\b(the|of|in|and|Order|empty)\b", dv.prompt), dv.prompt  # no English
+        for col, other, other_col in table.references:
+            dv = got[by_column[col]]
+            letter = openpyxl.utils.get_column_letter(1 + [c.name for c in _table(other).columns].index(other_col))
+            assert (dv.type, dv.formula1) == ("list", f"'{other}'!${letter}${FIRST_DATA_ROW}:${letter}$1048576")
+            assert f"lembar {other}" in dv.prompt
+    iku = wb["iku"]
+    assert validations(iku)["B"][2] == f"'sasaran'!$A${FIRST_DATA_ROW}:$A$1048576"  # iku.sasaran_kode
+    assert validations(wb["kegiatan"])["B"][2] == f"'program'!$A${FIRST_DATA_ROW}:$A$1048576"
+
+
+def _table(name: str):
+    from lkjipkit.dataset.spec import TABLES
+
+    return next(t for t in TABLES if t.name == name)
+
+
+def test_table_sheets_have_an_autofilter_and_header_rows_tall_enough_for_their_text(seed, tmp_path: Path):
+    from lkjipkit.dataset.excel.layout import LABEL_ROW, NAME_ROW, UNIT_ROW
+
+    wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx", seed))
+    ws = wb["anggaran"]
+    assert ws.auto_filter.ref == f"A{NAME_ROW}:{ws.cell(NAME_ROW, ws.max_column).column_letter}{ws.max_row}"
+    for row in (LABEL_ROW, UNIT_ROW):
+        height = ws.row_dimensions[row].height
+        for cell in ws[row]:
+            width = ws.column_dimensions[cell.column_letter].width
+            assert height >= 12 * -(-len(cell.value) // (width - 2)), (row, cell.value)
+
+
+def test_coded_choices_read_as_labels_in_the_workbook_and_as_codes_after_loading(seed, tmp_path: Path):
+    book = write_template(tmp_path / "t.xlsx", seed)
+    ws = openpyxl.load_workbook(book)["iku"]
+    values = {c.value for c in ws["E"][FIRST_DATA_ROW - 1 :]}
+    assert values <= {"positif (makin tinggi makin baik)", "negatif (makin rendah makin baik)"}
+    back = load_dataset(book)
+    assert list(back.tables["iku"]["polaritas"]) == list(seed.tables["iku"]["polaritas"])
+    assert list(back.tables["iku"]["rumus_capaian"].fillna("")) == list(seed.tables["iku"]["rumus_capaian"].fillna(""))
 
 
 def test_template_refuses_to_overwrite_and_leaves_no_temporary_file(tmp_path: Path, seed):
     out = tmp_path / "buku.xlsx"
     out.write_bytes(b"the analyst's work")
-    with pytest.raises(ExcelError, match="already exists"):
+    with pytest.raises(ExcelError, match=r"already exists.*--overwrite"):
         write_template(out, seed)
     assert out.read_bytes() == b"the analyst's work"
     write_template(out, seed, overwrite=True)

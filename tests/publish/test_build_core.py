@@ -62,7 +62,9 @@ def test_html_only_build_writes_the_report_folder(fake, seed_path, tmp_path):
     assert prov["chapters"][0]["notebook"] == "00_ikhtisar.ipynb" and len(prov["chapters"][0]["source_sha256"]) == 64
     assert "lkjipkit_version" in prov and "git" in prov and prov["tools"]["papermill"]
     # the computed tables and the review findings, as `lkjip tables` and `lkjip review --json` write them
-    assert result.tables and all(p.parent == target / "tabel" and p.exists() for p in result.tables)
+    *csv, book = result.tables
+    assert csv and all(p.parent == target / "tabel" and p.exists() for p in csv)
+    assert book == target / "tabel.xlsx" and book.is_file()
     assert prov["tables"]["files"] == [p.name for p in result.tables]
     assert result.review == target / "reviu.json" and result.review.read_text().startswith("[")
     assert prov["review"]["file"] == "reviu.json" and set(prov["review"]["findings"]) >= {"error", "warning"}

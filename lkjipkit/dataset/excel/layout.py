@@ -62,9 +62,25 @@ _KIND = {
 }
 
 
+CHOICE_LABELS = {
+    "positif": "positif (makin tinggi makin baik)",
+    "negatif": "negatif (makin rendah makin baik)",
+    "realisasi_per_target": "realisasi / target × 100",
+    "dua_target_kurang_realisasi": "(2 × target − realisasi) / target × 100",
+    "target_per_realisasi": "target / realisasi × 100",
+}
+"""What a coded choice reads as in the workbook's drop-down lists and cells; the reader takes either."""
+CHOICE_CODES = {label: code for code, label in CHOICE_LABELS.items()}
+
+
+def choice_label(code: str) -> str:
+    """The readable form of a coded choice (the code itself when it has no label)."""
+    return CHOICE_LABELS.get(code, code)
+
+
 def _kind(col: Column) -> str:
     if col.type == "choice":
-        return "pilihan: " + " / ".join(col.allowed or ())
+        return "pilihan dari daftar"
     return _KIND[col.type]
 
 

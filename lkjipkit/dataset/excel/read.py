@@ -30,7 +30,16 @@ from ..profile import DaftarLaporan, Profil
 from ..schema import validate_frame
 from ..spec import PROFILE_FILE, REPORTS_FILE, TABLES, Column, Table
 from .keys import nest, pydantic_problems
-from .layout import HEADER_SCAN, KEY_HEADER, NUMERIC, PROFILE_SHEET, REPORTS_SHEET, VALUE_HEADER, plain_number
+from .layout import (
+    CHOICE_CODES,
+    HEADER_SCAN,
+    KEY_HEADER,
+    NUMERIC,
+    PROFILE_SHEET,
+    REPORTS_SHEET,
+    VALUE_HEADER,
+    plain_number,
+)
 
 
 def load_workbook_dataset(path: str | Path) -> Dataset:
@@ -104,8 +113,9 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
                 problems += validate_frame(table.name, frame, table.file)
         tables[table.name] = frame if frame is not None else empty_table(table)
 
+    relocate = _Relocator(located, kv_value_letter, titles)
     try:
-        return finish(
+        ds = finish(
             source=path,
             profil=parsed[PROFILE_FILE],
             reports=parsed[REPORTS_FILE],
@@ -115,8 +125,9 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
             fingerprint=fingerprint(path),
         )
     except DatasetError as exc:
-        relocate = _Relocator(located, kv_value_letter, titles)
         raise DatasetError([relocate(p) for p in exc.problems], source=str(path)) from None
+    ds.locate = relocate  # the review's findings, too, point at Sheet!Cell
+    return ds
 
 
 def _check_file(path: Path) -> None:
@@ -219,6 +230,8 @@ def _typed(col: Column, cell: Cell, v: Any) -> Any:
             return parse_cell(col, str(int(v)), "id")
         return parse_cell(col, plain_number(v), "id")
     text = str(v)
+    if col.type == "choice":
+        text = CHOICE_CODES.get(text.strip(), text)  # the drop-down's readable label, as its code
     if col.type in NUMERIC:
         try:
             return parse_cell(col, text, "id")

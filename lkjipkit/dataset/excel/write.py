@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 import os
 import tempfile
 from collections.abc import Iterable
@@ -39,6 +40,7 @@ from .layout import (
     UNIT_ROW,
     VALUE_HEADER,
     ExcelError,
+    choice_label,
     column_hint,
     umask,
 )
@@ -90,7 +92,7 @@ def write_template(out: str | Path, source: Dataset | None = None, *, overwrite:
     if out.suffix.lower() != ".xlsx":
         raise ExcelError(f"{out}: expected a file name ending in .xlsx")
     if out.exists() and not overwrite:
-        raise ExcelError(f"{out} already exists; choose another name, or overwrite it on purpose")
+        raise ExcelError(f"{out} already exists; choose another name, or replace it with --overwrite")
     wb = Workbook()
     _guide_sheet(wb.active, source)
     if source is not None:
@@ -147,10 +149,10 @@ def _table_sheet(ws: Worksheet, table: Table, frame: pd.DataFrame | None) -> Non
             cell.alignment = _TOP_WRAP
             cell.border = _BORDER
         ws.column_dimensions[letter].number_format = _NUMBER_FORMATS[col.type]
-        dv = _validation(col)
+        dv = _validation(col) or _reference(table, col)
         if dv is not None:
             dv.promptTitle = col.label[:32]
-            dv.prompt = f"{column_hint(col)}. {col.description}"[:255]
+            dv.prompt = _prompt(table, col)[:255]
             dv.add(f"{letter}{FIRST_DATA_ROW}:{letter}{EXCEL_MAX_ROW}")
             ws.add_data_validation(dv)
 
@@ -170,10 +172,59 @@ def _table_sheet(ws: Worksheet, table: Table, frame: pd.DataFrame | None) -> Non
                         cell.alignment = _TOP_WRAP
                 elif v is not None:
                     longest[col.name] = max(longest[col.name], len(f"{v:,}") if col.type == "money" else len(str(v)))
+    widths = {c.name: min(longest[c.name], _LONG_TEXT) + 2 for c in table.columns}
     for j, col in enumerate(table.columns, start=1):
-        ws.column_dimensions[get_column_letter(j)].width = min(longest[col.name], _LONG_TEXT) + 2
-    ws.row_dimensions[LABEL_ROW].height = 30
+        ws.column_dimensions[get_column_letter(j)].width = widths[col.name]
+    # Wrapped header texts get the height they need, so a hint never runs into the row below.
+    for row, texts, line_height in ((LABEL_ROW, _labels, 15), (UNIT_ROW, column_hint, 12)):
+        lines = max(math.ceil(len(texts(c)) / max(widths[c.name] - 2, 1)) for c in table.columns)
+        ws.row_dimensions[row].height = line_height * max(lines, 1) + 3
+    last = FIRST_DATA_ROW - 1 + (len(frame) if frame is not None else 0)
+    ws.auto_filter.ref = f"A{NAME_ROW}:{get_column_letter(len(table.columns))}{max(last, FIRST_DATA_ROW)}"
     ws.freeze_panes = f"B{FIRST_DATA_ROW}"
+
+
+def _labels(col: Column) -> str:
+    return col.label
+
+
+def _refers_to(table: Table, col: Column) -> tuple[str, str] | None:
+    """The (table, column) that ``col`` must name a row of, from the spec's references."""
+    return next(((o, oc) for c, o, oc in table.references if c == col.name), None)
+
+
+def _prompt(table: Table, col: Column) -> str:
+    """The input message Excel shows on a cell of the column, in Indonesian."""
+    text = f"{col.label}: {column_hint(col)}."
+    ref = _refers_to(table, col)
+    if ref:
+        text += f" Pilih dari daftar: {ref[1]} di lembar {ref[0]}."
+    elif col.type == "choice":
+        text += " Pilih dari daftar."
+    return text
+
+
+def _reference(table: Table, col: Column) -> DataValidation | None:
+    """A drop-down of the codes in the referenced sheet (``iku.sasaran_kode`` → the ``kode`` column of ``sasaran``).
+
+    Warns rather than stops, so a code may be typed before its row exists in the other sheet
+    (``lkjip validate`` still refuses a code that is missing there).
+    """
+    ref = _refers_to(table, col)
+    if ref is None:
+        return None
+    other = next(t for t in TABLES if t.name == ref[0])
+    letter = get_column_letter(1 + [c.name for c in other.columns].index(ref[1]))
+    return DataValidation(
+        type="list",
+        formula1=f"'{other.name}'!${letter}${FIRST_DATA_ROW}:${letter}${EXCEL_MAX_ROW}",
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorStyle="warning",
+        errorTitle="Kode tidak ada di daftar",
+        error=f"Kode ini belum ada di kolom {ref[1]} lembar {other.name}. Tambahkan dulu di sana, atau pilih dari daftar.",  # noqa: E501
+    )
 
 
 def _excel_value(col: Column, value: Any) -> Any:
@@ -184,6 +235,8 @@ def _excel_value(col: Column, value: Any) -> Any:
     if col.type in NUMERIC:
         x = float(value)
         return int(x) if x.is_integer() and abs(x) < 2**53 else x
+    if col.type == "choice":
+        return choice_label(str(value))
     return str(value)
 
 
@@ -191,12 +244,12 @@ def _validation(col: Column) -> DataValidation | None:
     """Excel's input check for a column, as strict as the loader where Excel can say it."""
     common = {"allow_blank": True, "showErrorMessage": True, "showInputMessage": True, "errorStyle": "stop"}
     if col.type == "choice":
-        options = ",".join(col.allowed or ())
+        labels = [choice_label(a) for a in col.allowed or ()]
         return DataValidation(
             type="list",
-            formula1=f'"{options}"',
+            formula1='"' + ",".join(labels) + '"',
             errorTitle="Pilihan tidak dikenal",
-            error=f"Pilih salah satu: {', '.join(col.allowed or ())}.",
+            error=f"Pilih salah satu: {'; '.join(labels)}.",
             **common,
         )
     if col.type == "year":
@@ -304,8 +357,21 @@ _GUIDE_COLUMNS = (
     ("label", 30),
     ("jenis isian", 34),
     ("wajib ada", 10),
-    ("keterangan", 90),
+    ("keterangan", 60),
+    ("description (English, as docs/data-format.md)", 70),
 )
+
+
+def _guide_note(table: Table, col: Column) -> str:
+    """The Indonesian note of a column in the Petunjuk: its choices, or the sheet its codes must come from."""
+    ref = _refers_to(table, col)
+    if ref:
+        return f"Harus ada di kolom {ref[1]} lembar {ref[0]} (daftar pilihan di sel)."
+    if col.type == "choice":
+        return "Pilihan: " + "; ".join(choice_label(a) for a in col.allowed or ()) + "."
+    if col.as_printed:
+        return "Angka seperti tercetak di dokumen sumber, untuk reviu; laporan memakai angka hasil hitungan."
+    return ""
 
 
 def _guide_sheet(ws: Worksheet, source: Dataset | None) -> None:
@@ -332,9 +398,9 @@ def _guide_sheet(ws: Worksheet, source: Dataset | None) -> None:
         ws.column_dimensions[get_column_letter(j)].width = width
     r += 1
 
-    def sheet_row(name: str, title: str, description: str) -> None:
+    def sheet_row(name: str, title: str, description: str, english: str = "") -> None:
         nonlocal r
-        for j, value in enumerate((name, "", title, "", "", description), start=1):
+        for j, value in enumerate((name, "", title, "", "", description, english), start=1):
             cell = ws.cell(row=r, column=j, value=value)
             cell.font, cell.fill, cell.alignment = _LABEL_FONT, _HINT_FILL, _TOP_WRAP
         r += 1
@@ -345,18 +411,26 @@ def _guide_sheet(ws: Worksheet, source: Dataset | None) -> None:
             ws.cell(row=r, column=j, value=value).alignment = _TOP_WRAP
         r += 1
 
-    sheet_row(PROFILE_SHEET, "Profil instansi", "The agency profile (profil.yaml): one row per key.")
+    sheet_row(PROFILE_SHEET, "Profil instansi", "Profil instansi (profil.yaml): satu baris per kunci.")
     for path, _, note in flatten(Profil, {"pengaturan": Pengaturan().model_dump()}, ()):
         line((PROFILE_SHEET, key_text(path), "", "", "", note))
-    sheet_row(REPORTS_SHEET, "Laporan per tahun", "Texts and facts of each report year (laporan.yaml).")
+    sheet_row(REPORTS_SHEET, "Laporan per tahun", "Teks dan keterangan setiap tahun laporan (laporan.yaml).")
     for path, _, note in flatten(DaftarLaporan, {"laporan": []}, ()):
         line((REPORTS_SHEET, key_text(path), "", "", "", note))
     for table in TABLES:
         need = "wajib" if table.required else "opsional"
         key = ", ".join(table.key)
-        sheet_row(table.name, TABLE_TITLES[table.name], f"({need}) {table.description} One row per {key}.")
+        sheet_row(table.name, TABLE_TITLES[table.name], f"Tabel {need}; satu baris per {key}.", table.description)
         for col in table.columns:
-            refs = [f"{o}.{oc}" for c, o, oc in table.references if c == col.name]
-            desc = col.description + (f" Must exist in {', '.join(refs)}." if refs else "")
-            line((table.name, col.name, col.label, column_hint(col), "ya" if col.required else "", desc))
+            line(
+                (
+                    table.name,
+                    col.name,
+                    col.label,
+                    column_hint(col),
+                    "ya" if col.required else "",
+                    _guide_note(table, col),
+                    col.description,
+                )
+            )
     ws.freeze_panes = ws.cell(row=header + 1, column=1).coordinate
