@@ -13,6 +13,7 @@ import pandas as pd
 from lkjipkit.errors import Problem
 
 from .model import Dataset
+from .rules import category_scale
 
 #: (table, columns the report needs) for each yearly table.
 NEEDED = {
@@ -56,4 +57,4 @@ def still_empty(ds: Dataset, years: list[int] | None = None) -> list[Problem]:
             if not getattr(report, key):
                 line = lines.get(("laporan", i, key)) or lines.get(("laporan", i, "tahun"))
                 out.append(Problem("laporan.yaml", line, f"laporan[{report.tahun}].{key}", "still empty"))
-    return out
+    return out + category_scale.warnings(ds, years)

@@ -126,7 +126,10 @@ class Accountability(Chapter):
             ],
             [str(y0), str(y), str(y0), str(y)],
         ]
-        intro = html.paragraph(f"Capaian kinerja {self.agency_short} tahun {y} dijelaskan dalam tabel berikut:")
+        intro = html.paragraph(
+            narrative.formula(a.rumus_dipakai, a.cap),
+            f"Capaian kinerja {self.agency_short} tahun {y} dijelaskan dalam tabel berikut:",
+        )
         table = self.table(
             f"Capaian Kinerja {self.agency_short} Tahun {y}",
             header=header,

@@ -114,6 +114,27 @@ def _capaian_text(value, met: bool | None) -> str:
 
 # --- indicators (analyses 1-4) ------------------------------------------------------------------------
 
+#: Each capaian formula (``lkjipkit.analysis.capaian.FORMULAS``) in words.
+FORMULA_TEXT = {
+    "realisasi_per_target": "realisasi ÷ target × 100 %",
+    "dua_target_kurang_realisasi": "(2 × target − realisasi) ÷ target × 100 %, paling rendah 0 %",
+    "target_per_realisasi": "target ÷ realisasi × 100 %",
+}
+POLARITY_TEXT = {
+    "positif": "indikator berpolaritas positif (semakin tinggi semakin baik)",
+    "negatif": "indikator berpolaritas negatif (semakin rendah semakin baik)",
+}
+
+
+def formula(pairs, cap: float | None) -> Markup:
+    """The capaian formulas in use, per polarity, and the cap, in one sentence (before Tabel 3.1).
+
+    ``pairs`` is ``YearAnalysis.rumus_dipakai``; ``cap`` is ``YearAnalysis.cap``.
+    """
+    parts = [f"{FORMULA_TEXT[r]} untuk {POLARITY_TEXT[p]}" for p, r in pairs]
+    facts = {"rumus": fmt.daftar(parts) if parts else "", "ada_batas": cap is not None, "batas": fmt.persen(cap)}
+    return sentence("iku.j2", "rumus", facts)
+
 
 def achievement_facts(row: Mapping, tahun_lalu: int | None = None) -> dict:
     """Facts for :func:`achievement` from one row of ``YearAnalysis.capaian_iku``."""
@@ -138,6 +159,8 @@ def achievement_facts(row: Mapping, tahun_lalu: int | None = None) -> dict:
         "realisasi": r_text,
         "target": t_text,
         "mencapai": bool(met),
+        "teratas_belum_tercapai": bool(_bool(row.get("teratas_belum_tercapai"))),
+        "kategori": scalar(row.get("kategori")) or "",
         "capaian_terdefinisi": cap is not None,
         "capaian": _capaian_text(cap, met),
         "dibatasi": capped,
@@ -233,6 +256,9 @@ def national_standard(row: Mapping | None, indikator: str, tahun: int) -> Markup
     facts = {
         **base,
         "ada": True,
+        "sebanding": bool(_bool(row.get("sebanding"))),
+        "ada_realisasi_spm": rs is not None,
+        "target_nasional_spm": fmt.dengan_satuan(tn, satuan),
         "spm_indikator": scalar(row.get("spm_indikator")) or scalar(row.get("spm_kode")) or "",
         "ada_target": tn is not None,
         "ada_realisasi": real is not None,

@@ -17,7 +17,7 @@ def year(ds) -> YearAnalysis:
 
 def test_bundle_holds_every_table(year):
     assert year.year == 2016
-    assert year.scale.name == "sampang-2019"
+    assert year.scale.name == "permendagri-54-2010"  # named by no setting: the regulation in force in 2016
     assert year.cap is None
     tables = year.tables()
     assert set(tables) == {
