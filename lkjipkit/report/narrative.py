@@ -132,7 +132,7 @@ def formula(pairs, cap: float | None) -> Markup:
     ``pairs`` is ``YearAnalysis.rumus_dipakai``; ``cap`` is ``YearAnalysis.cap``.
     """
     parts = [f"{FORMULA_TEXT[r]} untuk {POLARITY_TEXT[p]}" for p, r in pairs]
-    facts = {"rumus": fmt.daftar(parts) if parts else "", "ada_batas": cap is not None, "batas": fmt.persen(cap)}
+    facts = {"rumus": fmt.daftar(parts) if parts else "", "ada_batas": cap is not None, "batas": f"{fmt.nilai(cap)} %"}
     return sentence("iku.j2", "rumus", facts)
 
 
