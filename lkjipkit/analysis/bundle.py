@@ -145,9 +145,15 @@ class YearAnalysis:
     @cached_property
     def efisiensi(self) -> pd.DataFrame:
         """Analysis 6 per sasaran (:func:`~lkjipkit.analysis.efficiency.compute_efficiency`)."""
-        threshold = self.ds.profil.pengaturan.efisiensi_batas
+        settings = self.ds.profil.pengaturan
         return compute_efficiency(
-            self.capaian_iku, self.anggaran_program, self._links, self._sasaran_table, threshold, self.year
+            self.capaian_iku,
+            self.anggaran_program,
+            self._links,
+            self._sasaran_table,
+            settings.efisiensi_batas,
+            self.year,
+            method=settings.metode_efisiensi,
         )
 
     @cached_property

@@ -106,6 +106,11 @@ class Pengaturan(_Strict):
         "regulation in force for the report year (Permendagri 54/2010 up to 2017, 86/2017 from 2018).",
     )
     batas_capaian: float | None = Field(None, description="Cap on capaian (e.g. 100 or 120); empty: none.")
+    metode_efisiensi: Literal["pmk-249-2011", "selisih-capaian-serapan"] = Field(
+        "pmk-249-2011",
+        description="Efficiency method: 'pmk-249-2011' (PMK 249/PMK.02/2011) or 'selisih-capaian-serapan' "
+        "(capaian minus serapan against efisiensi_batas).",
+    )
     efisiensi_batas: float = Field(
         5.0, description="Efficiency threshold in points: capaian - serapan > this is 'efisien'."
     )

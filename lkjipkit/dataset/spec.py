@@ -510,6 +510,17 @@ TABLES: tuple[Table, ...] = (
                 nullable=True,
                 label="Keterangan",
             ),
+            Column(
+                "porsi",
+                "percent",
+                "Share of the program's money that serves this objective (efficiency). Empty: all of it "
+                "(a program serving several objectives is then counted in full for each).",
+                required=False,
+                nullable=True,
+                min=0,
+                max=100,
+                label="Porsi anggaran (%)",
+            ),
         ),
         key=("sasaran_kode", "program_kode"),
         required=False,

@@ -275,7 +275,10 @@ def national_standard(row: Mapping | None, indikator: str, tahun: int) -> Markup
 
 
 def efficiency(row: Mapping) -> Markup:
-    """Analysis 6 for one sasaran, from a row of ``YearAnalysis.efisiensi``."""
+    """Analysis 6 for one sasaran, from a row of ``YearAnalysis.efisiensi``: the method, its source and
+    threshold with the result."""
+    from lkjipkit.analysis.efficiency import METHOD_SOURCE, PMK
+
     n = int(scalar(row.get("jumlah_program")) or 0)
     selisih = scalar(row.get("selisih"))
     facts = {
@@ -288,6 +291,11 @@ def efficiency(row: Mapping) -> Markup:
         "capaian": fmt.persen(scalar(row.get("capaian"))),
         "ada_selisih": selisih is not None and scalar(row.get("kategori_efisiensi")) is not None,
         "selisih": fmt.angka(selisih, 2) if selisih is None or selisih <= 0 else "+" + fmt.angka(selisih, 2),
+        "pmk": scalar(row.get("metode_efisiensi")) == PMK,
+        "sumber": METHOD_SOURCE.get(scalar(row.get("metode_efisiensi")) or "", ""),
+        "efisiensi": fmt.persen(scalar(row.get("efisiensi"))),
+        "nilai_efisiensi": fmt.angka(scalar(row.get("nilai_efisiensi")), 2),
+        "porsi": bool(_bool(row.get("porsi_dipakai"))),
         "kategori": scalar(row.get("kategori_efisiensi")) or "",
         "batas": fmt.nilai(scalar(row.get("batas_efisiensi"))),
         "keterangan": scalar(row.get("keterangan")) or "data tidak lengkap",

@@ -154,3 +154,35 @@ def test_standard_sentence_never_claims_what_the_regulation_sets(marked):
     assert "tidak menetapkan target nasional" not in text
     assert "tidak tersedia dalam data" in text
     assert isinstance(narrative.national_standard(row, "x", 2016), Markup)
+
+
+# --- efficiency -----------------------------------------------------------------------------------------
+
+
+def test_efficiency_states_the_pmk_method_its_source_and_threshold():
+    text = _sasaran_text("")
+    assert "efisiensi menurut PMK 249/PMK.02/2011 (dilanjutkan PMK 22/PMK.02/2021)" in text
+    assert "E = Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100 %, sebesar 1,76 %" in text
+    assert "(nilai efisiensi 54,39 dari 100): penggunaan sumber daya dinilai efisien (efisien bila E di atas 0)" in text
+    # program 1.14.1.14.01.17 serves S2 and S3 with no share given: the same money is counted for each
+    assert text.count("anggaran yang sama dihitung penuh pada setiap sasaran yang didukungnya") == 2
+
+
+def test_efficiency_by_the_named_alternative(seed_copy: Path):
+    with (seed_copy / "profil.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("pengaturan:\n  metode_efisiensi: selisih-capaian-serapan\n")
+    text = _sasaran_text(seed_copy)
+    assert "selisih capaian terhadap serapan +5,19 poin: menurut metode selisih capaian dan serapan" in text
+    assert "(batas ±5 poin)" in text and "PMK 249" not in text
+
+
+def test_efficiency_with_apportioned_programs(seed_copy: Path):
+    def share(rows):
+        for r in rows:
+            r["porsi"] = "50" if r["program_kode"] == "1.14.1.14.01.17" else ""
+        return rows
+
+    _edit_csv(seed_copy / "sasaran_program.csv", share)
+    text = _sasaran_text(seed_copy)
+    assert text.count("dihitung menurut porsinya untuk sasaran ini") == 2
+    assert "dihitung penuh" not in text
