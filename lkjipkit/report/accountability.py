@@ -256,8 +256,12 @@ class Accountability(Chapter):
         )
 
     def analyst_conclusion(self) -> Block:
-        """The analyst's overall reading of the year's results (``laporan.yaml: kesimpulan_capaian``)."""
-        return Block(html.analyst_text(self.laporan.kesimpulan_capaian))
+        """The analyst's overall reading of the year's results (``laporan.yaml: kesimpulan_capaian``), under a
+        heading that says it covers every sasaran (it follows the last one)."""
+        text = self.laporan.kesimpulan_capaian
+        if fmt.kosong(text):
+            return html.block()
+        return html.block(_h4(f"Kesimpulan atas seluruh sasaran tahun {self.year}"), html.analyst_text(text))
 
     # --- SPM ---------------------------------------------------------------------------------------------
 
@@ -327,11 +331,13 @@ class Accountability(Chapter):
             )
             for r in summary.to_dict("records")
         ]
+        targets = any(s.target is not None for s in series)  # the figure draws a target line only for these
         out.append(
             self.figure(
-                f"Realisasi SPM Bidang {title} Tahun {first}–{y} terhadap Target Nasional",
+                f"Realisasi SPM Bidang {title} Tahun {first}–{y}" + (" terhadap Target Nasional" if targets else ""),
                 figures.spm_series(series),
-                alt=f"Grafik garis realisasi tiap indikator SPM bidang {jenis} per tahun dengan garis target nasional",
+                alt=f"Grafik garis realisasi tiap indikator SPM bidang {jenis} per tahun"
+                + (" dengan garis target nasional" if targets else ""),
             )
         )
         for r in summary.to_dict("records"):

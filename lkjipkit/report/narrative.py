@@ -100,6 +100,13 @@ def _ordered_pair(a, b, satuan: str | None) -> tuple[str, str]:
     return fmt.dengan_satuan(a, satuan, d), fmt.dengan_satuan(b, satuan, d)
 
 
+def _as_table(value, satuan: str | None, digits: int = 2) -> str:
+    """A value with its unit at the fixed precision of the table that prints it (``53,30 %``)."""
+    text = fmt.angka(value, digits)
+    unit = (satuan or "").strip()
+    return text if text == fmt.KOSONG or unit.lower() in fmt.SATUAN_TANPA_NAMA else f"{text} {unit}"
+
+
 def _change(value, satuan: str | None) -> str:
     """The size of a change with its unit, never printed as zero when it is not."""
     d = max(2, fmt.digits_nonzero(value))
@@ -216,6 +223,7 @@ def history(history: pd.DataFrame, indikator: str) -> Markup:
         "tahun_tertinggi": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == hi]),
         "terendah": fmt.dengan_satuan(lo, satuan),
         "tahun_terendah": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == lo]),
+        "konstan": math.isclose(hi, lo, abs_tol=1e-9),
         "jumlah_tercapai": int(met.astype(bool).sum()),
         "jumlah_terukur": len(met),
     }
@@ -367,8 +375,10 @@ def spm_indicator(row: Mapping, tahun: int) -> Markup:
     satuan = scalar(row.get("satuan")) or ""
     target = scalar(row.get("target_nasional"))
     mean, real = scalar(row.get("rata_rata")), scalar(row.get("realisasi_tahun_ini"))
-    m_text, _ = _ordered_pair(mean, target, satuan)
-    r_text, t_text = _ordered_pair(real, target, satuan)
+    # the SPM table prints every realisation and mean with two decimals: the prose does too
+    d = max(2, fmt.digits_to_keep_order(mean, target), fmt.digits_to_keep_order(real, target))
+    m_text, r_text = _as_table(mean, satuan, d), _as_table(real, satuan, d)
+    t_text = fmt.dengan_satuan(target, satuan, d)
     change = scalar(row.get("perubahan_tahun_ini"))
     if change is None:
         arah = None
@@ -389,9 +399,13 @@ def spm_indicator(row: Mapping, tahun: int) -> Markup:
         "target": t_text,
         "rata_memenuhi": bool(_bool(row.get("rata_rata_memenuhi_target"))),
         "arah_tren": TREND_WORDS.get(scalar(row.get("arah_tren")), "tidak jelas"),
-        "tertinggi": fmt.dengan_satuan(scalar(row.get("tertinggi")), satuan),
+        "tren": scalar(row.get("arah_tren")),
+        "konstan": bool(_bool(row.get("konstan"))),
+        "akhir_terendah": bool(_bool(row.get("akhir_terendah"))),
+        "akhir_tertinggi": bool(_bool(row.get("akhir_tertinggi"))),
+        "tertinggi": _as_table(scalar(row.get("tertinggi")), satuan),
         "tahun_tertinggi": scalar(row.get("tahun_tertinggi")) or "",
-        "terendah": fmt.dengan_satuan(scalar(row.get("terendah")), satuan),
+        "terendah": _as_table(scalar(row.get("terendah")), satuan),
         "tahun_terendah": scalar(row.get("tahun_terendah")) or "",
         "ada_tahun_ini": real is not None,
         "realisasi": r_text,

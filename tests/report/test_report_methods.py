@@ -186,3 +186,93 @@ def test_efficiency_with_apportioned_programs(seed_copy: Path):
     text = _sasaran_text(seed_copy)
     assert text.count("dihitung menurut porsinya untuk sasaran ini") == 2
     assert "dihitung penuh" not in text
+
+
+# --- wording defects (issue 13) -------------------------------------------------------------------------
+
+
+def _spm_row(values: dict[int, float], target=45.0, satuan="%"):
+    years = sorted(values)
+    vals = [values[y] for y in years]
+    hi, lo = max(vals), min(vals)
+    return {
+        "indikator": "Besaran pemeriksaan perusahaan",
+        "satuan": satuan,
+        "target_nasional": target,
+        "tahun_awal": years[0],
+        "tahun_akhir": years[-1],
+        "jumlah_tahun": len(vals),
+        "rata_rata": sum(vals) / len(vals),
+        "rata_rata_memenuhi_target": None if target is None else sum(vals) / len(vals) >= target,
+        "arah_tren": "naik",
+        "tertinggi": hi,
+        "tahun_tertinggi": ", ".join(str(y) for y in years if values[y] == hi),
+        "terendah": lo,
+        "tahun_terendah": ", ".join(str(y) for y in years if values[y] == lo),
+        "realisasi_tahun_ini": vals[-1],
+        "memenuhi_target_tahun_ini": None if target is None else vals[-1] >= target,
+        "perubahan_tahun_ini": vals[-1] - vals[-2],
+        "konstan": hi == lo,
+        "akhir_terendah": vals[-1] == lo and hi != lo,
+        "akhir_tertinggi": vals[-1] == hi and hi != lo,
+    }
+
+
+def test_a_rising_slope_ending_at_the_low_is_not_called_naik(seed):
+    from lkjipkit.analysis import analyse
+
+    rows = analyse(seed, 2016).spm_ringkasan.set_index("kode")
+    assert rows.loc["SPM-NAKER-7", "arah_tren"] == "naik" and rows.loc["SPM-NAKER-7", "akhir_terendah"]
+    text = _text(narrative.spm_indicator(_spm_row({2012: 10.0, 2013: 12.0, 2014: 15.0, 2015: 23.85, 2016: 9.07}), 2016))
+    assert "tren naik" not in text and "dengan tren meningkat" not in text
+    assert "garis trennya naik, tetapi realisasi tahun 2016 merupakan yang terendah dalam periode itu" in text
+
+
+def test_a_flat_series_is_said_to_be_constant(seed):
+    from lkjipkit.analysis import analyse
+
+    assert analyse(seed, 2016).spm_ringkasan.set_index("kode").loc["SPM-NAKER-6", "konstan"]
+    text = _text(narrative.spm_indicator(_spm_row(dict.fromkeys(range(2012, 2017), 100.0), target=50.0), 2016))
+    assert "realisasinya tetap 100,00 % pada setiap tahun" in text
+    assert "tertinggi" not in text and "terendah" not in text
+
+
+def test_missing_national_target_is_attached_to_the_right_subject():
+    row = _spm_row({2014: 10.0, 2015: 16.79, 2016: 8.91}, target=None)
+    text = _text(narrative.spm_indicator(row, 2016))
+    assert "Pada tahun 2016 realisasinya 8,91 %, turun 7,88 poin dibanding tahun sebelumnya; target nasionalnya" in text
+    assert "tidak menetapkan target nasional" not in text
+
+
+def test_spm_prose_uses_the_table_precision():
+    text = _text(narrative.spm_indicator(_spm_row({2013: 60.0, 2014: 53.3, 2015: 68.09, 2016: 60.66}, 75.0), 2016))
+    assert "53,30 %" in text and "53,3 %" not in text
+    assert "rata-rata realisasi besaran pemeriksaan perusahaan sebesar 60,51 %" in text
+
+
+def test_spm_figure_title_names_a_target_only_when_one_is_drawn():
+    spm = _text(open_chapter("", 2016, chapter=3).spm())
+    assert "Realisasi SPM Bidang Ketenagakerjaan Tahun 2012–2016 terhadap Target Nasional" in spm
+    assert "Realisasi SPM Bidang Sosial Tahun 2012–2016 terhadap Target Nasional" not in spm
+    assert "Realisasi SPM Bidang Sosial Tahun 2012–2016" in spm
+
+
+def test_flat_indicator_history_is_constant():
+    import pandas as pd
+
+    h = pd.DataFrame(
+        {
+            "tahun": [2014, 2015, 2016],
+            "realisasi": [100.0, 100.0, 100.0],
+            "capaian": [100.0, 100.0, 100.0],
+            "satuan": ["%"] * 3,
+            "mencapai_target": pd.array([True, True, True], dtype="boolean"),
+        }
+    )
+    text = _text(narrative.history(h, "Persentase pekerja/buruh yang menjadi peserta BPJS"))
+    assert "Realisasinya tetap 100 % pada setiap tahun" in text and "tertinggi" not in text
+
+
+def test_conclusion_after_the_last_sasaran_says_it_covers_all():
+    text = _text(open_chapter("", 2016, chapter=3).analyst_conclusion())
+    assert text.startswith("Kesimpulan atas seluruh sasaran tahun 2016 Secara umum")
