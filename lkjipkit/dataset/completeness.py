@@ -3,7 +3,8 @@
 A year starts with empty rows (``lkjip new-year``) that the analyst fills as
 figures come in. :func:`still_empty` lists, for each report year of
 ``laporan.yaml``, every cell the report needs that is still blank, with its
-file, row and column.
+file, row and column, and the other notices that are not errors (a named
+category scale outside its years: :func:`lkjipkit.dataset.rules.category_scale.warnings`).
 """
 
 from __future__ import annotations
