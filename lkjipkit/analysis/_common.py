@@ -10,7 +10,7 @@ import pandas as pd
 from lkjipkit.dataset import TABLE_BY_NAME, Dataset
 from lkjipkit.errors import DatasetError, Problem, YearError
 
-from .capaian import Scale, load_scale, scale_from_bands
+from .capaian import Scale, load_scale, regulation_scale, scale_from_bands
 
 
 def inputs(ds: Dataset, name: str) -> pd.DataFrame:
@@ -52,8 +52,9 @@ def require_year(ds: Dataset, year, *tables: str) -> int:
     return y
 
 
-def dataset_scale(ds: Dataset) -> Scale:
-    """The category scale the dataset chooses (``profil.pengaturan.skala_kategori``).
+def dataset_scale(ds: Dataset, year: int) -> Scale:
+    """The category scale of a report year: the one the dataset names
+    (``profil.pengaturan.skala_kategori``), else that of the regulation in force for the year.
 
     Raises
     ------
@@ -61,6 +62,8 @@ def dataset_scale(ds: Dataset) -> Scale:
         The setting names a scale that is not shipped; the problem points at profil.yaml.
     """
     setting = ds.profil.pengaturan.skala_kategori
+    if setting is None:
+        return regulation_scale(year)
     if not isinstance(setting, str):
         return scale_from_bands(setting, name="profil.yaml")
     try:

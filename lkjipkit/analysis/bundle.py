@@ -53,8 +53,8 @@ class YearAnalysis:
         self.ds = ds
         self.year = as_year(year)
         self.spm_window = spm_window
-        self.scale = dataset_scale(ds)
-        """The category scale used (``profil.pengaturan.skala_kategori``)."""
+        self.scale = dataset_scale(ds, self.year)
+        """The category scale used (``profil.pengaturan.skala_kategori``; empty: the regulation's for the year)."""
         self.cap: float | None = dataset_cap(ds)
         """The capaian cap used (``profil.pengaturan.batas_capaian``); None: no cap."""
 
@@ -67,6 +67,14 @@ class YearAnalysis:
     def capaian_iku(self) -> pd.DataFrame:
         """Analyses 1 and 2: each IKU this year and last (:func:`~lkjipkit.analysis.iku.indicator_achievement`)."""
         return indicator_achievement(self.ds, self.year, scale=self.scale, cap=self.cap)
+
+    @cached_property
+    def rumus_dipakai(self) -> tuple[tuple[str, str], ...]:
+        """The (polaritas, rumus_capaian) pairs the year's IKU use, ``positif`` first, each once:
+        what the report states before its first table (with :attr:`cap`)."""
+        pairs = self.capaian_iku[["polaritas", "rumus_capaian"]].dropna().drop_duplicates()
+        found = [(str(p), str(r)) for p, r in pairs.itertuples(index=False)]
+        return tuple(sorted(found, key=lambda x: x[0] != "positif"))
 
     @cached_property
     def riwayat_iku(self) -> pd.DataFrame:
@@ -147,9 +155,15 @@ class YearAnalysis:
     @cached_property
     def efisiensi(self) -> pd.DataFrame:
         """Analysis 6 per sasaran (:func:`~lkjipkit.analysis.efficiency.compute_efficiency`)."""
-        threshold = self.ds.profil.pengaturan.efisiensi_batas
+        settings = self.ds.profil.pengaturan
         return compute_efficiency(
-            self.capaian_iku, self.anggaran_program, self._links, self._sasaran_table, threshold, self.year
+            self.capaian_iku,
+            self.anggaran_program,
+            self._links,
+            self._sasaran_table,
+            settings.efisiensi_batas,
+            self.year,
+            method=settings.metode_efisiensi,
         )
 
     @cached_property

@@ -41,8 +41,13 @@ REASON_NO_REALISATION = "realisasi kosong"
 REASON_ZERO_REALISATION = "realisasi 0: rumus target/realisasi tidak terdefinisi"
 REASON_OVERFLOW = "rasio terlalu besar untuk dihitung"
 
-#: The scale used when a dataset names none.
-DEFAULT_SCALE = "sampang-2019"
+#: The scale of the regulation in force, used when a dataset names none: (last report year it
+#: applies to, or None for every later year; scale name). Permendagri 54/2010 up to the 2017
+#: reports, Permendagri 86/2017 (which replaced it) from the 2018 reports on.
+REGULATION_SCALES: tuple[tuple[int | None, str], ...] = (
+    (2017, "permendagri-54-2010"),
+    (None, "permendagri-86-2017"),
+)
 
 _TOLERANCE = 1e-9
 
@@ -240,12 +245,36 @@ class Scale:
     title: str | None = None
     source: str | None = None
     note: str | None = None
+    valid_from: int | None = None
+    """First report year the scale applies to (None: no lower limit)."""
+    valid_to: int | None = None
+    """Last report year the scale applies to (None: still in force)."""
 
     def __post_init__(self) -> None:
         if not self.bands:
             raise ValueError(f"scale {self.name!r} has no bands")
         ordered = tuple(sorted(self.bands, key=lambda b: (b.lower, not b.inclusive), reverse=True))
         object.__setattr__(self, "bands", ordered)
+
+    def valid_for(self, year: int) -> bool:
+        """Whether a report year lies inside the years the scale is valid for."""
+        return (self.valid_from is None or year >= self.valid_from) and (self.valid_to is None or year <= self.valid_to)
+
+    @property
+    def validity(self) -> str:
+        """The years the scale is valid for, as text (``2010–2017``, ``2018 onwards``, ``any year``)."""
+        if self.valid_from is None and self.valid_to is None:
+            return "any year"
+        if self.valid_to is None:
+            return f"{self.valid_from} onwards"
+        if self.valid_from is None:
+            return f"up to {self.valid_to}"
+        return f"{self.valid_from}–{self.valid_to}"
+
+    @property
+    def top(self) -> str:
+        """The label of the best band."""
+        return self.bands[0].label
 
     @property
     def labels(self) -> list[str]:
@@ -274,6 +303,7 @@ class Scale:
 
 def _scale_from_mapping(data: dict, origin: str) -> Scale:
     try:
+        berlaku = data.get("berlaku") or {}
         bands = tuple(
             Band(float(p["batas_bawah"]), str(p["kategori"]), inclusive=not bool(p.get("lebih_dari", False)))
             for p in data["pita"]
@@ -284,6 +314,8 @@ def _scale_from_mapping(data: dict, origin: str) -> Scale:
             title=data.get("judul"),
             source=data.get("sumber"),
             note=data.get("catatan"),
+            valid_from=None if berlaku.get("dari") is None else int(berlaku["dari"]),
+            valid_to=None if berlaku.get("sampai") is None else int(berlaku["sampai"]),
         )
     except (KeyError, TypeError, ValueError) as exc:  # a broken shipped file is a packaging bug
         raise ValueError(f"{origin}: not a valid scale file ({exc})") from exc
@@ -325,10 +357,22 @@ def scale_from_bands(bands: Iterable, name: str = "dataset") -> Scale:
     return Scale(name=name, bands=tuple(out), source="profil.yaml: pengaturan.skala_kategori")
 
 
-def resolve_scale(setting: str | Sequence | Scale | None) -> Scale:
-    """The scale a setting names: a shipped name, a list of bands, a Scale, or None (the default)."""
+def regulation_scale(year: int | None = None) -> Scale:
+    """The scale of the regulation in force for a report year (:data:`REGULATION_SCALES`).
+
+    ``year`` None: the regulation in force today (the last one).
+    """
+    for last, name in REGULATION_SCALES:
+        if year is not None and last is not None and year <= last:
+            return load_scale(name)
+    return load_scale(REGULATION_SCALES[-1][1])
+
+
+def resolve_scale(setting: str | Sequence | Scale | None, year: int | None = None) -> Scale:
+    """The scale a setting names: a shipped name, a list of bands, a Scale, or None — the scale
+    of the regulation in force for ``year`` (:func:`regulation_scale`)."""
     if setting is None:
-        return load_scale(DEFAULT_SCALE)
+        return regulation_scale(year)
     if isinstance(setting, Scale):
         return setting
     if isinstance(setting, str):
@@ -336,6 +380,6 @@ def resolve_scale(setting: str | Sequence | Scale | None) -> Scale:
     return scale_from_bands(setting)
 
 
-def kategori(values, scale: str | Sequence | Scale | None = None) -> pd.Series:
-    """The category of each capaian under a scale (default :data:`DEFAULT_SCALE`)."""
-    return resolve_scale(scale).categorise(values)
+def kategori(values, scale: str | Sequence | Scale | None = None, year: int | None = None) -> pd.Series:
+    """The category of each capaian under a scale (default: the regulation's scale for ``year``)."""
+    return resolve_scale(scale, year).categorise(values)

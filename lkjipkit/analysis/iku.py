@@ -23,9 +23,12 @@ _IKU_COLUMNS = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas"]
 
 _UNSET = object()
 
+#: ``keterangan`` of an IKU shown beside a standard that measures something else (``iku.spm_sebanding``).
+REASON_NOT_COMPARABLE = "ukuran berbeda dari standar: disajikan sebagai konteks, tanpa penilaian"
 
-def _settings(ds: Dataset, scale, cap) -> tuple[Scale, float | None]:
-    scl = dataset_scale(ds) if scale is None else resolve_scale(scale)
+
+def _settings(ds: Dataset, year: int, scale, cap) -> tuple[Scale, float | None]:
+    scl = dataset_scale(ds, year) if scale is None else resolve_scale(scale, year)
     cp = dataset_cap(ds) if cap is _UNSET else cap
     return scl, cp
 
@@ -71,7 +74,7 @@ def indicator_achievement(ds: Dataset, year: int, *, scale=None, cap=_UNSET) -> 
     -------
     One row per IKU: ``kode, sasaran_kode, indikator, satuan, polaritas, rumus_capaian,
     tahun, target, realisasi, capaian, capaian_tanpa_batas, kategori, mencapai_target,
-    keterangan, target_tahun_lalu, realisasi_tahun_lalu, capaian_tahun_lalu, perubahan,
+    teratas_belum_tercapai, keterangan, target_tahun_lalu, realisasi_tahun_lalu, capaian_tahun_lalu, perubahan,
     perubahan_capaian, arah_perubahan, membaik``. ``perubahan`` is realisasi minus last
     year's realisasi, in the indicator's unit (percentage points for ``%``).
 
@@ -81,7 +84,7 @@ def indicator_achievement(ds: Dataset, year: int, *, scale=None, cap=_UNSET) -> 
         ``iku_tahunan`` has no row for the year.
     """
     year = require_year(ds, year, "iku_tahunan")
-    scl, cp = _settings(ds, scale, cap)
+    scl, cp = _settings(ds, year, scale, cap)
     iku = _iku(ds)
     now = _year_rows(ds, year)
     last = _year_rows(ds, year - 1).rename(columns={"target": "target_tahun_lalu", "realisasi": "realisasi_tahun_lalu"})
@@ -95,6 +98,8 @@ def indicator_achievement(ds: Dataset, year: int, *, scale=None, cap=_UNSET) -> 
     f["keterangan"] = cur["keterangan"]
     f["kategori"] = scl.categorise(f["capaian"])
     f["mencapai_target"] = target_met(f["target"], f["realisasi"], f["polaritas"])
+    top = (f["kategori"] == scl.top).fillna(False).astype(bool)
+    f["teratas_belum_tercapai"] = pd.Series(top & f["mencapai_target"].eq(False).fillna(False), dtype="boolean")
 
     prev = capaian(f["target_tahun_lalu"], f["realisasi_tahun_lalu"], f["polaritas"], f["rumus_capaian"], cp)
     f["capaian_tahun_lalu"] = prev["capaian"].to_numpy()
@@ -114,6 +119,7 @@ def indicator_achievement(ds: Dataset, year: int, *, scale=None, cap=_UNSET) -> 
             "capaian_tanpa_batas",
             "kategori",
             "mencapai_target",
+            "teratas_belum_tercapai",
             "keterangan",
             "target_tahun_lalu",
             "realisasi_tahun_lalu",
@@ -134,7 +140,7 @@ def indicator_history(ds: Dataset, year: int, *, scale=None, cap=_UNSET) -> pd.D
     (``perubahan``: change of realisasi from the year before, when that year has a row).
     """
     year = require_year(ds, year, "iku_tahunan")
-    scl, cp = _settings(ds, scale, cap)
+    scl, cp = _settings(ds, year, scale, cap)
     iku = _iku(ds)
     rows = inputs(ds, "iku_tahunan")
     rows = rows[rows["tahun"] <= year]
@@ -206,10 +212,12 @@ def national_standard_comparison(ds: Dataset, year: int) -> pd.DataFrame:
     """Analysis 4: each IKU linked to a national standard (``iku.spm_kode``) against it.
 
     Returns one row per linked IKU: ``kode, sasaran_kode, indikator, satuan,
-    polaritas, tahun, realisasi, spm_kode, spm_indikator, target_nasional,
+    polaritas, tahun, realisasi, spm_kode, spm_indikator, sebanding, target_nasional,
     selisih_target_nasional, memenuhi_target_nasional, realisasi_spm,
-    selisih_realisasi_spm, keterangan``. ``realisasi_spm`` is the standard's own
-    realisation for the year (the two should agree when they measure the same
+    selisih_realisasi_spm, keterangan``. ``sebanding`` is ``iku.spm_sebanding == "ya"``:
+    only then are ``selisih_target_nasional`` and ``memenuhi_target_nasional`` filled (the
+    IKU is judged against the national target); otherwise the standard is context only.
+    ``realisasi_spm`` is the standard's own realisation for the year (the two should agree when they measure the same
     thing; a difference is for the review to explain).
     """
     from .spm import spm_by_year
@@ -233,12 +241,16 @@ def national_standard_comparison(ds: Dataset, year: int) -> pd.DataFrame:
     spm_rows = spm_rows[spm_rows["tahun"] == year][["kode", "realisasi"]]
     spm_rows = spm_rows.rename(columns={"kode": "spm_kode", "realisasi": "realisasi_spm"})
     f = f.merge(spm_rows, on="spm_kode", how="left")
-    f["selisih_target_nasional"] = f["realisasi"] - f["target_nasional"]
-    f["memenuhi_target_nasional"] = target_met(f["target_nasional"], f["realisasi"], f["polaritas"])
+    same = (text(f["spm_sebanding"]) == "ya").fillna(False).astype(bool)
+    f["sebanding"] = pd.Series(same.to_numpy(), index=f.index, dtype="boolean")
+    f["selisih_target_nasional"] = (f["realisasi"] - f["target_nasional"]).where(same)
+    met = target_met(f["target_nasional"], f["realisasi"], f["polaritas"])
+    met[~same.to_numpy()] = pd.NA
+    f["memenuhi_target_nasional"] = met
     f["selisih_realisasi_spm"] = f["realisasi"] - f["realisasi_spm"]
     reason = np.select(
-        [f["target_nasional"].isna().to_numpy(), f["realisasi"].isna().to_numpy()],
-        ["standar tanpa target nasional", "realisasi kosong"],
+        [~same.to_numpy(), f["target_nasional"].isna().to_numpy(), f["realisasi"].isna().to_numpy()],
+        [REASON_NOT_COMPARABLE, "target nasional tidak tersedia dalam data", "realisasi kosong"],
         default="",
     ).astype(object)
     f["keterangan"] = pd.Series(np.where(reason == "", None, reason), index=f.index, dtype="string")
@@ -249,6 +261,7 @@ def national_standard_comparison(ds: Dataset, year: int) -> pd.DataFrame:
             "realisasi",
             "spm_kode",
             "spm_indikator",
+            "sebanding",
             "target_nasional",
             "selisih_target_nasional",
             "memenuhi_target_nasional",

@@ -141,7 +141,10 @@ def spm_summary(ds: Dataset, year: int, window: int | None = DEFAULT_WINDOW) -> 
     tahun_akhir, jumlah_tahun, rata_rata, selisih_rata_rata,
     rata_rata_memenuhi_target, tren_per_tahun, arah_tren, tertinggi,
     tahun_tertinggi, terendah, tahun_terendah, realisasi_tahun_ini,
-    memenuhi_target_tahun_ini, perubahan_tahun_ini``. ``rata_rata`` is the simple
+    memenuhi_target_tahun_ini, perubahan_tahun_ini, konstan, akhir_terendah,
+    akhir_tertinggi``. ``konstan``: every year of the window has the same realisation;
+    ``akhir_terendah`` / ``akhir_tertinggi``: with three years or more, the latest one is the
+    window's lowest / highest (a rising slope then must not be read as "naik"). ``rata_rata`` is the simple
     mean of the yearly realisations that exist in the window; ``tren_per_tahun`` the
     least-squares slope (points per year); ``tahun_tertinggi`` / ``tahun_terendah``
     list every year that reached the extreme.
@@ -163,6 +166,8 @@ def spm_summary(ds: Dataset, year: int, window: int | None = DEFAULT_WINDOW) -> 
         this = g[g["tahun"] == year]
         hi = float(vals.max()) if vals.size else np.nan
         lo = float(vals.min()) if vals.size else np.nan
+        last = float(vals[np.argmax(yrs)]) if vals.size else np.nan
+        flat = vals.size > 1 and hi - lo <= _TOLERANCE
         out.append(
             {
                 "kode": ind.kode,
@@ -182,6 +187,9 @@ def spm_summary(ds: Dataset, year: int, window: int | None = DEFAULT_WINDOW) -> 
                 "realisasi_tahun_ini": float(this["realisasi"].iloc[0]) if len(this) else np.nan,
                 "memenuhi_target_tahun_ini": this["memenuhi_target"].iloc[0] if len(this) else pd.NA,
                 "perubahan_tahun_ini": float(this["perubahan"].iloc[0]) if len(this) else np.nan,
+                "konstan": flat,
+                "akhir_terendah": vals.size > 2 and not flat and last - lo <= _TOLERANCE,
+                "akhir_tertinggi": vals.size > 2 and not flat and hi - last <= _TOLERANCE,
             }
         )
     f = pd.DataFrame(out, columns=list(out[0]) if out else _SUMMARY_COLUMNS)
@@ -193,7 +201,8 @@ def spm_summary(ds: Dataset, year: int, window: int | None = DEFAULT_WINDOW) -> 
         f[c] = f[c].astype("float64")
     for c in ("realisasi_tahun_ini", "perubahan_tahun_ini"):
         f[c] = f[c].astype("float64")
-    f["memenuhi_target_tahun_ini"] = f["memenuhi_target_tahun_ini"].astype("boolean")
+    for c in ("memenuhi_target_tahun_ini", "konstan", "akhir_terendah", "akhir_tertinggi"):
+        f[c] = f[c].astype("boolean")
     f["selisih_rata_rata"] = f["rata_rata"] - f["target_nasional"]
     met = pd.Series(f["selisih_rata_rata"].to_numpy() >= -_TOLERANCE, index=f.index, dtype="boolean")
     met[f["selisih_rata_rata"].isna()] = pd.NA
@@ -227,4 +236,7 @@ _SUMMARY_COLUMNS = [
     "realisasi_tahun_ini",
     "memenuhi_target_tahun_ini",
     "perubahan_tahun_ini",
+    "konstan",
+    "akhir_terendah",
+    "akhir_tertinggi",
 ]

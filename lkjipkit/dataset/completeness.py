@@ -3,7 +3,8 @@
 A year starts with empty rows (``lkjip new-year``) that the analyst fills as
 figures come in. :func:`still_empty` lists, for each report year of
 ``laporan.yaml``, every cell the report needs that is still blank, with its
-file, row and column.
+file, row and column, and the other notices that are not errors (a named
+category scale outside its years: :func:`lkjipkit.dataset.rules.category_scale.warnings`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import pandas as pd
 from lkjipkit.errors import Problem
 
 from .model import Dataset
+from .rules import category_scale
 
 #: (table, columns the report needs) for each yearly table.
 NEEDED = {
@@ -56,4 +58,4 @@ def still_empty(ds: Dataset, years: list[int] | None = None) -> list[Problem]:
             if not getattr(report, key):
                 line = lines.get(("laporan", i, key)) or lines.get(("laporan", i, "tahun"))
                 out.append(Problem("laporan.yaml", line, f"laporan[{report.tahun}].{key}", "still empty"))
-    return out
+    return out + category_scale.warnings(ds, years)

@@ -100,11 +100,17 @@ class Pita(_Strict):
 
 
 class Pengaturan(_Strict):
-    skala_kategori: str | list[Pita] = Field(
-        "sampang-2019",
-        description="Name of a shipped capaian scale, or the dataset's own bands.",
+    skala_kategori: str | list[Pita] | None = Field(
+        None,
+        description="Name of a shipped capaian scale, or the dataset's own bands; empty: the scale of the "
+        "regulation in force for the report year (Permendagri 54/2010 up to 2017, 86/2017 from 2018).",
     )
     batas_capaian: float | None = Field(None, description="Cap on capaian (e.g. 100 or 120); empty: none.")
+    metode_efisiensi: Literal["pmk-249-2011", "selisih-capaian-serapan"] = Field(
+        "pmk-249-2011",
+        description="Efficiency method: 'pmk-249-2011' (PMK 249/PMK.02/2011) or 'selisih-capaian-serapan' "
+        "(capaian minus serapan against efisiensi_batas).",
+    )
     efisiensi_batas: float = Field(
         5.0, description="Efficiency threshold in points: capaian - serapan > this is 'efisien'."
     )

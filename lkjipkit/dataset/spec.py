@@ -187,6 +187,17 @@ TABLES: tuple[Table, ...] = (
                 label="Kode SPM terkait",
             ),
             Column(
+                "spm_sebanding",
+                "choice",
+                "`ya` when the indicator and its `spm_kode` measure the same thing (same numerator and "
+                "denominator): the IKU is then judged against the national target. Empty or `tidak`: the "
+                "standard's figure is shown beside the IKU as context, with no verdict.",
+                required=False,
+                nullable=True,
+                allowed=("ya", "tidak"),
+                label="Sebanding dengan SPM",
+            ),
+            Column(
                 "nama_renstra",
                 "text",
                 "Name as printed in the Renstra table when it differs from `indikator`.",
@@ -498,6 +509,17 @@ TABLES: tuple[Table, ...] = (
                 required=False,
                 nullable=True,
                 label="Keterangan",
+            ),
+            Column(
+                "porsi",
+                "percent",
+                "Share of the program's money that serves this objective (efficiency). Empty: all of it "
+                "(a program serving several objectives is then counted in full for each).",
+                required=False,
+                nullable=True,
+                min=0,
+                max=100,
+                label="Porsi anggaran (%)",
             ),
         ),
         key=("sasaran_kode", "program_kode"),

@@ -127,7 +127,10 @@ class Accountability(Chapter):
             ],
             [str(y0), str(y), str(y0), str(y)],
         ]
-        intro = html.paragraph(f"Capaian kinerja {self.agency_short} tahun {y} dijelaskan dalam tabel berikut:")
+        intro = html.paragraph(
+            narrative.formula(a.rumus_dipakai, a.cap),
+            f"Capaian kinerja {self.agency_short} tahun {y} dijelaskan dalam tabel berikut:",
+        )
         table = self.table(
             f"Capaian Kinerja {self.agency_short} Tahun {y}",
             header=header,
@@ -260,9 +263,16 @@ class Accountability(Chapter):
         )
 
     def analyst_conclusion(self) -> Block:
-        """The analyst's overall reading of the year's results (``laporan.yaml: kesimpulan_capaian``)."""
-        text = html.analyst_text(self.laporan.kesimpulan_capaian)
-        return Block(text + self.claim_callout("laporan.yaml", column="kesimpulan_capaian"))
+        """The analyst's overall reading of the year's results (``laporan.yaml: kesimpulan_capaian``), under a
+        heading that says it covers every sasaran (it follows the last one)."""
+        text = self.laporan.kesimpulan_capaian
+        if fmt.kosong(text):
+            return html.block()
+        return html.block(
+            _h4(f"Kesimpulan atas seluruh sasaran tahun {self.year}"),
+            html.analyst_text(text),
+            self.claim_callout("laporan.yaml", column="kesimpulan_capaian"),
+        )
 
     # --- SPM ---------------------------------------------------------------------------------------------
 
@@ -333,11 +343,13 @@ class Accountability(Chapter):
             )
             for r in summary.to_dict("records")
         ]
+        targets = any(s.target is not None for s in series)  # the figure draws a target line only for these
         out.append(
             self.figure(
-                f"Realisasi SPM Bidang {title} Tahun {first}–{y} terhadap Target Nasional",
+                f"Realisasi SPM Bidang {title} Tahun {first}–{y}" + (" terhadap Target Nasional" if targets else ""),
                 figures.spm_series(series),
-                alt=f"Grafik garis realisasi tiap indikator SPM bidang {jenis} per tahun dengan garis target nasional",
+                alt=f"Grafik garis realisasi tiap indikator SPM bidang {jenis} per tahun"
+                + (" dengan garis target nasional" if targets else ""),
             )
         )
         for r in summary.to_dict("records"):

@@ -101,6 +101,13 @@ def _ordered_pair(a, b, satuan: str | None) -> tuple[str, str]:
     return fmt.dengan_satuan(a, satuan, d), fmt.dengan_satuan(b, satuan, d)
 
 
+def _as_table(value, satuan: str | None, digits: int = 2) -> str:
+    """A value with its unit at the fixed precision of the table that prints it (``53,30 %``)."""
+    text = fmt.angka(value, digits)
+    unit = (satuan or "").strip()
+    return text if text == fmt.KOSONG or unit.lower() in fmt.SATUAN_TANPA_NAMA else f"{text} {unit}"
+
+
 def _change(value, satuan: str | None) -> str:
     """The size of a change with its unit, never printed as zero when it is not."""
     d = max(2, fmt.digits_nonzero(value))
@@ -114,6 +121,27 @@ def _capaian_text(value, met: bool | None) -> str:
 
 
 # --- indicators (analyses 1-4) ------------------------------------------------------------------------
+
+#: Each capaian formula (``lkjipkit.analysis.capaian.FORMULAS``) in words.
+FORMULA_TEXT = {
+    "realisasi_per_target": "realisasi ÷ target × 100 %",
+    "dua_target_kurang_realisasi": "(2 × target − realisasi) ÷ target × 100 %, paling rendah 0 %",
+    "target_per_realisasi": "target ÷ realisasi × 100 %",
+}
+POLARITY_TEXT = {
+    "positif": "indikator berpolaritas positif (semakin tinggi semakin baik)",
+    "negatif": "indikator berpolaritas negatif (semakin rendah semakin baik)",
+}
+
+
+def formula(pairs, cap: float | None) -> Markup:
+    """The capaian formulas in use, per polarity, and the cap, in one sentence (before Tabel 3.1).
+
+    ``pairs`` is ``YearAnalysis.rumus_dipakai``; ``cap`` is ``YearAnalysis.cap``.
+    """
+    parts = [f"{FORMULA_TEXT[r]} untuk {POLARITY_TEXT[p]}" for p, r in pairs]
+    facts = {"rumus": fmt.daftar(parts) if parts else "", "ada_batas": cap is not None, "batas": f"{fmt.nilai(cap)} %"}
+    return sentence("iku.j2", "rumus", facts)
 
 
 def achievement_facts(row: Mapping, tahun_lalu: int | None = None) -> dict:
@@ -139,6 +167,8 @@ def achievement_facts(row: Mapping, tahun_lalu: int | None = None) -> dict:
         "realisasi": r_text,
         "target": t_text,
         "mencapai": bool(met),
+        "teratas_belum_tercapai": bool(_bool(row.get("teratas_belum_tercapai"))),
+        "kategori": scalar(row.get("kategori")) or "",
         "capaian_terdefinisi": cap is not None,
         "capaian": _capaian_text(cap, met),
         "dibatasi": capped,
@@ -194,6 +224,7 @@ def history(history: pd.DataFrame, indikator: str) -> Markup:
         "tahun_tertinggi": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == hi]),
         "terendah": fmt.dengan_satuan(lo, satuan),
         "tahun_terendah": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == lo]),
+        "konstan": math.isclose(hi, lo, abs_tol=1e-9),
         "jumlah_tercapai": int(met.astype(bool).sum()),
         "jumlah_terukur": len(met),
     }
@@ -234,6 +265,9 @@ def national_standard(row: Mapping | None, indikator: str, tahun: int) -> Markup
     facts = {
         **base,
         "ada": True,
+        "sebanding": bool(_bool(row.get("sebanding"))),
+        "ada_realisasi_spm": rs is not None,
+        "target_nasional_spm": fmt.dengan_satuan(tn, satuan),
         "spm_indikator": scalar(row.get("spm_indikator")) or scalar(row.get("spm_kode")) or "",
         "ada_target": tn is not None,
         "ada_realisasi": real is not None,
@@ -250,7 +284,10 @@ def national_standard(row: Mapping | None, indikator: str, tahun: int) -> Markup
 
 
 def efficiency(row: Mapping) -> Markup:
-    """Analysis 6 for one sasaran, from a row of ``YearAnalysis.efisiensi``."""
+    """Analysis 6 for one sasaran, from a row of ``YearAnalysis.efisiensi``: the method, its source and
+    threshold with the result."""
+    from lkjipkit.analysis.efficiency import METHOD_SOURCE, PMK
+
     n = int(scalar(row.get("jumlah_program")) or 0)
     selisih = scalar(row.get("selisih"))
     facts = {
@@ -263,6 +300,11 @@ def efficiency(row: Mapping) -> Markup:
         "capaian": fmt.persen(scalar(row.get("capaian"))),
         "ada_selisih": selisih is not None and scalar(row.get("kategori_efisiensi")) is not None,
         "selisih": fmt.angka(selisih, 2) if selisih is None or selisih <= 0 else "+" + fmt.angka(selisih, 2),
+        "pmk": scalar(row.get("metode_efisiensi")) == PMK,
+        "sumber": METHOD_SOURCE.get(scalar(row.get("metode_efisiensi")) or "", ""),
+        "efisiensi": fmt.persen(scalar(row.get("efisiensi"))),
+        "nilai_efisiensi": fmt.angka(scalar(row.get("nilai_efisiensi")), 2),
+        "porsi": bool(_bool(row.get("porsi_dipakai"))),
         "kategori": scalar(row.get("kategori_efisiensi")) or "",
         "batas": fmt.nilai(scalar(row.get("batas_efisiensi"))),
         "keterangan": scalar(row.get("keterangan")) or "data tidak lengkap",
@@ -334,8 +376,10 @@ def spm_indicator(row: Mapping, tahun: int) -> Markup:
     satuan = scalar(row.get("satuan")) or ""
     target = scalar(row.get("target_nasional"))
     mean, real = scalar(row.get("rata_rata")), scalar(row.get("realisasi_tahun_ini"))
-    m_text, _ = _ordered_pair(mean, target, satuan)
-    r_text, t_text = _ordered_pair(real, target, satuan)
+    # the SPM table prints every realisation and mean with two decimals: the prose does too
+    d = max(2, fmt.digits_to_keep_order(mean, target), fmt.digits_to_keep_order(real, target))
+    m_text, r_text = _as_table(mean, satuan, d), _as_table(real, satuan, d)
+    t_text = fmt.dengan_satuan(target, satuan, d)
     change = scalar(row.get("perubahan_tahun_ini"))
     if change is None:
         arah = None
@@ -356,9 +400,13 @@ def spm_indicator(row: Mapping, tahun: int) -> Markup:
         "target": t_text,
         "rata_memenuhi": bool(_bool(row.get("rata_rata_memenuhi_target"))),
         "arah_tren": TREND_WORDS.get(scalar(row.get("arah_tren")), "tidak jelas"),
-        "tertinggi": fmt.dengan_satuan(scalar(row.get("tertinggi")), satuan),
+        "tren": scalar(row.get("arah_tren")),
+        "konstan": bool(_bool(row.get("konstan"))),
+        "akhir_terendah": bool(_bool(row.get("akhir_terendah"))),
+        "akhir_tertinggi": bool(_bool(row.get("akhir_tertinggi"))),
+        "tertinggi": _as_table(scalar(row.get("tertinggi")), satuan),
         "tahun_tertinggi": scalar(row.get("tahun_tertinggi")) or "",
-        "terendah": fmt.dengan_satuan(scalar(row.get("terendah")), satuan),
+        "terendah": _as_table(scalar(row.get("terendah")), satuan),
         "tahun_terendah": scalar(row.get("tahun_terendah")) or "",
         "ada_tahun_ini": real is not None,
         "realisasi": r_text,

@@ -17,7 +17,7 @@ def year(ds) -> YearAnalysis:
 
 def test_bundle_holds_every_table(year):
     assert year.year == 2016
-    assert year.scale.name == "sampang-2019"
+    assert year.scale.name == "permendagri-54-2010"  # named by no setting: the regulation in force in 2016
     assert year.cap is None
     tables = year.tables()
     assert set(tables) == {
@@ -56,7 +56,7 @@ def test_seven_analyses_per_sasaran(year):
     assert s1.renstra["target_renstra"].tolist() == [70, 25]  # 3
     assert s1.national_standard["spm_kode"].tolist() == ["SPM-NAKER-4"]  # 4
     assert s1.causes["penyebab"].notna().tolist() == [True, False]  # 5
-    assert s1.efficiency["kategori_efisiensi"] == "cukup efisien"  # 6
+    assert s1.efficiency["kategori_efisiensi"] == "efisien"  # 6 (PMK 249/PMK.02/2011: E = 1,76 %)
     assert s1.programs["program_kode"].tolist() == ["1.14.1.14.01.15", "1.14.1.14.01.16", "1.14.1.14.01.18"]  # 7
     assert set(s1.activities["program_kode"]) == set(s1.programs["program_kode"])
     assert len(s1.activities) == 13

@@ -11,18 +11,19 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from lkjipkit.analysis.capaian import (
-    DEFAULT_SCALE,
     FORMULAS,
     REASON_NEGATIVE_TARGET,
     REASON_NO_REALISATION,
     REASON_NO_TARGET,
     REASON_ZERO_REALISATION,
+    REGULATION_SCALES,
     Band,
     Scale,
     capaian,
     change_direction,
     kategori,
     load_scale,
+    regulation_scale,
     resolve_scale,
     scale_from_bands,
     shipped_scales,
@@ -165,15 +166,43 @@ def test_property_never_infinite_and_undefined_always_explained(t, r, pol, rumus
 # --- scales ----------------------------------------------------------------------------------------
 
 
-def test_shipped_scales_have_a_source():
+def test_shipped_scales_have_a_source_and_years():
     names = shipped_scales()
-    assert DEFAULT_SCALE in names
-    assert {"sampang-2019", "permendagri-86-2017", "lampu-lalu-lintas"} <= set(names)
+    assert {name for _, name in REGULATION_SCALES} <= set(names)
+    assert {"sampang-2019", "permendagri-54-2010", "permendagri-86-2017", "lampu-lalu-lintas"} <= set(names)
     for name in names:
         scale = load_scale(name)
         assert scale.name == name
         assert scale.source
         assert len(scale.bands) >= 3
+    assert (load_scale("permendagri-54-2010").valid_from, load_scale("permendagri-54-2010").valid_to) == (2010, 2017)
+    assert (load_scale("permendagri-86-2017").valid_from, load_scale("permendagri-86-2017").valid_to) == (2018, None)
+    assert load_scale("sampang-2019").validity == "2019 onwards"
+    assert load_scale("lampu-lalu-lintas").validity == "any year"
+    assert not load_scale("sampang-2019").valid_for(2016)
+
+
+@pytest.mark.parametrize(
+    ("year", "name"),
+    [
+        (2012, "permendagri-54-2010"),
+        (2016, "permendagri-54-2010"),
+        (2017, "permendagri-54-2010"),
+        (2018, "permendagri-86-2017"),
+        (2023, "permendagri-86-2017"),
+        (None, "permendagri-86-2017"),
+    ],
+)
+def test_default_scale_is_the_regulation_in_force_for_the_year(year, name):
+    assert regulation_scale(year).name == name
+    assert resolve_scale(None, year).name == name
+
+
+def test_regulation_scales_share_bands_and_labels():
+    old, new = load_scale("permendagri-54-2010"), load_scale("permendagri-86-2017")
+    assert old.labels == new.labels == ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"]
+    assert [b.lower for b in old.bands] == [b.lower for b in new.bands] == [91, 76, 66, 51, -np.inf]
+    assert old.top == "Sangat Tinggi"
 
 
 @pytest.mark.parametrize(
@@ -194,7 +223,7 @@ def test_shipped_scales_have_a_source():
     ],
 )
 def test_sampang_2019_bands(value, label):
-    assert kategori([value]).iloc[0] == label
+    assert kategori([value], "sampang-2019").iloc[0] == label
 
 
 def test_traffic_light_green_starts_above_90():
@@ -215,7 +244,7 @@ def test_dataset_defined_bands():
 def test_resolve_scale_accepts_name_bands_scale_or_none():
     s = Scale("x", (Band(0, "a"),))
     assert resolve_scale(s) is s
-    assert resolve_scale(None).name == DEFAULT_SCALE
+    assert resolve_scale(None, 2016).name == "permendagri-54-2010"
     assert resolve_scale("lampu-lalu-lintas").name == "lampu-lalu-lintas"
 
 

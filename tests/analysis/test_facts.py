@@ -64,7 +64,7 @@ def test_seed_indicator_summary(seed):
     assert s.jumlah_capaian_terdefinisi == 6
     assert s.rata_rata_capaian == math.fsum(caps) / 6
     assert s.rata_rata_capaian == pytest.approx(86.5198, abs=5e-5)
-    assert s.kategori_rata_rata == "Baik"  # sampang-2019: 70 < capaian ≤ 90
+    assert s.kategori_rata_rata == "Tinggi"  # permendagri-54-2010 (in force for 2016): 76 ≤ capaian < 91
     # IKU2 up, IKU3 unchanged, IKU1, IKU4 and IKU6 down (the seed's items a-f); IKU5 improved
     assert (s.jumlah_dibandingkan, s.jumlah_membaik, s.jumlah_tetap, s.jumlah_memburuk) == (6, 2, 1, 3)
 

@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 from lkjipkit.analysis.iku import (
+    REASON_NOT_COMPARABLE,
     indicator_achievement,
     indicator_explanations,
     indicator_history,
@@ -30,10 +31,27 @@ def test_one_row_per_iku_in_report_order(ds):
 def test_capaian_and_category(ds):
     f = by_code(indicator_achievement(ds, 2016))
     assert f.loc["IKU1", "capaian"] == pytest.approx(51.47 / 70 * 100)
+    assert f.loc["IKU1", "kategori"] == "Sedang"  # Permendagri 54/2010, the regulation in force for 2016
+    assert f.loc["IKU2", "kategori"] == "Sangat Tinggi"
+    assert f.loc["IKU6", "kategori"] == "Sangat Rendah"
+    assert f["rumus_capaian"].eq("realisasi_per_target").all()
+
+
+def test_a_named_regional_scale_is_used_only_when_named(ds, with_settings):
+    f = by_code(indicator_achievement(with_settings(ds, skala_kategori="sampang-2019"), 2016))
     assert f.loc["IKU1", "kategori"] == "Cukup"
     assert f.loc["IKU2", "kategori"] == "Sangat Baik"
-    assert f.loc["IKU6", "kategori"] == "Sangat Kurang"
-    assert f["rumus_capaian"].eq("realisasi_per_target").all()
+
+
+def test_top_band_with_a_missed_target_is_flagged(ds, with_tables):
+    t = ds.tables["iku_tahunan"].copy()
+    row = (t["iku_kode"] == "IKU1") & (t["tahun"] == 2016)
+    t.loc[row, "realisasi"] = 68.6  # capaian 98 %: top band, target 70 % missed
+    f = by_code(indicator_achievement(with_tables(ds, iku_tahunan=t), 2016))
+    assert f.loc["IKU1", "kategori"] == "Sangat Tinggi"
+    assert f.loc["IKU1", "teratas_belum_tercapai"]
+    assert not f.loc["IKU2", "teratas_belum_tercapai"]  # top band, target met
+    assert not f.loc["IKU6", "teratas_belum_tercapai"]
 
 
 def test_change_from_last_year(ds):
@@ -132,15 +150,28 @@ def test_renstra_progress(ds):
     assert (f["tahun_akhir_renstra"] == 2016).all() and (f["sisa_tahun_renstra"] == 0).all()
 
 
-def test_national_standard(ds):
+def test_national_standard_is_context_unless_comparable(ds):
     f = by_code(national_standard_comparison(ds, 2016))
     assert list(f.index) == ["IKU2", "IKU3", "IKU4", "IKU5", "IKU6"]  # IKU1 has no standard
     assert f.loc["IKU2", "target_nasional"] == 45
+    # IKU2 divides by vacancies, SPM-NAKER-4 by job seekers: not marked comparable, so no verdict
+    assert not f["sebanding"].any()
+    assert pd.isna(f.loc["IKU2", "selisih_target_nasional"])
+    assert pd.isna(f.loc["IKU2", "memenuhi_target_nasional"])
+    assert f.loc["IKU2", "realisasi_spm"] == 12.12  # the SPM figure is still shown, as context
+    assert f.loc["IKU2", "keterangan"] == REASON_NOT_COMPARABLE
+
+
+def test_national_standard_judged_when_comparable(ds, with_tables):
+    iku = ds.tables["iku"].copy()
+    iku["spm_sebanding"] = pd.Series(["ya" if k in ("IKU2", "IKU6") else None for k in iku["kode"]], dtype="string")
+    f = by_code(national_standard_comparison(with_tables(ds, iku=iku), 2016))
+    assert f.loc["IKU2", "sebanding"]
     assert f.loc["IKU2", "selisih_target_nasional"] == pytest.approx(30.75 - 45)
     assert not f.loc["IKU2", "memenuhi_target_nasional"]
-    assert f.loc["IKU2", "realisasi_spm"] == 12.12  # the SPM table disagrees with the IKU (data README item 2)
-    assert f.loc["IKU6", "keterangan"] == "standar tanpa target nasional"
+    assert f.loc["IKU6", "keterangan"] == "target nasional tidak tersedia dalam data"
     assert pd.isna(f.loc["IKU6", "memenuhi_target_nasional"])
+    assert not f.loc["IKU3", "sebanding"]
 
 
 def test_explanations(ds):

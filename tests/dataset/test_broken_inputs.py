@@ -432,7 +432,8 @@ CASES = [
         "unknown-category-scale",
         append_text("profil.yaml", "pengaturan:\n  skala_kategori: tidak-ada\n"),
         f"profil.yaml:{END + 1}:pengaturan.skala_kategori: ",
-        "no shipped scale 'tidak-ada'; expected one of lampu-lalu-lintas, permendagri-86-2017, sampang-2019",
+        "no shipped scale 'tidak-ada'; expected one of lampu-lalu-lintas, permendagri-54-2010, "
+        "permendagri-86-2017, sampang-2019",
     ),
     Case(
         "empty-category-scale",

@@ -241,8 +241,23 @@ def same_csv_text(a: Path, b: Path) -> bool:
     return True
 
 
+def _without_new_empty_columns(out: Path, seed: Path) -> str:
+    """``out`` as CSV text without the columns the seed file lacks and ``out`` leaves empty (an optional
+    column added to the format after the seed was written)."""
+    rows = list(csv.reader(io.StringIO(out.read_text(encoding="utf-8"), newline="")))
+    have = next(csv.reader(io.StringIO(seed.read_text(encoding="utf-8"), newline="")))
+    keep = [i for i, name in enumerate(rows[0]) if name in have or any(r[i] for r in rows[1:])]
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows([[r[i] for i in keep] for r in rows])
+    return buf.getvalue()
+
+
 def assert_same_files_as_the_seed(out: Path, seed_path: Path) -> None:
     differ = [t.file for t in TABLES if (out / t.file).read_bytes() != (seed_path / t.file).read_bytes()]
+    for file in list(differ):
+        (out / file).write_text(_without_new_empty_columns(out / file, seed_path / file), encoding="utf-8")
+        if (out / file).read_bytes() == (seed_path / file).read_bytes():
+            differ.remove(file)
     # The seed spells a percentage 100 in some rows and 100.00 in others; the writer always uses two decimals.
     assert differ in ([], ["spm_realisasi.csv"]), differ
     for file in differ:

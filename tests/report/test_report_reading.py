@@ -9,7 +9,7 @@ from lkjipkit.report import open_chapter
 
 def test_category_legend_gives_the_lowest_band_its_bound():
     text = open_chapter("", 0, chapter=3).achievement_table().text
-    assert "≥ 51 Kurang; < 51 Sangat Kurang)" in text
+    assert "≥ 51 Rendah; < 51 Sangat Rendah)" in text
 
 
 def test_spm_tables_of_five_years_stay_portrait():

@@ -250,6 +250,19 @@ CASES = [
         contains="di bawah target nasional",
     ),
     Case(
+        "IKU and its SPM disagree, not marked comparable",
+        "CROSS-IKU-SPM-REALISASI",
+        lambda d: d.set("iku", {"kode": "IKU1"}, spm_sebanding="").set(
+            "iku_tahunan", {"iku_kode": "IKU1", "tahun": "2016"}, realisasi="60", capaian_tercetak=""
+        ),
+        "iku_tahunan.csv",
+        "realisasi",
+        "IKU1, 2016",
+        "info",
+        ("iku_tahunan", {"iku_kode": "IKU1", "tahun": "2016"}),
+        contains="sebagai konteks",
+    ),
+    Case(
         "IKU target above the national one",
         "CROSS-IKU-SPM-TARGET",
         lambda d: d.set("spm_indikator", {"kode": "SPM-1"}, target_nasional="40"),
@@ -546,6 +559,13 @@ def test_every_rule_has_a_crafted_case():
     claims = {r.ID for r in RULES if r.FAMILY == "claims"}
     covered = {c.rule for c in CASES} | {ratio_ttb_unrounded.ID} | claims
     assert covered == {r.ID for r in RULES}
+
+
+def test_no_target_advice_for_an_spm_that_measures_something_else(data, load):
+    """CROSS-IKU-SPM-TARGET: a pair not marked comparable (iku.spm_sebanding) is context only: no advice
+    to raise the IKU target to the national one."""
+    data.set("spm_indikator", {"kode": "SPM-1"}, target_nasional="60").set("iku", {"kode": "IKU1"}, spm_sebanding="")
+    assert [f for f in review(load(data), YEAR) if f.rule == "CROSS-IKU-SPM-TARGET"] == []
 
 
 def test_ttb_matching_only_the_unrounded_bobot(data, load):

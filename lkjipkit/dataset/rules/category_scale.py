@@ -1,17 +1,24 @@
 """The capaian category scale in ``profil.yaml`` exists and can categorise.
 
-``pengaturan.skala_kategori`` names a scale shipped in
-``lkjipkit/analysis/scales/`` or lists the dataset's own bands. A name that
+``pengaturan.skala_kategori`` is empty (the scale of the regulation in force for
+the report year), names a scale shipped in ``lkjipkit/analysis/scales/`` or
+lists the dataset's own bands. A name that
 is not shipped, an empty list, a band without a category, a lower bound that is
 not a finite number (``-.inf`` only for the lowest band) or two bands with the
 same lower bound would pass the profile model and fail later, when the tables
 are written; here they are located errors instead.
+
+:func:`warnings` lists, not as errors, each report year outside the years a named
+shipped scale is valid for (its ``berlaku``): e.g. the Sampang 2019 scale named
+for a 2016 report. ``lkjip validate`` prints them with the still-empty notices.
 """
 
 from __future__ import annotations
 
 import math
 from importlib import resources
+
+import yaml
 
 from lkjipkit.errors import Problem
 
@@ -24,11 +31,41 @@ def shipped() -> list[str]:
     return sorted(p.name.removesuffix(".yaml") for p in folder.iterdir() if p.name.endswith(".yaml"))
 
 
+def validity(name: str) -> tuple[int | None, int | None]:
+    """The report years a shipped scale is valid for: its ``berlaku`` (``dari``, ``sampai``; None: open)."""
+    text = (resources.files("lkjipkit") / "analysis" / "scales" / f"{name}.yaml").read_text(encoding="utf-8")
+    berlaku = yaml.safe_load(text).get("berlaku") or {}
+    return berlaku.get("dari"), berlaku.get("sampai")
+
+
+def warnings(ds, years: list[int] | None = None) -> list[Problem]:
+    """Report years (default: every one of ``laporan.yaml``) outside the validity of the named scale."""
+    setting = ds.profil.pengaturan.skala_kategori
+    if not isinstance(setting, str) or setting not in shipped():
+        return []
+    line = ds.yaml_lines["profil.yaml"].get(KEY)
+    start, end = validity(setting)
+    valid = f"{start or '…'}–{end or '…'}"
+    return [
+        Problem(
+            "profil.yaml",
+            line,
+            ".".join(KEY),
+            f"scale {setting!r} is valid for report years {valid}, not for {year}; "
+            "leave skala_kategori empty to use the regulation in force for the year",
+        )
+        for year in (ds.years if years is None else years)
+        if (start is not None and year < start) or (end is not None and year > end)
+    ]
+
+
 def check(ds) -> list[Problem]:
     setting = ds.profil.pengaturan.skala_kategori
     lines = ds.yaml_lines["profil.yaml"]
     line = lines.get(KEY) or lines.get(KEY[:1])
     where = ".".join(KEY)
+    if setting is None:
+        return []
     if isinstance(setting, str):
         if setting not in shipped():
             names = ", ".join(shipped())

@@ -10,6 +10,9 @@ IKU formula divides placements by registered vacancies, the SPM by registered
 job seekers, and the report does not explain it. Checked for every year the
 report prints (``jendela_tahun``); a difference up to ``selisih_iku_spm`` is
 rounding (an SPM computed from counts vs an IKU printed with 2 decimals).
+A pair not marked as measuring the same thing (``iku.spm_sebanding`` is not
+``ya``) is shown in the report as context, so two figures are expected: *info*,
+asking to mark the pair if the two do measure the same thing.
 """
 
 from __future__ import annotations
@@ -52,19 +55,29 @@ def check(ctx) -> list[Finding]:
             if f
         ]
         rumus = f" Rumus yang tercatat — {'; '.join(formulas)}." if formulas else ""
+        same = iku[code].get("spm_sebanding") == "ya"
+        head = (
+            f"Realisasi {code} tahun {year} ({persen(real)}) berbeda dengan realisasi {spm_code} yang "
+            f"ditautkan lewat iku.spm_kode ({persen(spm_real)}), selisih {poin(real - spm_real)}. "
+        )
+        if same:
+            text = (
+                "Keduanya ditandai mengukur hal yang sama (iku.spm_sebanding = ya): salah satu angka keliru, atau "
+                f"jelaskan perbedaannya dalam laporan.{rumus}"
+            )
+        else:
+            text = (
+                "Laporan menyajikan SPM itu sebagai konteks tanpa penilaian; bila keduanya sebenarnya mengukur hal "
+                f"yang sama, isi iku.spm_sebanding = ya dan periksa angka mana yang keliru.{rumus}"
+            )
         out.append(
             ctx.yearly_finding(
                 ID,
-                SEVERITY,
+                SEVERITY if same else "info",
                 "iku_tahunan",
                 code,
                 "realisasi",
-                message=(
-                    f"Realisasi {code} tahun {year} ({persen(real)}) berbeda dengan realisasi {spm_code} yang "
-                    f"ditautkan lewat iku.spm_kode ({persen(spm_real)}), selisih {poin(real - spm_real)}. Bila "
-                    "keduanya mengukur hal yang sama, salah satu angka keliru; bila rumusnya berbeda, jelaskan "
-                    f"perbedaannya dalam laporan.{rumus}"
-                ),
+                message=head + text,
                 found=persen(real),
                 expected=persen(spm_real),
                 figures={

@@ -8,7 +8,9 @@ but is reported as *info*, because the report then judges the same measure
 against two different bars (the seed's IKU3 BPJS target is 100 %, the SPM
 Jamsostek target 50 %). Only for positive indicators (SPM are "higher is
 better"); compared in the report year: ``iku_tahunan.target`` with
-``spm_indikator.target_nasional``.
+``spm_indikator.target_nasional``. Only for a pair marked as measuring the same
+thing (``iku.spm_sebanding`` = ``ya``): otherwise the report shows the standard
+as context and a target change would be advice about a different measure.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ def check(ctx) -> list[Finding]:
     out: list[Finding] = []
     spm = {str(r["kode"]): r for r in ctx.ds.tables["spm_indikator"].to_dict("records")}
     links = {
-        str(r["kode"]): str(r["spm_kode"]) for r in ctx.ds.tables["iku"].to_dict("records") if not blank(r["spm_kode"])
+        str(r["kode"]): str(r["spm_kode"])
+        for r in ctx.ds.tables["iku"].to_dict("records")
+        if not blank(r["spm_kode"]) and r.get("spm_sebanding") == "ya"
     }
     for rec in ctx.indicators.to_dict("records"):
         code = str(rec["kode"])

@@ -1,0 +1,278 @@
+"""Issue 13: every judgement of Bab III is stated with its method, and says only what the data supports."""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import Markup
+
+from lkjipkit.dataset import load_dataset
+from lkjipkit.dataset.completeness import still_empty
+from lkjipkit.report import narrative, open_chapter
+
+
+def _text(markup) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", str(markup)).split())
+
+
+def _edit_csv(path: Path, edit) -> None:
+    """Rewrite a copied dataset's CSV through ``edit(rows) -> rows`` (dicts; the header follows the first row)."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    rows = edit(rows)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
+        w.writeheader()
+        w.writerows(rows)
+
+
+def _set_scale(folder: Path, name: str) -> None:
+    with (folder / "profil.yaml").open("a", encoding="utf-8") as fh:
+        fh.write(f"pengaturan:\n  skala_kategori: {name}\n")
+
+
+# --- category scale -------------------------------------------------------------------------------------
+
+
+def test_seed_uses_the_scale_of_permendagri_54_2010_for_2016():
+    text = open_chapter("", 2016, chapter=3).achievement_table().text
+    assert "Permendagri 54/2010" in text
+    assert "≥ 91 Sangat Tinggi; ≥ 76 Tinggi; ≥ 66 Sedang; ≥ 51 Rendah; < 51 Sangat Rendah" in text
+    assert "Sangat Baik" not in text  # the Sampang 2019 labels only when the dataset names that scale
+
+
+def test_kota_contoh_names_permendagri_86_2017(kota_contoh_path):
+    text = open_chapter(kota_contoh_path, 0, chapter=3).achievement_table().text
+    assert "Permendagri 86/2017" in text
+
+
+def test_a_named_regional_scale_is_used_and_warned_outside_its_years(seed_copy: Path):
+    _set_scale(seed_copy, "sampang-2019")
+    ds = load_dataset(seed_copy)  # valid: a warning, not an error
+    text = open_chapter(seed_copy, 2016, chapter=3).achievement_table().text
+    assert "Inspektorat Kabupaten Sampang 2019" in text and "Sangat Baik" in text
+    (warning,) = [p for p in still_empty(ds) if p.column == "pengaturan.skala_kategori"]
+    assert warning.file == "profil.yaml" and warning.row is not None
+    assert "valid for report years 2019–…, not for 2016" in warning.message
+
+
+def test_no_warning_for_a_scale_valid_in_the_report_year(seed_copy: Path, kota_contoh_path):
+    _set_scale(seed_copy, "permendagri-54-2010")
+    assert [p for p in still_empty(load_dataset(seed_copy)) if p.column == "pengaturan.skala_kategori"] == []
+    assert [p for p in still_empty(load_dataset(kota_contoh_path)) if p.column == "pengaturan.skala_kategori"] == []
+
+
+def test_missed_target_in_the_top_band_is_said_in_words():
+    row = {
+        "indikator": "Persentase pencari kerja yang mendapatkan pelatihan",
+        "satuan": "%",
+        "polaritas": "positif",
+        "tahun": 2016,
+        "target": 70.0,
+        "realisasi": 68.6,
+        "realisasi_tahun_lalu": 60.0,
+        "capaian": 98.0,
+        "capaian_tanpa_batas": 98.0,
+        "kategori": "Sangat Tinggi",
+        "mencapai_target": False,
+        "teratas_belum_tercapai": True,
+        "arah_perubahan": "naik",
+        "perubahan": 8.6,
+        "membaik": True,
+    }
+    text = _text(narrative.achievement(row))
+    assert "sehingga belum mencapai target, kategori Sangat Tinggi, naik" in text
+    row.update(teratas_belum_tercapai=False, kategori="Tinggi", capaian=85.0, capaian_tanpa_batas=85.0)
+    assert "kategori" not in _text(narrative.achievement(row))
+
+
+# --- capaian formula ------------------------------------------------------------------------------------
+
+
+def test_formula_is_stated_before_the_first_table():
+    block = open_chapter("", 2016, chapter=3).achievement_table()
+    text = block.text
+    rule = "Capaian dihitung dengan rumus realisasi ÷ target × 100 % untuk indikator berpolaritas positif"
+    assert text.index(rule) < text.index("Tabel 3.1")
+    assert "capaian tidak dibatasi." in text
+    assert "negatif" not in text.split("Tabel 3.1")[0]  # the seed has no negative indicator
+
+
+def test_formula_of_both_polarities_and_the_cap(kota_contoh_path):
+    text = open_chapter(kota_contoh_path, 0, chapter=3).achievement_table().text
+    intro = text.split("Tabel 3.1")[0]
+    assert "(2 × target − realisasi) ÷ target × 100 %, paling rendah 0 % untuk indikator berpolaritas negatif" in intro
+    capped = _text(narrative.formula((("positif", "realisasi_per_target"),), 120.0))
+    assert capped.endswith("; capaian di atas 120 % dibatasi pada 120 %.")
+
+
+# --- IKU against a national standard --------------------------------------------------------------------
+
+
+def _sasaran_text(folder: Path | str) -> str:
+    return _text(open_chapter(folder, 2016, chapter=3).sasaran_analyses())
+
+
+def test_spm_not_marked_comparable_is_context_without_verdict():
+    text = _sasaran_text("")
+    assert "disandingkan dengan standar “Besaran pencari kerja yang terdaftar yang ditempatkan” sebagai konteks" in text
+    assert "sebesar 12,12 %, dengan target nasional 45 %" in text
+    assert "belum memenuhi target nasional" not in text and "telah memenuhi target nasional" not in text
+    # IKU1 has no link: the text says so, not that no standard exists (Tabel 3.6 lists training standards)
+    assert "Tidak terdapat standar nasional yang sebanding" not in text
+    assert "tidak ditautkan dengan indikator standar pelayanan minimal (SPM) sebagai ukuran yang sama" in text
+
+
+def test_spm_marked_comparable_is_judged(seed_copy: Path):
+    def mark(rows):
+        for r in rows:
+            r["spm_sebanding"] = "ya" if r["kode"] in ("IKU5", "IKU6") else ""
+        return rows
+
+    _edit_csv(seed_copy / "iku.csv", mark)
+    text = _sasaran_text(seed_copy)
+    assert "belum memenuhi target nasional" in text  # IKU5: 48,18 % against 50 %
+    assert "mengukur hal yang sama dengan standar “Persentase PMKS yang memperoleh bantuan sosial" in text
+    assert "target nasionalnya tidak tersedia dalam data" in text
+
+
+@pytest.mark.parametrize("marked", [False, True])
+def test_standard_sentence_never_claims_what_the_regulation_sets(marked):
+    row = {
+        "satuan": "%",
+        "spm_indikator": "Persentase PMKS yang memperoleh bantuan sosial",
+        "sebanding": marked,
+        "target_nasional": None,
+        "realisasi": 8.91,
+        "realisasi_spm": 8.91,
+        "memenuhi_target_nasional": None,
+    }
+    text = _text(narrative.national_standard(row, "Persentase PMKS yang mendapatkan bantuan", 2016))
+    assert "tidak menetapkan target nasional" not in text
+    assert "tidak tersedia dalam data" in text
+    assert isinstance(narrative.national_standard(row, "x", 2016), Markup)
+
+
+# --- efficiency -----------------------------------------------------------------------------------------
+
+
+def test_efficiency_states_the_pmk_method_its_source_and_threshold():
+    text = _sasaran_text("")
+    assert "efisiensi menurut PMK 249/PMK.02/2011 (dilanjutkan PMK 22/PMK.02/2021)" in text
+    assert "E = Σ(pagu × capaian − realisasi) ÷ Σ(pagu × capaian) × 100 %, sebesar 1,76 %" in text
+    assert "(nilai efisiensi 54,39 dari 100): penggunaan sumber daya dinilai efisien (efisien bila E di atas 0)" in text
+    # program 1.14.1.14.01.17 serves S2 and S3 with no share given: the same money is counted for each
+    assert text.count("anggaran yang sama dihitung penuh pada setiap sasaran yang didukungnya") == 2
+
+
+def test_efficiency_by_the_named_alternative(seed_copy: Path):
+    with (seed_copy / "profil.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("pengaturan:\n  metode_efisiensi: selisih-capaian-serapan\n")
+    text = _sasaran_text(seed_copy)
+    assert "selisih capaian terhadap serapan +5,19 poin: menurut metode selisih capaian dan serapan" in text
+    assert "(batas ±5 poin)" in text and "PMK 249" not in text
+
+
+def test_efficiency_with_apportioned_programs(seed_copy: Path):
+    def share(rows):
+        for r in rows:
+            r["porsi"] = "50" if r["program_kode"] == "1.14.1.14.01.17" else ""
+        return rows
+
+    _edit_csv(seed_copy / "sasaran_program.csv", share)
+    text = _sasaran_text(seed_copy)
+    assert text.count("dihitung menurut porsinya untuk sasaran ini") == 2
+    assert "dihitung penuh" not in text
+
+
+# --- wording defects (issue 13) -------------------------------------------------------------------------
+
+
+def _spm_row(values: dict[int, float], target=45.0, satuan="%"):
+    years = sorted(values)
+    vals = [values[y] for y in years]
+    hi, lo = max(vals), min(vals)
+    return {
+        "indikator": "Besaran pemeriksaan perusahaan",
+        "satuan": satuan,
+        "target_nasional": target,
+        "tahun_awal": years[0],
+        "tahun_akhir": years[-1],
+        "jumlah_tahun": len(vals),
+        "rata_rata": sum(vals) / len(vals),
+        "rata_rata_memenuhi_target": None if target is None else sum(vals) / len(vals) >= target,
+        "arah_tren": "naik",
+        "tertinggi": hi,
+        "tahun_tertinggi": ", ".join(str(y) for y in years if values[y] == hi),
+        "terendah": lo,
+        "tahun_terendah": ", ".join(str(y) for y in years if values[y] == lo),
+        "realisasi_tahun_ini": vals[-1],
+        "memenuhi_target_tahun_ini": None if target is None else vals[-1] >= target,
+        "perubahan_tahun_ini": vals[-1] - vals[-2],
+        "konstan": hi == lo,
+        "akhir_terendah": vals[-1] == lo and hi != lo,
+        "akhir_tertinggi": vals[-1] == hi and hi != lo,
+    }
+
+
+def test_a_rising_slope_ending_at_the_low_is_not_called_naik(seed):
+    from lkjipkit.analysis import analyse
+
+    rows = analyse(seed, 2016).spm_ringkasan.set_index("kode")
+    assert rows.loc["SPM-NAKER-7", "arah_tren"] == "naik" and rows.loc["SPM-NAKER-7", "akhir_terendah"]
+    text = _text(narrative.spm_indicator(_spm_row({2012: 10.0, 2013: 12.0, 2014: 15.0, 2015: 23.85, 2016: 9.07}), 2016))
+    assert "tren naik" not in text and "dengan tren meningkat" not in text
+    assert "garis trennya naik, tetapi realisasi tahun 2016 merupakan yang terendah dalam periode itu" in text
+
+
+def test_a_flat_series_is_said_to_be_constant(seed):
+    from lkjipkit.analysis import analyse
+
+    assert analyse(seed, 2016).spm_ringkasan.set_index("kode").loc["SPM-NAKER-6", "konstan"]
+    text = _text(narrative.spm_indicator(_spm_row(dict.fromkeys(range(2012, 2017), 100.0), target=50.0), 2016))
+    assert "realisasinya tetap 100,00 % pada setiap tahun" in text
+    assert "tertinggi" not in text and "terendah" not in text
+
+
+def test_missing_national_target_is_attached_to_the_right_subject():
+    row = _spm_row({2014: 10.0, 2015: 16.79, 2016: 8.91}, target=None)
+    text = _text(narrative.spm_indicator(row, 2016))
+    assert "Pada tahun 2016 realisasinya 8,91 %, turun 7,88 poin dibanding tahun sebelumnya; target nasionalnya" in text
+    assert "tidak menetapkan target nasional" not in text
+
+
+def test_spm_prose_uses_the_table_precision():
+    text = _text(narrative.spm_indicator(_spm_row({2013: 60.0, 2014: 53.3, 2015: 68.09, 2016: 60.66}, 75.0), 2016))
+    assert "53,30 %" in text and "53,3 %" not in text
+    assert "rata-rata realisasi besaran pemeriksaan perusahaan sebesar 60,51 %" in text
+
+
+def test_spm_figure_title_names_a_target_only_when_one_is_drawn():
+    spm = _text(open_chapter("", 2016, chapter=3).spm())
+    assert "Realisasi SPM Bidang Ketenagakerjaan Tahun 2012–2016 terhadap Target Nasional" in spm
+    assert "Realisasi SPM Bidang Sosial Tahun 2012–2016 terhadap Target Nasional" not in spm
+    assert "Realisasi SPM Bidang Sosial Tahun 2012–2016" in spm
+
+
+def test_flat_indicator_history_is_constant():
+    import pandas as pd
+
+    h = pd.DataFrame(
+        {
+            "tahun": [2014, 2015, 2016],
+            "realisasi": [100.0, 100.0, 100.0],
+            "capaian": [100.0, 100.0, 100.0],
+            "satuan": ["%"] * 3,
+            "mencapai_target": pd.array([True, True, True], dtype="boolean"),
+        }
+    )
+    text = _text(narrative.history(h, "Persentase pekerja/buruh yang menjadi peserta BPJS"))
+    assert "Realisasinya tetap 100 % pada setiap tahun" in text and "tertinggi" not in text
+
+
+def test_conclusion_after_the_last_sasaran_says_it_covers_all():
+    text = _text(open_chapter("", 2016, chapter=3).analyst_conclusion())
+    assert text.startswith("Kesimpulan atas seluruh sasaran tahun 2016 Secara umum")
