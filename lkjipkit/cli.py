@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import importlib.util
 import sys
+import warnings
 from pathlib import Path
 
 import click
@@ -56,6 +57,7 @@ class _Commands(click.Group):
     """The ``lkjip`` group: the one place where Ctrl-C and the system's file errors become messages."""
 
     def invoke(self, ctx: click.Context):
+        shown, warnings.showwarning = warnings.showwarning, _show_warning
         try:
             return super().invoke(ctx)
         except (KeyboardInterrupt, click.Abort):
@@ -64,6 +66,13 @@ class _Commands(click.Group):
         except OSError as exc:
             _print_error(FileAccessError.from_os_error(exc))
             ctx.exit(1)
+        finally:
+            warnings.showwarning = shown
+
+
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
+    """A warning as one plain line (``warning: …``), like the build's, not Python's file:line form."""
+    click.echo(f"warning: {message}", err=True)
 
 
 dataset_argument = click.argument("dataset", type=click.Path(path_type=Path))

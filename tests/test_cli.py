@@ -215,3 +215,14 @@ def test_a_year_without_a_report_entry_lists_the_years_as_text(seed_path: Path, 
 
     (job,) = plan([seed_path], [2015], tmp_path, ("html",))
     assert job.error.endswith("(years there: 2016)")
+
+
+def test_a_workbook_open_in_excel_is_a_plain_warning(tmp_path, seed_path):
+    runner = CliRunner()
+    book = tmp_path / "data.xlsx"
+    assert runner.invoke(main, ["template", "--out", str(book), "--from", str(seed_path)]).exit_code == 0
+    (tmp_path / "~$data.xlsx").write_bytes(b"owner")
+    r = runner.invoke(main, ["validate", str(book)])
+    assert r.exit_code == 0, r.output
+    assert "warning: " in r.output and "~$data.xlsx exists, so the workbook is open in Excel" in r.output
+    assert "UserWarning" not in r.output and ".py:" not in r.output
