@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lkjipkit.analysis import Scale, fmean, load_scale
+from lkjipkit.analysis import Scale, fmean
+from lkjipkit.analysis.capaian import resolve_scale
 
 from .read import NO_CAUSE_RULE, Batch
 
@@ -281,14 +282,10 @@ def recap(batch: Batch, scale: str | Scale | None = None) -> Recap:
         What :func:`~lkjipkit.rekap.read.read_batch` read.
     scale
         The capaian scale for every agency's category (a shipped name or a Scale);
-        default the datasets' default (``profil.pengaturan.skala_kategori``).
+        default the datasets' default: the scale of the regulation in force for the year
+        (:func:`lkjipkit.analysis.capaian.regulation_scale`).
     """
-    if scale is None:
-        from lkjipkit.dataset.profile import Pengaturan
-
-        scale = Pengaturan().skala_kategori
-    if isinstance(scale, str):
-        scale = load_scale(scale)
+    scale = resolve_scale(scale, batch.year)
     reports = batch.reports
     agencies = _frame("instansi", [_agency_row(r, scale) for r in reports])
     agencies = agencies.sort_values(

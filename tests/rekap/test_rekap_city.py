@@ -78,7 +78,8 @@ def test_ranked_by_mean_capaian(city_recap):
 
 def test_category_of_the_mean_on_one_scale(city_recap):
     _, r = city_recap
-    bands = [(91, "Sangat Baik"), (76, "Baik"), (66, "Cukup"), (51, "Kurang"), (-math.inf, "Sangat Kurang")]
+    # the generated city reports 2016: by default the scale of Permendagri 54/2010, in force that year
+    bands = [(91, "Sangat Tinggi"), (76, "Tinggi"), (66, "Sedang"), (51, "Rendah"), (-math.inf, "Sangat Rendah")]
     for mean, kategori in r.tables["instansi"][["rata_rata_capaian", "kategori"]].itertuples(index=False):
         assert kategori == next(label for low, label in bands if mean >= low)
 
