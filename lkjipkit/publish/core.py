@@ -285,7 +285,10 @@ def _build(ds, year, parameters, edition, formats, folder: OutputFolder, executo
     runs = executor.submit(parameters, tmp / NOTEBOOKS, order)
     # While the kernels work, this process writes the tables and the review findings, then exports
     # each chapter as soon as it is done.
-    beside = {"tables": _write_tables(ds, year, tmp / TABLES, ui), "review": _write_review(ds, year, tmp / REVIEW, ui)}
+    beside = {
+        "tables": _write_tables(ds, year, tmp / TABLES, ui),
+        "review": _write_review(edition.findings, tmp / REVIEW, ui),
+    }
     import nbformat
 
     from .export import LkjipHTMLExporter
@@ -438,20 +441,19 @@ def _write_tables(ds, year: int, out_dir: Path, ui) -> dict[str, Any]:
     return {"files": list(files), "seconds": time.perf_counter() - t}
 
 
-def _write_review(ds, year: int, path: Path, ui) -> dict[str, Any]:
-    """``reviu.json``: the review findings, as ``lkjip review --json`` prints them."""
+def _write_review(findings, path: Path, ui) -> dict[str, Any]:
+    """``reviu.json``: the review findings (reviewed once, for the edition), as ``lkjip review --json`` prints them."""
     from lkjipkit import review
 
     t = time.perf_counter()
     with ui.step("review findings"):
         try:
-            findings = review.review(ds, year)
-            path.write_text(review.to_json(findings) + "\n", encoding="utf-8")
-        except (LkjipError, OSError):
+            path.write_text(review.to_json(list(findings)) + "\n", encoding="utf-8")
+        except OSError:
             raise
         except Exception as exc:
             raise BuildError(f"writing the review findings ({REVIEW}) failed: {type(exc).__name__}: {exc}") from exc
-    return {"file": path, "findings": review.counts(findings), "seconds": time.perf_counter() - t}
+    return {"file": path, "findings": review.counts(list(findings)), "seconds": time.perf_counter() - t}
 
 
 def _write_provenance(tmp, ds, parameters, edition, formats, runs, beside, timings, warnings, start, status) -> Path:
