@@ -289,32 +289,31 @@ class Series:
 
 
 def _series(ctx: ReviewContext) -> dict[str, Series]:
-    out: dict[str, Series] = {}
-    for kode, g in ctx.spm.groupby("kode", sort=False):
-        years = [int(y) for y in g["tahun"]]
-        met = dict(zip(years, g["memenuhi_target"], strict=True))
-        out[str(kode)] = Series(
-            str(kode),
-            str(g["indikator"].iloc[0]),
-            str(g["satuan"].iloc[0]),
-            dict(zip(years, g["realisasi"].astype(float), strict=True)),
-            {y: float(g["target_nasional"].iloc[0]) for y in years},
-            {y: bool(m) for y, m in met.items() if not pd.isna(m)},
-        )
+    out = {str(kode): _one_series(kode, g, "memenuhi_target", "target_nasional", national=True)
+           for kode, g in ctx.spm.groupby("kode", sort=False)}  # fmt: skip
     if ctx.has_year("iku_tahunan"):
         for kode, g in ctx.indicator_history.groupby("kode", sort=False):
-            years = [int(y) for y in g["tahun"]]
-            met = dict(zip(years, g["mencapai_target"], strict=True))
-            out[str(kode)] = Series(
-                str(kode),
-                str(g["indikator"].iloc[0]),
-                str(g["satuan"].iloc[0]),
-                dict(zip(years, g["realisasi"].astype(float), strict=True)),
-                dict(zip(years, g["target"].astype(float), strict=True)),
-                {y: bool(m) for y, m in met.items() if not pd.isna(m)},
-                dict(zip(years, g["capaian"].astype(float), strict=True)),
-            )
+            out[str(kode)] = _one_series(kode, g, "mencapai_target", "target", capaian="capaian")
     return out
+
+
+def _one_series(kode, g: pd.DataFrame, met: str, target: str, national: bool = False, capaian: str = "") -> Series:
+    """The yearly figures of one indicator's rows ``g``; a national target is one figure for every year."""
+    years = [int(y) for y in g["tahun"]]
+
+    def by_year(column: str) -> dict[int, float]:
+        return dict(zip(years, g[column].astype(float), strict=True))
+
+    targets = {y: float(g[target].iloc[0]) for y in years} if national else by_year(target)
+    return Series(
+        str(kode),
+        str(g["indikator"].iloc[0]),
+        str(g["satuan"].iloc[0]),
+        by_year("realisasi"),
+        targets,
+        {y: bool(m) for y, m in zip(years, g[met], strict=True) if not pd.isna(m)},
+        by_year(capaian) if capaian else {},
+    )
 
 
 # -- the claims --------------------------------------------------------------------------------------
