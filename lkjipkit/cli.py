@@ -376,6 +376,9 @@ def tables(dataset: Path, year: int | None, out: Path, table_formats: tuple[str,
 def review(dataset: Path, year: int | None, as_json: bool) -> None:
     """Consistency review (reviu) of a dataset-year; exit 1 when a finding has severity error.
 
+    A finding the analyst has accepted with a reason in the dataset's reviu.yaml (diterima) is still
+    listed, with its reason, but no longer makes the exit code 1 (docs/review.md).
+
     Examples:
 
     \b
