@@ -78,6 +78,8 @@ def template(domain: str) -> Catalog:
             _add_extracted(catalog, path, PACKAGE.parent)
         for text, where in _help_texts():
             catalog.add(text, locations=[("lkjipkit/cli.py", None)], auto_comments=[where])
+        for text, where, module in _descriptions():
+            catalog.add(text, locations=[(module, None)], auto_comments=[where])
     else:
         import click
 
@@ -106,6 +108,30 @@ def _help_texts():
             yield from walk(child, f"{name} {sub}".strip())
 
     yield from walk(main, "")
+
+
+def _descriptions():
+    """(text, where, module) for the description of every table, column and ``profil.yaml``/``laporan.yaml`` key.
+
+    The workbook's Petunjuk shows them in Indonesian (:data:`lkjipkit.dataset.excel.keys.PETUNJUK`);
+    docs/data-format.md keeps the English.
+    """
+    from pydantic import BaseModel
+
+    from lkjipkit.dataset import profile
+    from lkjipkit.dataset.spec import TABLES
+
+    for table in TABLES:
+        yield table.description, f"{table.name}.csv", "lkjipkit/dataset/spec.py"
+        for col in table.columns:
+            yield col.description, f"{table.name}.{col.name}", "lkjipkit/dataset/spec.py"
+    models = [m for m in vars(profile).values() if isinstance(m, type) and issubclass(m, BaseModel)]
+    for model in models:
+        if model.__module__ != profile.__name__:
+            continue
+        for name, field in model.model_fields.items():
+            if field.description:
+                yield field.description, f"{model.__name__}.{name}", "lkjipkit/dataset/profile.py"
 
 
 def updated(language: str, domain: str) -> Catalog:

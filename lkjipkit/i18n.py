@@ -21,6 +21,7 @@ are the report's content, not the command's messages.
 
 from __future__ import annotations
 
+import functools
 import gettext
 import os
 from collections.abc import Mapping
@@ -72,8 +73,15 @@ def set_language(language: str) -> None:
     if language not in LANGUAGES:
         raise ValueError(f"unknown language {language!r}; expected one of {', '.join(LANGUAGES)}")
     _language = language
-    _translations = gettext.translation(DOMAIN, LOCALES, languages=[language], fallback=True)
+    _translations = translations(language)
     gettext.bindtextdomain(CLICK_DOMAIN, str(LOCALES))
+
+
+@functools.cache
+def translations(language: str) -> gettext.NullTranslations:
+    """The catalog of ``language`` itself, whatever the command speaks: for texts that are always in one
+    language (the workbook's Petunjuk is Indonesian, like the report)."""
+    return gettext.translation(DOMAIN, LOCALES, languages=[language], fallback=True)
 
 
 def language() -> str:

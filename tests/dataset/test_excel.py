@@ -820,3 +820,21 @@ def test_merged_cells_within_the_limit_are_read_and_reported_as_usual(workbook: 
     monkeypatch.setenv("LKJIP_MAX_MERGED_CELLS", "1")
     first = errors(workbook)[0]  # the template's Petunjuk sheet has merged titles of its own
     assert "merged cells up to range" in first and "; the limit is 1 cells (merged cells per workbook)" in first
+
+
+def test_the_petunjuk_describes_every_key_and_column_in_indonesian(tmp_path: Path):
+    wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))
+    rows = list(wb[GUIDE_SHEET].iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if r[0] == "lembar")
+    assert rows[header][5] == "keterangan"
+    notes = {(r[0], r[1]): (r[5] or "", r[6] or "") for r in rows[header + 1 :] if r[1]}
+    by_column = {(t.name, c.name): c for t in TABLES for c in t.columns}
+    for key, col in by_column.items():
+        indonesian, english = notes[key]
+        assert english == col.description and indonesian and col.description not in indonesian, key
+    assert notes[("kegiatan", "kode_rekening")][0] == "Kode rekening anggaran, mis. `1.14.1.14.01.01.001`."
+    assert notes[("iku", "polaritas")][0].startswith("`positif`: makin tinggi makin baik")
+    assert notes[("profil", "instansi.nama")][0] == "teks; wajib. Nama instansi, mis. 'Dinas Tenaga Kerja dan Sosial'."
+    # the profil sheet's own notes too
+    profil_notes = {r[0]: r[2] for r in wb["profil"].iter_rows(values_only=True) if r[0]}
+    assert profil_notes["instansi.singkatan"] == "teks. Nama singkat yang dipakai dalam teks, mis. 'Disnakersos'."
