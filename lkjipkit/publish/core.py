@@ -61,6 +61,10 @@ class BuildResult:
     seconds: float
     chapter_seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    review_counts: dict[str, int] = field(default_factory=dict)
+    """The review findings per severity (``{"error": 1, "warning": 18, "info": 0}``)."""
+    review_section: str | None = None
+    """The report's appendix of the review findings (``"Lampiran 2"``); None in a final report, which has none."""
 
     def summary(self) -> str:
         """A few lines for the terminal: what was built, where, how long, and any warnings."""
@@ -329,6 +333,7 @@ def _build(ds, year, parameters, edition, formats, folder: OutputFolder, executo
 
     t = time.perf_counter()
     with ui.step("export HTML"):
+        from lkjipkit.report.appendix import REVIEW_SECTION
         from lkjipkit.report.front import front_matter
 
         for r in runs:
@@ -345,6 +350,9 @@ def _build(ds, year, parameters, edition, formats, folder: OutputFolder, executo
             konsep=edition.konsep,
         )
         warnings += page.warnings
+        review_section = next(
+            (e.text.partition(".")[0] for e in page.toc if e.text.endswith(f". {REVIEW_SECTION}")), None
+        )
     timings["export_html"] = export_seconds + time.perf_counter() - t
 
     outputs: dict[str, Path] = {}
@@ -369,6 +377,8 @@ def _build(ds, year, parameters, edition, formats, folder: OutputFolder, executo
         seconds=timings["total"],
         chapter_seconds={r.chapter.name: r.seconds for r in runs},
         warnings=warnings,
+        review_counts=beside["review"]["findings"],
+        review_section=review_section,
     )
 
 
