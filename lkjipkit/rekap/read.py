@@ -27,7 +27,7 @@ TABLES, REVIEW, PROVENANCE = "tabel", "reviu.json", "provenance.json"
 NO_CAUSE_RULE = "COMPLETE-EXPLANATION"
 #: Tables a report must have for the recap, and the columns read from each.
 NEEDED = {
-    "capaian_iku": ("kode", "indikator", "satuan", "target", "realisasi", "capaian", "mencapai_target"),
+    "capaian_iku": (*("kode", "indikator", "satuan", "target", "realisasi", "capaian", "kategori", "mencapai_target"),),
     "anggaran_ringkasan": (
         "pagu_murni",
         "pagu",

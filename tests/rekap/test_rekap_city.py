@@ -7,8 +7,7 @@ import shutil
 
 import pandas as pd
 import pytest
-import yaml
-from conftest import FINAL, YEAR
+from conftest import FINAL, YEAR, expected_capaian
 
 from lkjipkit.errors import LkjipError
 from lkjipkit.rekap.core import build_rekap
@@ -19,25 +18,16 @@ from lkjipkit.rekap.read import read_batch
 def _expected(agency) -> dict:
     """One agency's figures straight from its dataset files (not from the tables nor the recap)."""
     p = agency.path
-    iku = pd.read_csv(p / "iku.csv")
-    year = pd.read_csv(p / "iku_tahunan.csv").query("tahun == @YEAR").merge(iku, left_on="iku_kode", right_on="kode")
-    known = year["target"].notna() & year["realisasi"].notna()
-    up = year["polaritas"] == "positif"
-    met = known & ((up & (year["realisasi"] >= year["target"])) | (~up & (year["realisasi"] <= year["target"])))
+    year = expected_capaian(p)
+    known, met = year["known"], year["met"]
     ang = pd.read_csv(p / "anggaran.csv").query("tahun == @YEAR")
     pagu = ang["pagu_perubahan"].fillna(ang["pagu_murni"])
     expl = pd.read_csv(p / "analisis_iku.csv").query("tahun == @YEAR").set_index("iku_kode")["penyebab"]
     missed = year.loc[known & ~met, "kode"]
     no_cause = sorted(k for k in missed if pd.isna(expl.get(k)) or not str(expl.get(k)).strip())
-    # capaian by method.md: realisasi / target × 100 (positif), (2 × target − realisasi) / target × 100 ≥ 0 (negatif)
-    pos = year["realisasi"] / year["target"] * 100
-    neg = ((2 * year["target"] - year["realisasi"]) / year["target"] * 100).clip(lower=0)
-    cap = (yaml.safe_load((p / "profil.yaml").read_text()).get("pengaturan") or {}).get("batas_capaian")
-    capaian = pos.where(up, neg).where(year["target"] > 0)
-    if cap is not None:
-        capaian = capaian.clip(upper=cap)
+    capaian = year["capaian"]
     return {
-        "jumlah_iku": len(iku),
+        "jumlah_iku": len(pd.read_csv(p / "iku.csv")),
         "tercapai": int(met.sum()),
         "tidak_tercapai": int((known & ~met).sum()),
         "tidak_terukur": int((~known).sum()),
