@@ -82,6 +82,12 @@ class RekapResult:
         made = ", ".join(str(p) for p in self.outputs.values())
         out = [f"rekap {self.recap.year}: {len(t['instansi'])} agencies in {self.seconds:.1f} s: {made}"]
         out += [f"{m['keadaan']:9} {m['instansi']}: {m['alasan']}" for m in t["tidak_lengkap"].to_dict("records")]
+        other = t["instansi"][t["instansi"]["skala_laporan"] == "lain"]
+        out += [
+            f"skala     {slug}: its report categorises capaian on another scale than the recap's "
+            f"({self.recap.scale.name}); its category here may differ from its report's"
+            for slug in other["slug"]
+        ]
         if "rpjmd" in t:
             links = t["rpjmd_kontribusi"]
             left = links[links["keterangan"].fillna("") != ""]

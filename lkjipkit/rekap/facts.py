@@ -83,6 +83,15 @@ TABLES: dict[str, TableSpec] = {
                     "text",
                     "Category of that mean on the recap's scale (one scale for all agencies, `--scale`).",
                 ),
+                _c(
+                    "skala_laporan",
+                    "Skala laporan",
+                    "text",
+                    "`sama` when the agency's report categorises on the recap's scale: every IKU's "
+                    "`capaian_iku.kategori` (written by its build, on its own scale) equals the category of its "
+                    "capaian on the recap's scale; `lain` otherwise, and then the agency's own report may print "
+                    "another category of its mean than `kategori` here.",
+                ),
                 _c("pagu_murni", "Pagu murni (Rp)", "rp", "`anggaran_ringkasan.pagu_murni`: Σ APBD murni."),
                 _c("pagu", "Pagu (Rp)", "rp", "`anggaran_ringkasan.pagu`: Σ pagu in force (APBD-P where revised)."),
                 _c("pemotongan_persen", "Pemotongan", "pct", "`anggaran_ringkasan.pemotongan_persen`."),
@@ -239,6 +248,8 @@ def _agency_row(rep, scale: Scale) -> dict:
     met = iku["mencapai_target"]
     mean = fmean(pd.to_numeric(iku["capaian"], errors="coerce"))
     kategori = None if math.isnan(mean) else scale.categorise(pd.Series([mean])).iloc[0]
+    own, ours = iku["kategori"].astype("string"), scale.categorise(pd.to_numeric(iku["capaian"], errors="coerce"))
+    same = bool((own.fillna("") == ours.fillna("").to_numpy()).all())
     budget = rep.tables["anggaran_ringkasan"].iloc[0]
     eff = rep.tables.get("efisiensi")
     severity = pd.Series([f.get("severity") for f in rep.findings], dtype="object")
@@ -251,6 +262,7 @@ def _agency_row(rep, scale: Scale) -> dict:
         "tidak_terukur": int(met.isna().sum()),
         "rata_rata_capaian": mean,
         "kategori": None if kategori is None or pd.isna(kategori) else str(kategori),
+        "skala_laporan": "sama" if same else "lain",
         "pagu_murni": budget["pagu_murni"],
         "pagu": budget["pagu"],
         "pemotongan_persen": budget["pemotongan_persen"],

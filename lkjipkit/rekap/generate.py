@@ -386,7 +386,8 @@ def write_build_tables(dataset: str | Path, out_root: str | Path, year: int, *, 
 
     ``out_root/<slug>/<year>/`` gets ``tabel/`` (:func:`lkjipkit.analysis.write_tables`),
     ``reviu.json`` (:func:`lkjipkit.review.review`) and a ``provenance.json`` with the
-    dataset's agency and slug and the given ``status``. Returns the report folder.
+    dataset's agency and slug and the given ``status`` (``report.status``, as a build writes it).
+    Returns the report folder.
 
     Raises
     ------
@@ -403,5 +404,9 @@ def write_build_tables(dataset: str | Path, out_root: str | Path, year: int, *, 
     write_tables(ds, year, folder / "tabel")
     (folder / "reviu.json").write_text(review.to_json(review.review(ds, year)) + "\n", encoding="utf-8")
     dataset_record = {"path": str(Path(dataset).resolve()), "agency": ds.profil.instansi.nama_lengkap, "slug": ds.slug}
-    write(folder / "provenance.json", record(status=status, dataset=dataset_record, parameters={"year": year}))
+    report = {"status": status}  # as a build writes it: "status" says the build succeeded
+    write(
+        folder / "provenance.json",
+        record(status="built", report=report, dataset=dataset_record, parameters={"year": year}),
+    )
     return folder

@@ -53,7 +53,8 @@ AGENCY_VIEWS = (
         "Kinerja per instansi",
         (
             *("peringkat", "instansi", "jumlah_iku", "tercapai", "tidak_tercapai", "tidak_terukur"),
-            *("rata_rata_capaian", "kategori", "temuan_error", "temuan_warning", "temuan_info", "laporan_final"),
+            *("rata_rata_capaian", "kategori", "skala_laporan"),
+            *("temuan_error", "temuan_warning", "temuan_info", "laporan_final"),
         ),
         "rata_rata_capaian",
     ),
@@ -139,12 +140,22 @@ def page_html(recap: Recap, built: dt.datetime) -> str:
     agencies = t["instansi"]
     n_missing = len(t["tidak_lengkap"])
     scale = recap.scale.title or recap.scale.name
+    other = list(agencies.loc[agencies["skala_laporan"] == "lain", "slug"])
     summary = [
         h.paragraph(
             f"Rekapitulasi ini membaca laporan kinerja tahun {year} dari {len(agencies)} instansi "
             f"(tabel, hasil reviu dan provenance yang ditulis setiap build).",
             f"{n_missing} instansi tidak masuk rekap (Tabel 6)." if n_missing else "Semua instansi masuk rekap.",
             f"Kategori rata-rata capaian memakai satu skala untuk semua instansi: {scale}.",
+            *(
+                [
+                    f"{len(other)} instansi mengategorikan capaiannya dalam laporannya sendiri dengan skala lain "
+                    f"(kolom Skala laporan: lain): {', '.join(other)}; kategori rata-rata capaiannya dalam laporan "
+                    "itu dapat berbeda dari kategori di sini."
+                ]
+                if other
+                else []
+            ),
             *(
                 [f"Bagian 5 memetakan IKU instansi pada {len(t['rpjmd'])} indikator RPJMD (Tabel 7)."]
                 if "rpjmd" in t

@@ -7,6 +7,7 @@ import shutil
 
 import pandas as pd
 import pytest
+import yaml
 from conftest import FINAL, YEAR, expected_capaian
 
 from lkjipkit.errors import LkjipError
@@ -161,3 +162,31 @@ def test_no_report_of_the_year(city):
     _, root = city
     with pytest.raises(LkjipError, match="no agency has a readable report of 2015"):
         build_rekap(root, 2015, formats="html")
+
+
+def test_every_report_of_the_city_categorises_on_the_recaps_scale(city_recap):
+    _, r = city_recap
+    assert set(r.tables["instansi"]["skala_laporan"]) == {"sama"}
+
+
+def test_an_agency_whose_report_uses_another_scale_is_named(city, city_copy, tmp_path):
+    """Its build wrote each IKU's category on its own scale (lampu lalu lintas): the recap says so, never silently."""
+    from lkjipkit.rekap.generate import write_build_tables
+
+    agencies, root = city_copy
+    a = agencies[3]
+    own = tmp_path / "own" / a.slug
+    shutil.copytree(a.path, own)
+    profil = yaml.safe_load((own / "profil.yaml").read_text(encoding="utf-8"))
+    profil.setdefault("pengaturan", {})["skala_kategori"] = "lampu-lalu-lintas"
+    (own / "profil.yaml").write_text(yaml.safe_dump(profil, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.rmtree(root / a.slug)
+    write_build_tables(own, root, YEAR)
+    written = pd.read_csv(root / a.slug / str(YEAR) / "tabel" / "capaian_iku.csv")["kategori"].dropna()
+    assert set(written) <= {"Hijau", "Kuning", "Merah"} and len(written)
+    result = build_rekap(root, YEAR, tmp_path / "out", "html")
+    table = result.recap.tables["instansi"].set_index("slug")["skala_laporan"]
+    assert table[a.slug] == "lain" and (table.drop(a.slug) == "sama").all()
+    assert any(line.startswith(f"skala     {a.slug}: its report categorises") for line in result.lines())
+    html = (tmp_path / "out" / "rekap.html").read_text(encoding="utf-8")
+    assert "1 instansi mengategorikan capaiannya dalam laporannya sendiri dengan skala lain" in html
