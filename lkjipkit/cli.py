@@ -552,15 +552,22 @@ def import_command(workbook: Path, out: Path, overwrite: bool) -> None:
     "--format", "formats", default="html,pdf,xlsx", show_default=True, help="Comma-separated: html, pdf, xlsx."
 )
 @click.option("--scale", help="Capaian scale for every agency's category (default: the datasets' default).")
+@click.option(
+    "--rpjmd",
+    type=click.Path(path_type=Path),
+    help="CSV linking agency IKU to RPJMD indicators (default: REPORTS_ROOT/rpjmd.csv when it exists).",
+)
 @friendly_errors
-def rekap_command(reports_root: Path, datasets, year: int, out: Path | None, formats: str, scale: str | None) -> None:
+def rekap_command(
+    reports_root: Path, datasets, year: int, out: Path | None, formats: str, scale: str | None, rpjmd: Path | None
+) -> None:
     """One report across every agency of a year, from the reports under REPORTS_ROOT.
 
     DATASETS (optional) are the batch's dataset folders: each one without a report is named as absent.
     """
     from lkjipkit.rekap.core import build_rekap
 
-    result = build_rekap(reports_root, year, out, formats, datasets=list(datasets), scale=scale)
+    result = build_rekap(reports_root, year, out, formats, datasets=list(datasets), scale=scale, rpjmd=rpjmd)
     for line in result.lines():
         click.echo(line)
 

@@ -16,6 +16,7 @@ from lkjipkit.errors import BuildError
 
 from .facts import Recap, recap
 from .read import read_batch
+from .rpjmd import find_mapping, load_mapping
 
 #: Where the recap goes under the reports root by default (``_`` is never an agency slug).
 DEFAULT_DIR = "_rekap"
@@ -81,6 +82,23 @@ class RekapResult:
         made = ", ".join(str(p) for p in self.outputs.values())
         out = [f"rekap {self.recap.year}: {len(t['instansi'])} agencies in {self.seconds:.1f} s: {made}"]
         out += [f"{m['keadaan']:9} {m['instansi']}: {m['alasan']}" for m in t["tidak_lengkap"].to_dict("records")]
+        other = t["instansi"][t["instansi"]["skala_laporan"] == "lain"]
+        out += [
+            f"skala     {slug}: its report categorises capaian on another scale than the recap's "
+            f"({self.recap.scale.name}); its category here may differ from its report's"
+            for slug in other["slug"]
+        ]
+        if "rpjmd" in t:
+            links = t["rpjmd_kontribusi"]
+            left = links[links["keterangan"].fillna("") != ""]
+            out.append(
+                f"rpjmd {self.recap.rpjmd.path}: {len(t['rpjmd'])} indicators, "
+                f"{len(links) - len(left)} of {len(links)} linked IKU counted"
+            )
+            out += [
+                f"rpjmd     {r['rpjmd_kode']} {r['slug']} {r['iku_kode']}: {r['keterangan']}"
+                for r in left.to_dict("records")
+            ]
         return out
 
 
@@ -92,6 +110,7 @@ def build_rekap(
     *,
     datasets: list[str | Path] | None = None,
     scale: str | None = None,
+    rpjmd: str | Path | None = None,
 ) -> RekapResult:
     """Write the recap of ``year`` from the reports under ``root``.
 
@@ -109,11 +128,15 @@ def build_rekap(
         The batch's dataset folders: each without a report is named as absent.
     scale
         A shipped capaian scale for the categories (default the datasets' default).
+    rpjmd
+        The RPJMD mapping file (:mod:`.rpjmd`); default ``root/rpjmd.csv`` when it exists, else none.
 
     Raises
     ------
     LkjipError
         ``root`` is not a folder, no agency has a report of the year, an unknown format or scale.
+    DatasetError
+        The RPJMD mapping does not validate (every problem at its row and column).
     """
     from lkjipkit.errors import LkjipError
     from lkjipkit.publish.assemble import build_time
@@ -124,12 +147,14 @@ def build_rekap(
 
     start = time.perf_counter()
     formats = parse_formats(formats)
+    mapping_file = find_mapping(root, rpjmd)
+    mapping = load_mapping(mapping_file) if mapping_file else None
     batch = read_batch(root, year, datasets)
     if not batch.reports:
         why = "; ".join(f"{m.name}: {m.reason}" for m in batch.missing[:3])
         raise LkjipError(f"{root}: no agency has a readable report of {year}" + (f" ({why})" if why else ""))
     try:
-        result = recap(batch, scale)
+        result = recap(batch, scale, mapping)
     except KeyError as exc:
         raise LkjipError(str(exc.args[0])) from None
     target = Path(out) if out else Path(root) / DEFAULT_DIR / str(year)
@@ -147,7 +172,12 @@ def build_rekap(
                 status="built",
                 kind="rekap",
                 built_at=built.isoformat(timespec="seconds"),
-                parameters={"root": str(Path(root).resolve()), "year": year, "scale": result.scale.name},
+                parameters={
+                    "root": str(Path(root).resolve()),
+                    "year": year,
+                    "scale": result.scale.name,
+                    "rpjmd": str(mapping_file.resolve()) if mapping_file else None,
+                },
                 formats=list(formats),
                 agencies=[r.slug for r in batch.reports],
                 missing=[{"name": m.name, "state": m.state, "reason": m.reason} for m in batch.missing],
