@@ -418,6 +418,15 @@ TABLES: tuple[Table, ...] = (
             Column("program_kode", "code", "The program (`program.kode`).", label="Kode program"),
             Column("kegiatan", "text", "Activity name (as in the RKT).", label="Nama kegiatan"),
             Column(
+                "iku_kode",
+                "code",
+                "The indicator the activity serves (`iku.kode`), when the planning documents say so: "
+                "analysis 7 then ties the activity to that IKU. Empty: serves its program's sasaran as a whole.",
+                required=False,
+                nullable=True,
+                label="Kode IKU yang ditunjang",
+            ),
+            Column(
                 "urutan",
                 "int",
                 "Order in the report (the printed number).",
@@ -428,7 +437,7 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         key=("kode_rekening",),
-        references=(("program_kode", "program", "kode"),),
+        references=(("program_kode", "program", "kode"), ("iku_kode", "iku", "kode")),
     ),
     Table(
         "anggaran",

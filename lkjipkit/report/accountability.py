@@ -240,7 +240,50 @@ class Accountability(Chapter):
         out.append(html.paragraph(narrative.activities(s.progress, s.activities)))
         if len(s.programs):
             out.append(self._program_table(k, s))
+        out.append(html.paragraph(narrative.activity_highlights(s.highlights, s.activities, names)))
+        out.append(self._activity_table(k, s))
         return Markup("").join(out)
+
+    def _activity_table(self, k: int, s) -> Block:
+        """The kegiatan behind sasaran ``k``'s result: the largest, those cut in the APBD-P, those short of
+        100 % physical progress (report order), with the IKU each serves when the dataset links them."""
+        h = s.highlights
+        picked = {h.terbesar, *h.dikurangi, *h.kurang} - {None}
+        if not picked:
+            return html.block()
+        acts = s.activities[s.activities["kode_rekening"].astype(str).isin(picked)]
+        linked = bool(acts["iku_kode"].notna().any())
+        rows = []
+        for i, r in enumerate(acts.to_dict("records"), start=1):
+            code = str(r["kode_rekening"])
+            why = []
+            if code == h.terbesar:
+                why.append("pagu terbesar")
+            if code in h.dikurangi:
+                why.append("dibatalkan pada APBD-P" if r["dipotong"] else "dikurangi pada APBD-P")
+            if code in h.kurang:
+                why.append("fisik di bawah 100 %")
+            cells = [num(f"{i}."), r["kegiatan"]]
+            if linked:
+                cells.append(fmt.KOSONG if fmt.kosong(r["iku_kode"]) else str(r["iku_kode"]))
+            cells += [
+                num(fmt.angka(r["pagu_murni"])),
+                num(fmt.angka(r["pagu"])),
+                num(fmt.angka(r["pemotongan"]) if code in h.dikurangi else ""),
+                num(fmt.angka(r["realisasi_fisik"], 2)),
+                num(fmt.angka(r["porsi_pagu"], 2)),
+                "; ".join(why),
+            ]
+            rows.append(row(cells))
+        header = ["No.", "Kegiatan", *(["IKU"] if linked else []), "APBD Murni (Rp)", "APBD-P (Rp)"]
+        header += ["Pengurangan (Rp)", "Fisik (%)", "Porsi Pagu (%)", "Keterangan"]
+        return self.table(
+            f"Kegiatan Penentu Hasil Sasaran {k} Tahun {self.year}",
+            header=[header],
+            rows=rows,
+            note="Porsi pagu = pagu kegiatan ÷ jumlah pagu kegiatan pada program pendukung sasaran × 100; "
+            "pengurangan = APBD murni − APBD-P.",
+        )
 
     def _program_table(self, k: int, s) -> Block:
         rows = [

@@ -340,6 +340,38 @@ def activities(progress, activities: pd.DataFrame) -> Markup:
     return sentence("anggaran.j2", "kegiatan", facts)
 
 
+def activity_highlights(highlights, activities: pd.DataFrame, iku_names: Mapping[str, str]) -> Markup:
+    """Analysis 7, the kegiatan behind the result: the largest, those cut in the APBD-P with the amount,
+    those short of 100 % physical progress with their share of the sasaran's money, and the IKU each serves.
+
+    ``highlights`` is ``SasaranAnalysis.highlights``, ``activities`` its ``.activities``; ``iku_names``
+    maps the code of each IKU of the sasaran to its name (links to other sasaran's IKU are not named here).
+    """
+    f = activities.set_index(activities["kode_rekening"].astype(str))
+    h = highlights
+    links = f[f["iku_kode"].astype(str).isin(list(iku_names))]
+    tautan = [
+        f"{lower_first(iku_names[str(code)])}: {fmt.daftar(list(g['kegiatan']))}"
+        for code, g in links.groupby("iku_kode", sort=False)
+    ]
+    big = f.loc[h.terbesar] if h.terbesar is not None else None
+    facts = {
+        "ada_terbesar": big is not None,
+        "terbesar": "" if big is None else big["kegiatan"],
+        "pagu_terbesar": "" if big is None else fmt.rupiah(big["pagu"]),
+        "porsi_terbesar": fmt.persen(h.porsi_terbesar),
+        "pagu": fmt.rupiah(h.pagu),
+        "jumlah_dikurangi": len(h.dikurangi),
+        "jumlah_dibatalkan": int(f.loc[list(h.dikurangi), "dipotong"].astype(bool).sum()),
+        "pemotongan": fmt.rupiah(h.pemotongan),
+        "jumlah_kurang": len(h.kurang),
+        "porsi_kurang": fmt.persen(h.porsi_kurang),
+        "ada_tautan": bool(tautan),
+        "tautan": "; ".join(tautan),
+    }
+    return sentence("anggaran.j2", "kegiatan_penentu", facts)
+
+
 def budget_summary(summary, instansi: str, activities: pd.DataFrame) -> Markup:
     """The budget of the year in a few sentences (from ``YearAnalysis.anggaran_ringkasan``; ``activities``,
     ``.anggaran_kegiatan``, names the kegiatan cut)."""

@@ -276,3 +276,39 @@ def test_flat_indicator_history_is_constant():
 def test_conclusion_after_the_last_sasaran_says_it_covers_all():
     text = _text(open_chapter("", 2016, chapter=3).analyst_conclusion())
     assert text.startswith("Kesimpulan atas seluruh sasaran tahun 2016 Secara umum")
+
+
+# --- analysis g: the kegiatan behind the result -----------------------------------------------------------
+
+
+def _analysis_g(folder, year: int) -> str:
+    text = _text(open_chapter(folder, year, chapter=3).sasaran_analyses())
+    return text
+
+
+def test_analysis_g_names_the_largest_the_cut_and_the_short_kegiatan():
+    text = _analysis_g("", 2016)
+    assert (
+        "Kegiatan dengan pagu terbesar adalah Pelatihan Tenaga Kerja Berbasis Kompetensi (Rp 861.000.000, 47,26 % "
+        "dari pagu kegiatan sasaran ini Rp 1.821.868.000)." in text
+    )
+    assert "Pada APBD-P, pagu 13 kegiatan dikurangi, dengan jumlah pengurangan Rp 2.694.681.250; 2 di antaranya" in text
+    assert "Sebanyak 3 kegiatan belum mencapai realisasi fisik 100 %, dengan porsi 15,69 % dari pagu" in text
+    assert "Kegiatan Penentu Hasil Sasaran 1 Tahun 2016" in text
+    assert "Kegiatan Penentu Hasil Sasaran 4 Tahun 2016" in text
+    assert "ditautkan dengan IKU" not in text  # the seed links no kegiatan to an IKU: no such sentence, no column
+    assert "No. Kegiatan IKU" not in text
+
+
+def test_analysis_g_ties_kegiatan_to_the_iku_they_serve(kota_contoh_path):
+    text = _analysis_g(kota_contoh_path, 2023)
+    assert (
+        "Kegiatan yang dalam data ditautkan dengan IKU sasaran ini: angka kematian bayi: Penyediaan Fasilitas "
+        "Pelayanan Kesehatan untuk UKM dan UKP; persentase puskesmas" not in text
+    )  # IKU3 serves Sasaran 2, not Sasaran 1
+    assert (
+        "Kegiatan yang dalam data ditautkan dengan IKU sasaran ini: angka kematian bayi: Penyediaan Fasilitas "
+        "Pelayanan Kesehatan untuk UKM dan UKP." in text
+    )
+    assert "No. Kegiatan IKU APBD Murni (Rp) APBD-P (Rp) Pengurangan (Rp) Fisik (%) Porsi Pagu (%) Keterangan" in text
+    assert "Pengadaan Alat Kesehatan Puskesmas IKU3 850.000.000 0 850.000.000 0,00 0,00 dibatalkan pada APBD-P" in text
