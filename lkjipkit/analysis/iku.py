@@ -18,6 +18,7 @@ from lkjipkit.dataset import Dataset
 
 from ._common import dataset_cap, dataset_scale, floats, fmean, inputs, order_by, require_year, text
 from .capaian import Scale, capaian, change_direction, resolve_scale, target_met
+from .spm import trend_slope
 
 _IKU_COLUMNS = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas"]
 
@@ -166,6 +167,72 @@ def indicator_history(ds: Dataset, year: int, *, scale=None, cap=_UNSET) -> pd.D
     f["perubahan"] = f["realisasi"] - f["_lalu"]
     cols = [*_IKU_COLUMNS, "tahun", "target", "realisasi", "capaian", "kategori", "mencapai_target"]
     return f[[*cols, "perubahan", "keterangan"]]
+
+
+@dataclass(frozen=True)
+class HistoryTrend:
+    """Analysis 2 over the whole series of one IKU: extremes and trend of the realisations.
+
+    Only years with a realisation count. The trend is the least-squares slope (points per year, as for
+    SPM, :func:`~lkjipkit.analysis.spm.trend_slope`) and is stated only from three years on; with two
+    years the change from last year (analysis 1) says it all.
+    """
+
+    kode: str
+    tahun: tuple[int, ...]
+    """The years with a realisation, ascending."""
+    tertinggi: float
+    tahun_tertinggi: tuple[int, ...]
+    terendah: float
+    tahun_terendah: tuple[int, ...]
+    konstan: bool
+    """Every year has the same realisation."""
+    tren_per_tahun: float
+    """Least-squares slope, NaN below three years."""
+    arah_tren: str | None
+    """``naik``, ``turun`` or ``datar`` (from three years on and not constant); None otherwise."""
+    membaik: bool | None
+    """The trend goes the good way for the indicator's polarity (None without a rising or falling trend)."""
+    akhir_terendah: bool
+    """The latest year is the series' lowest (three years or more, not constant)."""
+    akhir_tertinggi: bool
+    """The latest year is the series' highest (three years or more, not constant)."""
+    jumlah_tercapai: int
+    jumlah_terukur: int
+
+
+def history_trend(history: pd.DataFrame) -> HistoryTrend:
+    """The :class:`HistoryTrend` of one IKU from its rows of :func:`indicator_history`."""
+    h = history[history["realisasi"].notna()].sort_values("tahun")
+    years = tuple(int(y) for y in h["tahun"])
+    vals = [float(v) for v in h["realisasi"]]
+    hi = max(vals) if vals else float("nan")
+    lo = min(vals) if vals else float("nan")
+    flat = len(vals) > 1 and hi - lo <= 1e-9
+    long = len(vals) > 2 and not flat
+    slope = trend_slope(years, vals) if len(vals) > 2 else float("nan")
+    arah = None
+    if long and not math.isnan(slope):
+        arah = "naik" if slope > 1e-9 else "turun" if slope < -1e-9 else "datar"
+    negatif = bool(len(h)) and str(h["polaritas"].iloc[0]) == "negatif"
+    membaik = None if arah not in ("naik", "turun") else (arah == "turun") == negatif
+    met = h["mencapai_target"].dropna()
+    return HistoryTrend(
+        kode=str(history["kode"].iloc[0]) if len(history) else "",
+        tahun=years,
+        tertinggi=hi,
+        tahun_tertinggi=tuple(y for y, v in zip(years, vals, strict=True) if v == hi),
+        terendah=lo,
+        tahun_terendah=tuple(y for y, v in zip(years, vals, strict=True) if v == lo),
+        konstan=flat,
+        tren_per_tahun=slope,
+        arah_tren=arah,
+        membaik=membaik,
+        akhir_terendah=long and vals[-1] - lo <= 1e-9,
+        akhir_tertinggi=long and hi - vals[-1] <= 1e-9,
+        jumlah_tercapai=int(met.astype(bool).sum()),
+        jumlah_terukur=len(met),
+    )
 
 
 def renstra_progress(ds: Dataset, year: int) -> pd.DataFrame:

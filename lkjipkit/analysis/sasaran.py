@@ -23,6 +23,7 @@ import pandas as pd
 
 from ._common import floats, fsum
 from .budget import ActivityProgress, activity_progress
+from .iku import HistoryTrend, history_trend
 
 PROGRAM_LINK_COLUMNS = [
     "sasaran_kode",
@@ -118,6 +119,8 @@ class SasaranAnalysis:
     """2. Each IKU against last year: realisasi and capaian then and now, perubahan (points), arah, membaik."""
     history: pd.DataFrame = field(repr=False)
     """2. Each IKU in every year up to this one."""
+    trends: dict[str, HistoryTrend] = field(repr=False)
+    """2. Per IKU code: extremes and trend of its whole series."""
     renstra: pd.DataFrame = field(repr=False)
     """3. Each IKU against the Renstra end-of-period target."""
     national_standard: pd.DataFrame = field(repr=False)
@@ -231,6 +234,7 @@ def build_sasaran_analyses(
                 targets=ind[target_cols],
                 previous_year=ind[prev_cols],
                 history=rows(riwayat_iku),
+                trends={code: history_trend(g) for code, g in rows(riwayat_iku).groupby("kode", sort=False)},
                 renstra=rows(renstra_iku),
                 national_standard=rows(standar_nasional_iku),
                 causes=rows(analisis_iku),

@@ -211,7 +211,14 @@ class Accountability(Chapter):
         out.append(_h4(f"a. {ANALYSES[0].format(tahun=y)}"))
         out.append(each(narrative.achievement(r, y - 1) for r in rows))
         out.append(_h4(f"b. {ANALYSES[1]}"))
-        out.append(each(narrative.history(s.history[s.history["kode"] == code], names[code]) for code in names))
+        out.append(
+            each(
+                narrative.history(s.history[s.history["kode"] == code], names[code], s.trends[code])
+                for code in names
+                if code in s.trends
+            )
+        )
+        out.append(self._history_table(k, s))
         out.append(_h4(f"c. {ANALYSES[2]}"))
         out.append(each(narrative.renstra(r) for r in s.renstra.to_dict("records")))
         out.append(_h4(f"d. {ANALYSES[3]}"))
@@ -243,6 +250,30 @@ class Accountability(Chapter):
         out.append(html.paragraph(narrative.activity_highlights(s.highlights, s.activities, names)))
         out.append(self._activity_table(k, s))
         return Markup("").join(out)
+
+    def _history_table(self, k: int, s) -> Block:
+        """Analysis b as a table: every year the dataset holds for each IKU of sasaran ``k``."""
+        h = s.history
+        if h.empty:
+            return html.block()
+        spans = group_spans(list(h["kode"]))
+        rows = []
+        for i, r in enumerate(h.to_dict("records")):
+            cells = [Cell(r["indikator"], rowspan=spans[i]), Cell(r["satuan"], rowspan=spans[i])] if spans[i] else []
+            cells += [
+                num(str(int(r["tahun"]))),
+                num(fmt.nilai(r["target"])),
+                num(fmt.nilai(r["realisasi"])),
+                num(fmt.angka(r["capaian"], 2)),
+                r["kategori"] if _has(r["kategori"]) else fmt.KOSONG,
+            ]
+            rows.append(row(cells))
+        y0, y1 = int(h["tahun"].min()), int(h["tahun"].max())
+        return self.table(
+            f"Realisasi dan Capaian IKU Sasaran {k} Tahun {y0}–{y1}",
+            header=[["Indikator", "Satuan", "Tahun", "Target", "Realisasi", "Capaian (%)", "Kategori"]],
+            rows=rows,
+        )
 
     def _activity_table(self, k: int, s) -> Block:
         """The kegiatan behind sasaran ``k``'s result: the largest, those cut in the APBD-P, those short of

@@ -201,32 +201,39 @@ def _series(values, satuan: str | None, digits: int = 2) -> str:
     return fmt.daftar([fmt.dengan_satuan(v, satuan, digits) for v in values])
 
 
-def history(history: pd.DataFrame, indikator: str) -> Markup:
-    """Analysis 2 over every year with data: the series of realisations and capaian, extremes, years met."""
+def history(history: pd.DataFrame, indikator: str, trend) -> Markup:
+    """Analysis 2 over every year with data: the series of realisations and capaian, extremes, trend, years met.
+
+    ``trend`` is the indicator's :class:`~lkjipkit.analysis.iku.HistoryTrend` (``SasaranAnalysis.trends``).
+    """
     h = history[history["realisasi"].notna()].sort_values("tahun")
     if h.empty:
         return Markup("")
     satuan = scalar(h["satuan"].iloc[0]) or ""
     vals = [float(v) for v in h["realisasi"]]
-    years = [int(y) for y in h["tahun"]]
     caps = [scalar(v) for v in h["capaian"]]
-    hi, lo = max(vals), min(vals)
-    met = h["mencapai_target"].dropna()
+    t = trend
     facts = {
         "indikator_kecil": lower_first(indikator),
         "jumlah_tahun": len(vals),
-        "tahun_awal": years[0],
-        "tahun_akhir": years[-1],
+        "tahun_awal": t.tahun[0],
+        "tahun_akhir": t.tahun[-1],
         "deret_realisasi": _series(vals, satuan),
         "ada_capaian": all(c is not None for c in caps),
         "deret_capaian": fmt.daftar([fmt.persen(c) for c in caps]),
-        "tertinggi": fmt.dengan_satuan(hi, satuan),
-        "tahun_tertinggi": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == hi]),
-        "terendah": fmt.dengan_satuan(lo, satuan),
-        "tahun_terendah": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == lo]),
-        "konstan": math.isclose(hi, lo, abs_tol=1e-9),
-        "jumlah_tercapai": int(met.astype(bool).sum()),
-        "jumlah_terukur": len(met),
+        "tertinggi": fmt.dengan_satuan(t.tertinggi, satuan),
+        "tahun_tertinggi": fmt.daftar([str(y) for y in t.tahun_tertinggi]),
+        "terendah": fmt.dengan_satuan(t.terendah, satuan),
+        "tahun_terendah": fmt.daftar([str(y) for y in t.tahun_terendah]),
+        "konstan": t.konstan,
+        "arah": t.arah_tren or "",
+        "membaik": t.membaik,
+        "negatif": str(scalar(h["polaritas"].iloc[0]) if "polaritas" in h else "") == "negatif",
+        "tren": _change(abs(t.tren_per_tahun), satuan) if t.arah_tren in ("naik", "turun") else "",
+        "akhir_terendah": t.akhir_terendah,
+        "akhir_tertinggi": t.akhir_tertinggi,
+        "jumlah_tercapai": t.jumlah_tercapai,
+        "jumlah_terukur": t.jumlah_terukur,
     }
     return sentence("iku.j2", "riwayat", facts)
 

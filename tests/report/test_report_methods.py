@@ -258,19 +258,57 @@ def test_spm_figure_title_names_a_target_only_when_one_is_drawn():
 
 
 def test_flat_indicator_history_is_constant():
+    text = _text(_history([100.0, 100.0, 100.0], "Persentase pekerja/buruh yang menjadi peserta BPJS"))
+    assert "Realisasinya tetap 100 % pada setiap tahun" in text and "tertinggi" not in text
+    assert "tren" not in text
+
+
+def _history(values, name="Persentase pemeriksaan perusahaan", polaritas="positif", target=25.0):
     import pandas as pd
 
+    from lkjipkit.analysis.iku import history_trend
+
+    n = len(values)
     h = pd.DataFrame(
         {
-            "tahun": [2014, 2015, 2016],
-            "realisasi": [100.0, 100.0, 100.0],
-            "capaian": [100.0, 100.0, 100.0],
-            "satuan": ["%"] * 3,
-            "mencapai_target": pd.array([True, True, True], dtype="boolean"),
+            "kode": ["IKU4"] * n,
+            "tahun": list(range(2017 - n, 2017)),
+            "polaritas": [polaritas] * n,
+            "realisasi": values,
+            "capaian": [v / target * 100 for v in values],
+            "satuan": ["%"] * n,
+            "mencapai_target": pd.array([v >= target for v in values], dtype="boolean"),
         }
     )
-    text = _text(narrative.history(h, "Persentase pekerja/buruh yang menjadi peserta BPJS"))
-    assert "Realisasinya tetap 100 % pada setiap tahun" in text and "tertinggi" not in text
+    return narrative.history(h, name, history_trend(h))
+
+
+def test_history_rising_slope_ending_at_its_low_is_not_called_rising():
+    text = _text(_history([10.0, 12.0, 15.0, 23.85, 9.07]))
+    assert "garis trennya naik, tetapi realisasi tahun 2016 merupakan yang terendah dalam periode itu" in text
+    assert "meningkat" not in text
+
+
+def test_history_trend_of_a_negative_indicator_says_whether_it_improved():
+    text = _text(_history([2.0, 1.0, 0.5, 0.4], "Jumlah KLB", polaritas="negatif", target=1.0))
+    assert "trennya menurun rata-rata 0,53 poin per tahun (membaik, karena semakin rendah semakin baik)" in text
+
+
+def test_history_of_two_years_draws_no_trend():
+    text = _text(_history([23.85, 20.42]))
+    assert "tren belum dapat ditarik" in text and "meningkat" not in text and "menurun" not in text
+
+
+def test_history_table_holds_every_year_of_the_dataset(kota_contoh_path):
+    text = _text(open_chapter(kota_contoh_path, 2023, chapter=3).sasaran_analyses())
+    assert "Realisasi dan Capaian IKU Sasaran 2 Tahun 2021–2023" in text
+    assert "Persentase puskesmas terakreditasi paripurna % 2021" in text
+    seed = _text(open_chapter("", 2016, chapter=3).sasaran_analyses())
+    assert "Realisasi dan Capaian IKU Sasaran 1 Tahun 2015–2016" in seed
+    assert (
+        "Persentase pencari kerja yang mendapatkan pelatihan % 2015 70 65,76 93,94 Sangat Tinggi "
+        "2016 70 51,47 73,53 Sedang" in seed
+    )
 
 
 def test_conclusion_after_the_last_sasaran_says_it_covers_all():
