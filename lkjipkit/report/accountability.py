@@ -174,11 +174,12 @@ class Accountability(Chapter):
         )
 
     def achievement_summary(self) -> Block:
-        """How many IKU met their target, the mean capaian, and how many improved on last year."""
+        """How many IKU met their target, the mean capaian, and how many improved on last year, read from the
+        table above (worded apart from the Ikhtisar Eksekutif, which opens with the same facts)."""
         a = self.analysis
         return html.block(
             html.paragraph(
-                narrative.results(a.ringkasan_iku, instansi=self.agency_short, jumlah_sasaran=len(a.sasaran)),
+                narrative.table_results(a.ringkasan_iku, jumlah_sasaran=len(a.sasaran)),
                 narrative.year_comparison(a.ringkasan_iku),
             )
         )
@@ -432,7 +433,10 @@ class Accountability(Chapter):
             out.append(_h4(r["indikator"]))
             out.append(html.analyst_text(ind.loc[r["kode"], "definisi"]))
             out.append(html.paragraph(narrative.spm_indicator(r, y)))
-            out.append(html.analyst_text(self._spm_note(r["kode"])))
+            note = self._spm_note(r["kode"])
+            if note:
+                out.append(html.paragraph("Analisis penyusun:", kelas="label-analis"))
+            out.append(html.analyst_text(note))
             out.append(self.claim_callout("spm_realisasi.csv", f"{r['kode']}, {y}", "analisis"))
         return Markup("").join(out)
 

@@ -482,6 +482,12 @@ def results(summary, *, instansi: str, jumlah_sasaran: int) -> Markup:
     return sentence("ringkasan.j2", "hasil_iku", facts)
 
 
+def table_results(summary, *, jumlah_sasaran: int) -> Markup:
+    """Bab III's reading of the capaian table: IKU met of those measured, the mean capaian and its category
+    (the Ikhtisar's :func:`results` states the same facts in its own words)."""
+    return sentence("ringkasan.j2", "hasil_tabel", {**_counts(summary), "jumlah_sasaran": jumlah_sasaran})
+
+
 def year_comparison(summary) -> Markup:
     """How many IKU improved, worsened or stayed the same against last year (from ``YearAnalysis.ringkasan_iku``)."""
     facts = {

@@ -350,3 +350,60 @@ def test_analysis_g_ties_kegiatan_to_the_iku_they_serve(kota_contoh_path):
     )
     assert "No. Kegiatan IKU APBD Murni (Rp) APBD-P (Rp) Pengurangan (Rp) Fisik (%) Porsi Pagu (%) Keterangan" in text
     assert "Pengadaan Alat Kesehatan Puskesmas IKU3 850.000.000 0 850.000.000 0,00 0,00 dibatalkan pada APBD-P" in text
+
+
+# --- wording defects of issue 13 on both datasets ------------------------------------------------------
+
+
+@pytest.fixture(params=[("", 2016), ("kota", 2023)], ids=["balikpapan", "kota-contoh"])
+def both(request, kota_contoh_path):
+    folder, year = request.param
+    return (kota_contoh_path if folder == "kota" else ""), year
+
+
+def test_iku_summary_of_bab_iii_is_not_the_ikhtisar_verbatim(both):
+    folder, year = both
+    ikhtisar = _text(open_chapter(folder, year, chapter=0).overview())
+    bab3 = _text(open_chapter(folder, year, chapter=3).achievement_summary())
+    assert bab3.startswith("Tabel di atas menunjukkan bahwa")
+    for sentence in re.split(r"(?<=\.) ", ikhtisar):
+        if "IKU" in sentence and "Dibandingkan dengan tahun" not in sentence:
+            assert sentence not in bab3
+
+
+def test_overall_conclusion_is_labelled_as_covering_every_sasaran(both):
+    folder, year = both
+    text = _text(open_chapter(folder, year, chapter=3).analyst_conclusion())
+    assert text.startswith(f"Kesimpulan atas seluruh sasaran tahun {year} ")
+
+
+def test_spm_analyst_text_is_labelled_as_theirs(both):
+    folder, year = both
+    html = str(open_chapter(folder, year, chapter=3).spm())
+    notes = html.count('<p class="label-analis">Analisis penyusun:</p><div class="analis">')
+    assert notes >= 1
+    assert notes == html.count('<p class="label-analis">Analisis penyusun:</p>')
+
+
+def test_lettered_definitions_show_one_marker():
+    html = str(open_chapter("", 2016, chapter=3).spm())
+    assert "<li>a. " not in html and "<li>b. " not in html
+    assert '<ol type="a">\n<li>setiap bentuk usaha yang berbadan hukum' in html
+    assert str(narrative_markdown("- x\n- y")).startswith("<ul>")  # a plain bullet list stays one
+    assert "<li>a. satu</li>" in str(narrative_markdown("- a. satu\n- c. dua"))  # not a run a, b, c: left as typed
+
+
+def narrative_markdown(text):
+    from lkjipkit.report import html
+
+    return html.markdown(text)
+
+
+def test_pmks_standard_in_sasaran_4_is_whole_sentences():
+    text = _text(open_chapter("", 2016, chapter=3).sasaran_analyses())
+    d = text[text.index("Persentase PMKS yang mendapatkan bantuan disandingkan") :]
+    d = d[: d.index("e. Penyebab")].strip()
+    assert d.endswith(
+        "Realisasi standar tersebut tahun 2016 sebesar 8,91 %; target nasionalnya tidak tersedia dalam data."
+    )
+    assert all(s[:1].isupper() for s in re.split(r"(?<=\.) ", d))
