@@ -16,7 +16,7 @@ import pandas as pd
 
 from lkjipkit.dataset import Dataset
 
-from ._common import dataset_cap, dataset_scale, floats, fmean, inputs, order_by, require_year, text
+from ._common import dataset_cap, dataset_scale, floats, fmean, fsum, inputs, order_by, require_year, text
 from .capaian import Scale, capaian, change_direction, resolve_scale, target_met
 from .spm import trend_slope
 
@@ -236,26 +236,51 @@ def history_trend(history: pd.DataFrame) -> HistoryTrend:
 
 
 def renstra_progress(ds: Dataset, year: int) -> pd.DataFrame:
-    """Analysis 3: this year's realisation against the Renstra end-of-period target (``iku.target_renstra``).
+    """Analysis 3: the realisation against the Renstra end-of-period target (``iku.target_renstra``).
 
-    The capaian uses the indicator's formula with ``target_renstra`` as target and
-    no cap. Returns one row per IKU: ``kode, sasaran_kode, indikator, satuan,
-    polaritas, tahun, realisasi, target_renstra, tahun_akhir_renstra,
+    The quantity compared (``realisasi_renstra``) depends on ``iku.kumulatif``: for a cumulative
+    indicator, the sum of the realisations of the Renstra years from ``profil.renstra.tahun_awal`` up to
+    the report year (``tahun_kumulatif`` lists the years that had one); otherwise the report year's
+    realisation. The capaian uses the indicator's formula with ``target_renstra`` as target and no cap.
+    ``sama_dengan_tahunan``: the report year is the Renstra's last and the Renstra target equals the
+    year's target, so this comparison is the one of analysis 1.
+
+    Returns one row per IKU: ``kode, sasaran_kode, indikator, satuan, polaritas, tahun, realisasi,
+    kumulatif, tahun_kumulatif, realisasi_renstra, target, target_renstra, tahun_akhir_renstra,
     sisa_tahun_renstra, capaian_renstra, selisih_renstra, mencapai_target_renstra,
-    keterangan``.
+    sama_dengan_tahunan, keterangan``.
     """
     year = require_year(ds, year, "iku_tahunan")
     iku = _iku(ds)
     f = iku.merge(_year_rows(ds, year), on="kode", how="left")
     f["tahun"] = pd.Series(year, index=f.index, dtype="Int64")
     f["target_renstra"] = floats(f["target_renstra"])
-    end = ds.profil.renstra.tahun_akhir
+    start, end = ds.profil.renstra.tahun_awal, ds.profil.renstra.tahun_akhir
+    f["kumulatif"] = (text(f["kumulatif"]) == "ya").fillna(False).astype("boolean")
+    rows = inputs(ds, "iku_tahunan")
+    rows = rows[rows["tahun"].between(start, year) & rows["realisasi"].notna()]
+    rows = pd.DataFrame(
+        {"kode": text(rows["iku_kode"]), "tahun": rows["tahun"], "realisasi": floats(rows["realisasi"])}
+    )
+    sums = {
+        k: (fsum(g["realisasi"]), ", ".join(str(int(y)) for y in sorted(g["tahun"]))) for k, g in rows.groupby("kode")
+    }
+    cum = f["kumulatif"].astype(bool)
+    total = pd.Series([sums.get(k, (float("nan"), ""))[0] for k in f["kode"]], index=f.index, dtype="float64")
+    f["tahun_kumulatif"] = pd.Series(
+        [sums.get(k, (0, None))[1] if c else None for k, c in zip(f["kode"], cum, strict=True)],
+        index=f.index,
+        dtype="string",
+    )
+    f["realisasi_renstra"] = total.where(cum, f["realisasi"])
     f["tahun_akhir_renstra"] = pd.Series(end, index=f.index, dtype="Int64")
     f["sisa_tahun_renstra"] = pd.Series(end - year, index=f.index, dtype="Int64")
-    res = capaian(f["target_renstra"], f["realisasi"], f["polaritas"], f["rumus_capaian"], None)
+    res = capaian(f["target_renstra"], f["realisasi_renstra"], f["polaritas"], f["rumus_capaian"], None)
     f["capaian_renstra"] = res["capaian"].to_numpy()
-    f["selisih_renstra"] = f["realisasi"] - f["target_renstra"]
-    f["mencapai_target_renstra"] = target_met(f["target_renstra"], f["realisasi"], f["polaritas"])
+    f["selisih_renstra"] = f["realisasi_renstra"] - f["target_renstra"]
+    f["mencapai_target_renstra"] = target_met(f["target_renstra"], f["realisasi_renstra"], f["polaritas"])
+    same = (year == end) & ~cum & np.isclose(f["target_renstra"], f["target"], rtol=0, atol=1e-9)
+    f["sama_dengan_tahunan"] = pd.Series(same.to_numpy(), index=f.index, dtype="boolean")
     reason = res["keterangan"].to_numpy(dtype=object, na_value=None)
     reason = np.where(f["target_renstra"].isna(), "target Renstra kosong", reason)
     f["keterangan"] = pd.Series(reason, index=f.index, dtype="string")
@@ -264,12 +289,17 @@ def renstra_progress(ds: Dataset, year: int) -> pd.DataFrame:
             *_IKU_COLUMNS,
             "tahun",
             "realisasi",
+            "kumulatif",
+            "tahun_kumulatif",
+            "realisasi_renstra",
+            "target",
             "target_renstra",
             "tahun_akhir_renstra",
             "sisa_tahun_renstra",
             "capaian_renstra",
             "selisih_renstra",
             "mencapai_target_renstra",
+            "sama_dengan_tahunan",
             "keterangan",
         ]
     ]

@@ -198,6 +198,17 @@ TABLES: tuple[Table, ...] = (
                 label="Sebanding dengan SPM",
             ),
             Column(
+                "kumulatif",
+                "choice",
+                "`ya` when the Renstra target is reached by the sum of the yearly realisations (e.g. people "
+                "trained over the period): the medium-term comparison then adds the realisations of the Renstra "
+                "years up to the report year. Empty or `tidak`: the latest yearly value is compared.",
+                required=False,
+                nullable=True,
+                allowed=("ya", "tidak"),
+                label="Target Renstra kumulatif",
+            ),
+            Column(
                 "nama_renstra",
                 "text",
                 "Name as printed in the Renstra table when it differs from `indikator`.",

@@ -239,9 +239,10 @@ def history(history: pd.DataFrame, indikator: str, trend) -> Markup:
 
 
 def renstra(row: Mapping) -> Markup:
-    """Analysis 3: the realisation against the Renstra end-of-period target."""
+    """Analysis 3: the realisation against the Renstra end-of-period target (the sum over the Renstra years for
+    a cumulative indicator); when the comparison is analysis 1's, it says so instead of repeating it."""
     satuan = scalar(row.get("satuan")) or ""
-    target, real = scalar(row.get("target_renstra")), scalar(row.get("realisasi"))
+    target, real = scalar(row.get("target_renstra")), scalar(row.get("realisasi_renstra"))
     r_text, t_text = _ordered_pair(real, target, satuan)
     cap = scalar(row.get("capaian_renstra"))
     facts = {
@@ -256,6 +257,9 @@ def renstra(row: Mapping) -> Markup:
         "capaian_terdefinisi": cap is not None,
         "capaian": _capaian_text(cap, None),
         "mencapai": bool(_bool(row.get("mencapai_target_renstra"))),
+        "kumulatif": bool(_bool(row.get("kumulatif"))),
+        "tahun_kumulatif": fmt.daftar(str(scalar(row.get("tahun_kumulatif")) or "").split(", ")),
+        "sama_dengan_tahunan": bool(_bool(row.get("sama_dengan_tahunan"))),
     }
     return sentence("iku.j2", "renstra", facts)
 

@@ -407,3 +407,49 @@ def test_pmks_standard_in_sasaran_4_is_whole_sentences():
         "Realisasi standar tersebut tahun 2016 sebesar 8,91 %; target nasionalnya tidak tersedia dalam data."
     )
     assert all(s[:1].isupper() for s in re.split(r"(?<=\.) ", d))
+
+
+# --- Renstra: cumulative indicators and the last Renstra year ----------------------------------------------
+
+
+def test_last_renstra_year_with_the_annual_target_says_so_instead_of_repeating_analysis_a():
+    from lkjipkit.analysis import analyse
+
+    from lkjipkit.config import default_dataset
+
+    r = analyse(load_dataset(default_dataset()), 2016).renstra_iku
+    assert r["sama_dengan_tahunan"].all() and not r["kumulatif"].any()
+    text = _text(open_chapter("", 2016, chapter=3).sasaran_analyses())
+    assert (
+        "Tahun 2016 merupakan tahun terakhir periode Renstra dan target akhir Renstra untuk persentase PMKS yang "
+        "mendapatkan bantuan (20 %) sama dengan target tahun ini, sehingga perbandingan dengan target jangka "
+        "menengah sama dengan analisis a: target jangka menengah belum tercapai." in text
+    )
+    assert "realisasi tahun 2016 sebesar 8,91 % (capaian 44,55 %) belum mencapai target jangka menengah" not in text
+
+
+def test_cumulative_indicator_sums_the_renstra_years(kota_contoh_path, tmp_path):
+    import shutil
+
+    from lkjipkit.analysis import analyse
+
+    folder = tmp_path / "kota"
+    shutil.copytree(kota_contoh_path, folder)
+
+    def mark(rows):
+        for r in rows:
+            r["kumulatif"] = "ya" if r["kode"] == "IKU2" else ""
+        return rows
+
+    _edit_csv(folder / "iku.csv", mark)
+    r = analyse(load_dataset(folder), 2023).renstra_iku.set_index("kode")
+    assert r.at["IKU2", "kumulatif"] and r.at["IKU2", "tahun_kumulatif"] == "2021, 2022, 2023"
+    assert r.at["IKU2", "realisasi_renstra"] == 3  # 2 + 1 + 0 KLB over the Renstra years so far
+    assert not r.at["IKU2", "mencapai_target_renstra"]  # target 0 KLB over the period
+    assert r.at["IKU4", "realisasi_renstra"] == r.at["IKU4", "realisasi"]  # not cumulative: the latest value
+    assert not r["sama_dengan_tahunan"].any()  # 2023 is not the Renstra's last year
+    text = _text(open_chapter(folder, 2023, chapter=3).sasaran_analyses())
+    assert (
+        "Target akhir periode Renstra tahun 2026 untuk jumlah kejadian luar biasa (KLB) penyakit menular sebesar "
+        "0 kejadian bersifat kumulatif; jumlah realisasi tahun 2021, 2022, dan 2023 sebesar 3 kejadian" in text
+    )
