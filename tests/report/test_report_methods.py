@@ -421,8 +421,8 @@ def test_last_renstra_year_with_the_annual_target_says_so_instead_of_repeating_a
     text = _text(open_chapter("", 2016, chapter=3).sasaran_analyses())
     assert (
         "Tahun 2016 merupakan tahun terakhir periode Renstra dan target akhir Renstra untuk persentase PMKS yang "
-        "mendapatkan bantuan (20 %) sama dengan target tahun ini, sehingga perbandingan dengan target jangka "
-        "menengah sama dengan analisis a: target jangka menengah belum tercapai." in text
+        "mendapatkan bantuan (20 %) sama dengan target tahun ini, sehingga perbandingannya sama dengan analisis a: "
+        "realisasi belum mencapai target jangka menengah." in text
     )
     assert "realisasi tahun 2016 sebesar 8,91 % (capaian 44,55 %) belum mencapai target jangka menengah" not in text
 
