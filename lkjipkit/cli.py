@@ -470,7 +470,7 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, f
       lkjip batch data/* --year 2016 --jobs 2
       lkjip batch data/dinsos --year 2014-2016 --format html --force
     """
-    from lkjipkit.publish.batch import parse_years, plan, run
+    from lkjipkit.publish.batch import parse_years, plan, run, status_word
 
     if scheduler and importlib.util.find_spec("distributed") is None:
         raise BuildError(
@@ -489,7 +489,7 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, f
     )
     summary = run(planned, workers=jobs, force=force, formats=formats, scheduler=scheduler, timeout=timeout)
     for line in summary.lines():
-        click.echo(line, err=not summary.ok and line.startswith("failed"))
+        click.echo(line, err=not summary.ok and line.startswith(status_word("failed")))
     if not summary.ok:
         sys.exit(1)
 

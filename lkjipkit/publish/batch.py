@@ -38,6 +38,7 @@ import yaml
 
 from lkjipkit import __version__, config
 from lkjipkit.errors import DatasetError, LkjipError
+from lkjipkit.i18n import _
 
 from .chapters import chapter_paths
 from .formats import FORMATS, parse_formats
@@ -94,12 +95,21 @@ class Summary:
             label = f"{o.job.slug}/{o.job.year}" if o.job.slug else str(o.job.dataset)
             extra = f" ({o.seconds:.1f} s)" if o.status == "built" else ""
             reason = f": {o.reason}" if o.reason else ""
-            out.append(f"{o.status:8} {label}{extra}{reason}")
+            out.append(f"{status_word(o.status):8} {label}{extra}{reason}")
         out.append(
-            f"{self.count('built')} built, {self.count('failed')} failed, {self.count('skipped')} skipped "
-            f"of {len(self.outcomes)} reports"
+            _("{built} built, {failed} failed, {skipped} skipped of {total} reports").format(
+                built=self.count("built"),
+                failed=self.count("failed"),
+                skipped=self.count("skipped"),
+                total=len(self.outcomes),
+            )
         )
         return out
+
+
+def status_word(status: str) -> str:
+    """``built``, ``failed``, ``skipped`` in the command's language (:mod:`lkjipkit.i18n`)."""
+    return {"built": _("built"), "failed": _("failed"), "skipped": _("skipped")}.get(status, status)
 
 
 _RANGE = re.compile(r"^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 from .facts import Recap, recap
 from .read import read_batch
@@ -80,20 +81,28 @@ class RekapResult:
         """What the command prints: the files, then every agency left out."""
         t = self.recap.tables
         made = ", ".join(str(p) for p in self.outputs.values())
-        out = [f"rekap {self.recap.year}: {len(t['instansi'])} agencies in {self.seconds:.1f} s: {made}"]
+        out = [
+            _("rekap {year}: {n} agencies in {seconds} s: {files}").format(
+                year=self.recap.year, n=len(t["instansi"]), seconds=f"{self.seconds:.1f}", files=made
+            )
+        ]
         out += [f"{m['keadaan']:9} {m['instansi']}: {m['alasan']}" for m in t["tidak_lengkap"].to_dict("records")]
         other = t["instansi"][t["instansi"]["skala_laporan"] == "lain"]
         out += [
-            f"skala     {slug}: its report categorises capaian on another scale than the recap's "
-            f"({self.recap.scale.name}); its category here may differ from its report's"
+            "skala     "
+            + _(
+                "{slug}: its report categorises capaian on another scale than the recap's ({scale}); "
+                "its category here may differ from its report's"
+            ).format(slug=slug, scale=self.recap.scale.name)
             for slug in other["slug"]
         ]
         if "rpjmd" in t:
             links = t["rpjmd_kontribusi"]
             left = links[links["keterangan"].fillna("") != ""]
             out.append(
-                f"rpjmd {self.recap.rpjmd.path}: {len(t['rpjmd'])} indicators, "
-                f"{len(links) - len(left)} of {len(links)} linked IKU counted"
+                _("rpjmd {path}: {n} indicators, {counted} of {links} linked IKU counted").format(
+                    path=self.recap.rpjmd.path, n=len(t["rpjmd"]), counted=len(links) - len(left), links=len(links)
+                )
             )
             out += [
                 f"rpjmd     {r['rpjmd_kode']} {r['slug']} {r['iku_kode']}: {r['keterangan']}"
