@@ -323,9 +323,10 @@ def _build(
 
     from lkjipkit.report.prose import vocabulary
 
-    from .export import LkjipHTMLExporter
+    from .export import DroppedOutputError, LkjipHTMLExporter
 
-    exporter = LkjipHTMLExporter(allow_dropped_outputs=allow_dropped_outputs)
+    # what a chapter would lose is collected here and refused below, once no chapter failed to run
+    exporter = LkjipHTMLExporter(allow_dropped_outputs=True)
     prose = functools.cache(lambda: vocabulary(ds, year))  # the Markdown cells' placeholders, made once if needed
     fragments: dict[str, tuple[str, list[str]]] = {}
     export_seconds = 0.0
@@ -364,9 +365,11 @@ def _build(
     with ui.step("export HTML"):
         from lkjipkit.report.front import front_matter
 
-        for r in runs:
-            dropped = fragments[r.chapter.name][1]
-            warnings += [f"chapter {r.chapter.name}, {d} (left out of the report)" for d in dropped]
+        dropped = {r.chapter.name: fragments[r.chapter.name][1] for r in runs}
+        if any(dropped.values()) and not allow_dropped_outputs:
+            raise DroppedOutputError.of(dropped)
+        for name, items in dropped.items():
+            warnings += [f"chapter {name}, {d} (left out of the report)" for d in items]
         inst = ds.profil.instansi
         info = PageInfo(ds, year, f"LKjIP {year} {inst.nama} {inst.pemerintah}", build_time(), edition.label)
         page = render_page(

@@ -50,6 +50,20 @@ _SKIP_TAGS = {"parameters", "injected-parameters"}
 class DroppedOutputError(BuildError):
     """A chapter holds something the report would not show (``--allow-dropped-outputs`` builds anyway)."""
 
+    @classmethod
+    def of(cls, dropped: dict[str, list[str]]) -> DroppedOutputError:
+        """The error for what each chapter (by name) would lose: every chapter and cell, and the way out."""
+        lines = []
+        for name, items in dropped.items():
+            if items:
+                n = len(items)
+                lines.append(f"{name}: {n} output{'s' if n != 1 else ''} would not reach the report:")
+                lines += [f"  {d}" for d in items]
+        return cls(
+            "\n".join(lines)
+            + "\nChange those cells, or build with --allow-dropped-outputs to leave them out with a warning."
+        )
+
 
 def _short(text: str, n: int = 60) -> str:
     text = re.sub(r"\s+", " ", re.sub(r"\x1b\[[0-9;]*m", "", text)).strip()
@@ -253,12 +267,7 @@ class LkjipHTMLExporter(TemplateExporter):
         html, resources = super().from_notebook_node(nb, resources)
         dropped = resources["lkjip"]["dropped"]
         if dropped and not self.allow_dropped_outputs:
-            name = resources.get("metadata", {}).get("name") or "chapter"
-            raise DroppedOutputError(
-                f"{name}: {len(dropped)} output{'s' if len(dropped) != 1 else ''} would not reach the report:\n"
-                + "\n".join(f"  {d}" for d in dropped)
-                + "\nChange those cells, or build with --allow-dropped-outputs to leave them out with a warning."
-            )
+            raise DroppedOutputError.of({resources.get("metadata", {}).get("name") or "chapter": dropped})
         return html, resources
 
     def from_notebook_node(
