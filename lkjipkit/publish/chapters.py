@@ -25,7 +25,6 @@ import ast
 import hashlib
 import json
 import re
-import shutil
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -124,6 +123,9 @@ def resolve_chapters(dataset: str | Path, notebooks: str | Path) -> list[Chapter
 def copy_default_chapters(dataset: str | Path, notebooks: str | Path, *, overwrite: bool = False) -> list[Path]:
     """Copy the default chapters into ``DATASET/notebooks/`` for editing (what ``lkjip notebooks`` does).
 
+    In the copies, the parameters cell's ``dataset = ""`` becomes ``dataset = ".."``: run in JupyterLab, a
+    copy shows the dataset it lives in; the build passes its own parameters as always.
+
     Raises
     ------
     BuildError
@@ -143,8 +145,26 @@ def copy_default_chapters(dataset: str | Path, notebooks: str | Path, *, overwri
         )
     target.mkdir(exist_ok=True)
     for p in sources:
-        shutil.copyfile(p, target / p.name)
+        (target / p.name).write_text(_pointing_at_the_dataset(p.read_text(encoding="utf-8")), encoding="utf-8")
     return [target / p.name for p in sources]
+
+
+DATASET_PARAMETER = 'dataset = ".."  # this dataset: the folder above notebooks/ (the build passes its own)'
+
+
+def _pointing_at_the_dataset(text: str) -> str:
+    """A default chapter's JSON with ``dataset = ""`` set to the dataset it is copied into (``..``), so the copy
+    opened in JupyterLab (whose kernel starts in the notebook's folder) shows that dataset."""
+    nb = json.loads(text)
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            src = cell["source"]
+            lines = ("".join(src) if isinstance(src, list) else src).splitlines(keepends=True)
+            cell["source"] = [
+                DATASET_PARAMETER + ("\n" if line.endswith("\n") else "") if line.startswith('dataset = ""') else line
+                for line in lines
+            ]
+    return json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
 
 
 def chapter_paths(folder: Path) -> list[Path]:
