@@ -72,3 +72,10 @@ def test_an_unknown_name_or_a_broken_template_names_the_cell(names, text, needle
 def test_the_sandbox_refuses_reaching_python_internals(names):
     with pytest.raises(PlaceholderError):
         render_prose("{{ tahun.__class__.__mro__ }}", names, where="nb, cell 1")
+
+
+def test_the_guide_s_example_paragraph_resolves(names):
+    guide = (Path(__file__).resolve().parents[2] / "notebooks" / "README.md").read_text(encoding="utf-8")
+    example = guide.split("## Add a paragraph with a live number")[1].split("```markdown\n")[1].split("```")[0]
+    html = str(render_prose(example, names, where="README"))
+    assert "Pada tahun 2016, dua dari enam IKU" in html and "serapan\nanggaran 92,59 % (Rp 7.016.295.114" in html
