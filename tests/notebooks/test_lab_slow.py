@@ -74,4 +74,4 @@ def test_jupyterlab_shows_a_chapter_with_its_prose_cells(lab, tmp_path):
     _chromium(f"--screenshot={shot}", lab)
     image = Image.open(shot).convert("L")
     assert image.size == (1280, 900)
-    assert len(set(image.getdata())) > 50, "the screenshot is not a blank page"
+    assert len(image.getcolors(256)) > 50, "the screenshot is not a blank page"
