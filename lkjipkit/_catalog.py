@@ -145,7 +145,9 @@ def updated(language: str, domain: str) -> Catalog:
             catalog = read_po(f, locale=language, domain=domain)
     else:
         catalog = Catalog(locale=language, domain=domain, project="lkjipkit", fuzzy=False)
+    created = catalog.creation_date
     catalog.update(template(domain), no_fuzzy_matching=True)
+    catalog.creation_date = created  # an update without new messages leaves the files as they were
     catalog.obsolete.clear()
     return catalog
 

@@ -229,6 +229,12 @@ allow_incomplete_option = click.option(
     is_flag=True,
     help="With --final: build even while something is missing; the cover then says KONSEP.",
 )
+allow_dropped_option = click.option(
+    "--allow-dropped-outputs",
+    is_flag=True,
+    help="Leave out, with a warning, chapter outputs the report cannot show (printed text, a bare value, "
+    "display(Markdown(...))) instead of failing.",
+)
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -305,9 +311,16 @@ def validate(dataset: Path) -> None:
 @format_option
 @final_option
 @allow_incomplete_option
+@allow_dropped_option
 @friendly_errors
 def build(
-    dataset: Path, year: int | None, out: Path | None, formats: tuple[str, ...], final: bool | None, allow_incomplete
+    dataset: Path,
+    year: int | None,
+    out: Path | None,
+    formats: tuple[str, ...],
+    final: bool | None,
+    allow_incomplete,
+    allow_dropped_outputs,
 ) -> None:
     """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review.
 
@@ -320,7 +333,15 @@ def build(
     """
     from lkjipkit.publish import build_report
 
-    result = build_report(dataset, year, out=out, formats=formats, final=final, allow_incomplete=allow_incomplete)
+    result = build_report(
+        dataset,
+        year,
+        out=out,
+        formats=formats,
+        final=final,
+        allow_incomplete=allow_incomplete,
+        allow_dropped_outputs=allow_dropped_outputs,
+    )
     for warning in result.warnings:
         click.echo(_("warning: {message}").format(message=warning), err=True)
     made = ", ".join(str(p) for p in result.outputs.values())
@@ -460,8 +481,11 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
 )
 @final_option
 @allow_incomplete_option
+@allow_dropped_option
 @friendly_errors
-def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, final, allow_incomplete) -> None:
+def batch(
+    datasets, years, jobs, out_root, formats, force, scheduler, timeout, final, allow_incomplete, allow_dropped_outputs
+) -> None:
     """Build many agency-year reports; one failure never stops the others.
 
     Examples:
@@ -486,12 +510,37 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, f
         workers=jobs,
         final=final,
         allow_incomplete=allow_incomplete,
+        allow_dropped_outputs=allow_dropped_outputs,
     )
     summary = run(planned, workers=jobs, force=force, formats=formats, scheduler=scheduler, timeout=timeout)
     for line in summary.lines():
         click.echo(line, err=not summary.ok and line.startswith(status_word("failed")))
     if not summary.ok:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(path_type=Path))
+@click.option("--overwrite", is_flag=True, help="Replace chapters already in DATASET/notebooks/ by the defaults.")
+@friendly_errors
+def notebooks(dataset: Path, overwrite: bool) -> None:
+    """Copy the default chapter notebooks into DATASET/notebooks/ for editing.
+
+    The build then uses them in place of the defaults of the same name; a chapter
+    added there (03a_capaian_lainnya.ipynb) joins the report in name order. See
+    notebooks/README.md.
+
+    Examples:
+
+    \b
+      lkjip notebooks data/balikpapan-disnakersos
+      lkjip notebooks data/balikpapan-disnakersos --overwrite
+    """
+    from lkjipkit import config
+    from lkjipkit.publish.chapters import copy_default_chapters
+
+    copied = copy_default_chapters(dataset, config.notebooks_dir(), overwrite=overwrite)
+    click.echo(f"{dataset / 'notebooks'}: {len(copied)} chapter(s) copied; edit them, then: lkjip build {dataset}")
 
 
 @main.command()

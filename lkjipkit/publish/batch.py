@@ -68,6 +68,8 @@ class Job:
     """``lkjip build --final`` (True), a draft (False), or ``laporan.yaml``'s status (None)."""
     allow_incomplete: bool = False
     """A final report is built even while something is missing (``--allow-incomplete``)."""
+    allow_dropped_outputs: bool = False
+    """Chapter outputs the report cannot show are left out with a warning (``--allow-dropped-outputs``)."""
 
 
 @dataclass
@@ -143,6 +145,7 @@ def inputs_fingerprint(
     formats: Iterable[str],
     final: bool | None = None,
     allow_incomplete: bool = False,
+    allow_dropped_outputs: bool = False,
 ) -> str:
     """What a report is made from: dataset, notebooks, package version, parameters (``formats`` as
     :func:`~lkjipkit.publish.formats.parse_formats` gives them; ``final`` and ``allow_incomplete``
@@ -150,6 +153,8 @@ def inputs_fingerprint(
     parts = [dataset_fingerprint, notebooks_digest, __version__, str(year), ",".join(sorted(formats))]
     if final is not None or allow_incomplete:
         parts.append(f"final={final},allow_incomplete={allow_incomplete}")
+    if allow_dropped_outputs:
+        parts.append("allow_dropped_outputs")
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -174,8 +179,10 @@ def plan(
     workers: int | None = None,
     final: bool | None = None,
     allow_incomplete: bool = False,
+    allow_dropped_outputs: bool = False,
 ) -> list[Job]:
-    """Turn datasets x years into jobs (``final``, ``allow_incomplete``: as for :func:`build_report`).
+    """Turn datasets x years into jobs (``final``, ``allow_incomplete``, ``allow_dropped_outputs``: as for
+    :func:`build_report`; a dataset's own ``notebooks/`` are part of its fingerprint, as all its files).
 
     A dataset that does not load gives failing jobs carrying the validation
     error (the others still run); so does one whose planning raises anything
@@ -191,7 +198,7 @@ def plan(
     notebooks_digest = _notebooks_digest(notebooks or config.notebooks_dir())
     formats = parse_formats(formats)
     paths = [Path(raw) for raw in datasets]
-    edition = {"final": final, "allow_incomplete": allow_incomplete}
+    edition = {"final": final, "allow_incomplete": allow_incomplete, "allow_dropped_outputs": allow_dropped_outputs}
     planned: dict[Path, list[Job]] = {}
     with ThreadPoolExecutor(max_workers=max(1, min(workers or config.usable_cpus(), len(paths) or 1))) as pool:
         futures = {
@@ -289,7 +296,11 @@ def build_one(job: Job, formats: tuple[str, ...] = tuple(FORMATS), notebooks: Pa
     try:
         kwargs = {"notebooks": notebooks} if notebooks is not None else {}
         # one kernel lane per report: in a batch the reports are what runs side by side
-        kwargs |= {"final": job.final, "allow_incomplete": job.allow_incomplete}
+        kwargs |= {
+            "final": job.final,
+            "allow_incomplete": job.allow_incomplete,
+            "allow_dropped_outputs": job.allow_dropped_outputs,
+        }
         progress = Relay(_events.send) if _events is not None else False  # to the batch, when in a worker
         build_report(job.dataset, job.year, out=job.out, formats=formats, progress=progress, jobs=1, **kwargs)
         (job.out / INPUTS_FILE).write_text(job.inputs + "\n")

@@ -74,7 +74,7 @@ class Appendix(AgreementTables, Chapter):
         )
         attachment = html.block(
             self._agreement_title(),
-            self.agreement_targets(intro=False),
+            self.agreement_targets(),
             Markup('<div class="pk-akhir">{}</div>').format(
                 html.block(self.agreement_budget(), self._agreement_signatures())
             ),
