@@ -18,7 +18,6 @@ from pathlib import Path
 
 import click
 
-from lkjipkit import __version__
 from lkjipkit.errors import BuildError, DatasetError, FileAccessError, LkjipError
 from lkjipkit.publish.formats import FORMATS, parse_formats
 
@@ -121,8 +120,20 @@ allow_incomplete_option = click.option(
 )
 
 
+def _show_version(ctx: click.Context, _param, value: bool) -> None:
+    """``--version``: the version is looked up only then (importlib.metadata is slow to import)."""
+    if value and not ctx.resilient_parsing:
+        from lkjipkit import __version__
+
+        click.echo(f"lkjip, version {__version__}")
+        ctx.exit()
+
+
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="lkjip")
+@click.option(
+    "--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+    help="Show the version and exit.",
+)  # fmt: skip
 def main() -> None:
     """lkjip: build the yearly LKjIP of a government agency from its data.
 
