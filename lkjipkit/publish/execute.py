@@ -138,10 +138,10 @@ def _register_engine() -> None:
                 if lane is not None:
                     client.kc = lane.kc
                     return client.execute()
-                start = {"stderr": kernel_stderr} if kernel_stderr is not None else {}
+                launch = {"stderr": kernel_stderr} if kernel_stderr is not None else {}
                 if kernel_env:
-                    start["env"] = {**os.environ, **kernel_env}
-                return client.execute(**start)
+                    launch["env"] = {**os.environ, **kernel_env}
+                return client.execute(**launch)
 
         papermill_engines.register(ENGINE, LkjipEngine)
         _engine_registered = True
