@@ -33,8 +33,8 @@ format: setup ## format the code
 	$(BIN)/ruff format .
 	$(BIN)/ruff check --fix .
 
-lab: setup ## open JupyterLab on the chapter notebooks
-	$(BIN)/jupyter lab notebooks/
+lab: setup ## open JupyterLab at the project root, on the chapter notebooks (data/ and reports/ reachable)
+	$(BIN)/jupyter lab --ServerApp.root_dir="$(CURDIR)" --LabApp.default_url=/lab/tree/notebooks
 
 clean: ## remove built reports (keeps reports/README.md)
 	find reports -mindepth 1 ! -name README.md -exec rm -rf {} +

@@ -10,8 +10,11 @@ prints ``interrupted`` and exits with 130, whatever the command was doing.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib.util
+import inspect
+import os
 import sys
 import warnings
 from pathlib import Path
@@ -19,6 +22,7 @@ from pathlib import Path
 import click
 
 from lkjipkit.errors import BuildError, DatasetError, FileAccessError, LkjipError
+from lkjipkit.i18n import LANGUAGES, _, language, language_from, ngettext, set_language
 from lkjipkit.publish.formats import FORMATS, parse_formats
 
 
@@ -33,7 +37,9 @@ def friendly_errors(func):
             for line in exc.lines():
                 click.echo(line, err=True)
             n = len(exc.problems)
-            click.echo(f"{exc.source}: {n} error{'s' if n != 1 else ''}", err=True)
+            click.echo(
+                ngettext("{source}: {n} error", "{source}: {n} errors", n).format(source=exc.source, n=n), err=True
+            )
             sys.exit(1)
         except LkjipError as exc:
             _print_error(exc)
@@ -43,7 +49,7 @@ def friendly_errors(func):
 
 
 def _print_error(exc: LkjipError) -> None:
-    click.echo(f"error: {exc}", err=True)
+    click.echo(_("error: {message}").format(message=exc), err=True)
     for note in getattr(exc, "__notes__", ()):
         click.echo(note, err=True)
 
@@ -52,15 +58,78 @@ INTERRUPTED = 130
 """Exit code after Ctrl-C (128 + SIGINT), as shells report it."""
 
 
-class _Commands(click.Group):
-    """The ``lkjip`` group: the one place where Ctrl-C and the system's file errors become messages."""
+class _Translated:
+    """A command whose help is shown in the chosen language (:mod:`lkjipkit.i18n`).
+
+    The help texts are written in English in the decorators below, which run when this module is
+    imported, before ``--lang`` is read; so they are translated when shown, not when declared.
+    """
+
+    def format_help_text(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated([self]):
+            super().format_help_text(ctx, formatter)
+
+    def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with _translated(self.get_params(ctx)):
+            super().format_options(ctx, formatter)
+
+    def get_short_help_str(self, limit: int = 45) -> str:
+        with _translated([self]):
+            return super().get_short_help_str(limit)
+
+
+@contextlib.contextmanager
+def _translated(items):
+    """Show the ``help`` of ``items`` (commands, options) in the current language while the block runs."""
+    saved = [(item, item.help) for item in items if getattr(item, "help", None)]
+    for item, text in saved:
+        item.help = _(help_text(text))
+    try:
+        yield
+    finally:
+        for item, text in saved:
+            item.help = text
+
+
+def help_text(text: str) -> str:
+    """A help text as the catalog holds it: without the indentation of the docstring it came from."""
+    return inspect.cleandoc(text)
+
+
+class _Command(_Translated, click.Command):
+    """Every ``lkjip`` subcommand."""
+
+
+class _Commands(_Translated, click.Group):
+    """The ``lkjip`` group: the one place where Ctrl-C and the system's file errors become messages,
+    and where the language of the messages is chosen."""
+
+    command_class = _Command
+
+    def main(self, *args, **kwargs):
+        # A command run inside a Python process (the tests, a notebook) leaves that process's
+        # language and environment as they were.
+        saved_language, saved_env = language(), os.environ.get("LANGUAGE")
+        try:
+            return super().main(*args, **kwargs)
+        finally:
+            set_language(saved_language)
+            if saved_env is None:
+                os.environ.pop("LANGUAGE", None)
+            else:
+                os.environ["LANGUAGE"] = saved_env
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        # Before parsing, so that even `lkjip --help --lang id` and Click's usage errors speak it.
+        _speak(_language_argument(args) or language_from())
+        return super().make_context(info_name, args, parent=parent, **extra)
 
     def invoke(self, ctx: click.Context):
         shown, warnings.showwarning = warnings.showwarning, _show_warning
         try:
             return super().invoke(ctx)
         except (KeyboardInterrupt, click.Abort):
-            click.echo("\ninterrupted (Ctrl-C)", err=True)
+            click.echo("\n" + _("interrupted (Ctrl-C)"), err=True)
             ctx.exit(INTERRUPTED)
         except OSError as exc:
             _print_error(FileAccessError.from_os_error(exc))
@@ -69,12 +138,51 @@ class _Commands(click.Group):
             warnings.showwarning = shown
 
 
+def _language_argument(args: list[str]) -> str | None:
+    """The value of ``--lang`` among the options before the command name, if it is a language."""
+    for i, arg in enumerate(args):
+        value = args[i + 1] if arg == "--lang" and i + 1 < len(args) else arg.partition("=")[2]
+        if arg == "--lang" or arg.startswith("--lang="):
+            return value if value in LANGUAGES else None
+        if not arg.startswith("-"):
+            return None
+    return None
+
+
+def _choose_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value is not None:
+        _speak(value)
+
+
+def _speak(chosen: str) -> None:
+    """Messages in ``chosen`` from now on, Click's own included (it reads ``LANGUAGE``, see set_language)."""
+    set_language(chosen)
+    os.environ["LANGUAGE"] = chosen
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
     """A warning as one plain line (``warning: …``), like the build's, not Python's file:line form."""
-    click.echo(f"warning: {message}", err=True)
+    click.echo(_("warning: {message}").format(message=message), err=True)
 
 
 dataset_argument = click.argument("dataset", type=click.Path(path_type=Path))
+
+
+def _decimal(value: float) -> str:
+    """``9.3`` in English, ``9,3`` in Indonesian: one decimal, as the language writes it."""
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, "0.0", locale=language())
+
+
+def _review_line(counts: dict[str, int], section: str | None, file: str) -> str:
+    """ "review: 1 error, 18 warnings — see Lampiran 2 / reviu.json" (the appendix only when the report has it)."""
+    found = [
+        ngettext("{n} error", "{n} errors", counts.get("error", 0)).format(n=counts.get("error", 0)),
+        ngettext("{n} warning", "{n} warnings", counts.get("warning", 0)).format(n=counts.get("warning", 0)),
+    ]
+    where = f"{section} / {file}" if section else file
+    return _("review: {counts} — see {where}").format(counts=", ".join(found), where=where)
 
 
 def _parse_format_option(ctx, param, value: str) -> tuple[str, ...]:
@@ -91,8 +199,10 @@ def _parse_table_formats(ctx, param, value: str) -> tuple[str, ...]:
     names = tuple(dict.fromkeys(n.strip().lower() for n in value.split(",") if n.strip()))
     unknown = [n for n in names if n not in TABLE_FORMATS]
     if unknown or not names:
-        given = ", ".join(unknown) or "nothing"
-        raise click.BadParameter(f"{given}: expected one or more of {', '.join(TABLE_FORMATS)}")
+        given = ", ".join(unknown) or _("nothing")
+        raise click.BadParameter(
+            _("{given}: expected one or more of {names}").format(given=given, names=", ".join(TABLE_FORMATS))
+        )
     return names
 
 
@@ -118,6 +228,12 @@ allow_incomplete_option = click.option(
     is_flag=True,
     help="With --final: build even while something is missing; the cover then says KONSEP.",
 )
+allow_dropped_option = click.option(
+    "--allow-dropped-outputs",
+    is_flag=True,
+    help="Leave out, with a warning, chapter outputs the report cannot show (printed text, a bare value, "
+    "display(Markdown(...))) instead of failing.",
+)
 
 
 def _show_version(ctx: click.Context, _param, value: bool) -> None:
@@ -125,7 +241,7 @@ def _show_version(ctx: click.Context, _param, value: bool) -> None:
     if value and not ctx.resilient_parsing:
         from lkjipkit import __version__
 
-        click.echo(f"lkjip, version {__version__}")
+        click.echo(_("lkjip, version {version}").format(version=__version__))
         ctx.exit()
 
 
@@ -134,6 +250,15 @@ def _show_version(ctx: click.Context, _param, value: bool) -> None:
     "--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
     help="Show the version and exit.",
 )  # fmt: skip
+@click.option(
+    "--lang",
+    type=click.Choice(LANGUAGES),
+    is_eager=True,
+    expose_value=False,
+    callback=_choose_language,
+    help="Language of the messages: en (English) or id (Bahasa Indonesia). "
+    "Default: LKJIP_LANG, else the locale (LANG=id_ID.UTF-8 is Indonesian).",
+)
 def main() -> None:
     """lkjip: build the yearly LKjIP of a government agency from its data.
 
@@ -161,25 +286,31 @@ def validate(dataset: Path) -> None:
     counts = ", ".join(
         f"{len(ds.tables[name])} {label}"
         for name, label in (
-            ("iku", "IKU"),
-            ("iku_tahunan", "IKU-year rows"),
-            ("spm_realisasi", "SPM-year rows"),
-            ("program", "programs"),
-            ("kegiatan", "kegiatan"),
-            ("anggaran", "budget rows"),
+            ("iku", _("IKU")),
+            ("iku_tahunan", _("IKU-year rows")),
+            ("spm_realisasi", _("SPM-year rows")),
+            ("program", _("programs")),
+            ("kegiatan", _("kegiatan")),
+            ("anggaran", _("budget rows")),
         )
     )
     years = ", ".join(map(str, ds.years))
     click.echo(
-        f"{dataset}: OK ({ds.profil.instansi.nama_lengkap}; report years {years}; {counts}; "
-        f"checked types, ranges, keys and {len(RULES)} cross-table rules)"
+        _(
+            "{dataset}: OK ({agency}; report years {years}; {counts}; "
+            "checked types, ranges, keys and {rules} cross-table rules)"
+        ).format(dataset=dataset, agency=ds.profil.instansi.nama_lengkap, years=years, counts=counts, rules=len(RULES))
     )
     todo = still_empty(ds)
     if todo:
         folder = "" if str(dataset).lower().endswith((".xlsx", ".xlsm")) else str(dataset)
         for p in todo:
             click.echo((ds.locate(p) if ds.locate else p).format(folder))  # a workbook's at Sheet!Cell
-        click.echo(f"{dataset}: {len(todo)} cell(s) still empty for the report year(s) (not errors)")
+        click.echo(
+            _("{dataset}: {n} cell(s) still empty for the report year(s) (not errors)").format(
+                dataset=dataset, n=len(todo)
+            )
+        )
 
 
 @main.command()
@@ -191,9 +322,16 @@ def validate(dataset: Path) -> None:
 @format_option
 @final_option
 @allow_incomplete_option
+@allow_dropped_option
 @friendly_errors
 def build(
-    dataset: Path, year: int | None, out: Path | None, formats: tuple[str, ...], final: bool | None, allow_incomplete
+    dataset: Path,
+    year: int | None,
+    out: Path | None,
+    formats: tuple[str, ...],
+    final: bool | None,
+    allow_incomplete,
+    allow_dropped_outputs,
 ) -> None:
     """Build the whole report of one agency-year: HTML, PDF, executed notebooks, tables, review.
 
@@ -206,11 +344,24 @@ def build(
     """
     from lkjipkit.publish import build_report
 
-    result = build_report(dataset, year, out=out, formats=formats, final=final, allow_incomplete=allow_incomplete)
+    result = build_report(
+        dataset,
+        year,
+        out=out,
+        formats=formats,
+        final=final,
+        allow_incomplete=allow_incomplete,
+        allow_dropped_outputs=allow_dropped_outputs,
+    )
     for warning in result.warnings:
-        click.echo(f"warning: {warning}", err=True)
+        click.echo(_("warning: {message}").format(message=warning), err=True)
     made = ", ".join(str(p) for p in result.outputs.values())
-    click.echo(f"{result.slug}/{result.year}: built in {result.seconds:.1f} s: {made}")
+    click.echo(
+        _("{report}: built in {seconds} s: {files}").format(
+            report=f"{result.slug}/{result.year}", seconds=_decimal(result.seconds), files=made
+        )
+    )
+    click.echo(_review_line(result.review_counts, result.review_section, result.review.name))
 
 
 @main.command()
@@ -244,7 +395,9 @@ def tables(dataset: Path, year: int | None, out: Path, table_formats: tuple[str,
     ds = load_dataset(dataset)
     workbook = out / WORKBOOK if "xlsx" in table_formats else None
     paths = write_tables(ds, ds.resolve_year(year), out if "csv" in table_formats else None, workbook=workbook)
-    click.echo(f"{out}: {len(paths)} file(s) written ({', '.join(p.name for p in paths)})")
+    click.echo(
+        _("{out}: {n} file(s) written ({names})").format(out=out, n=len(paths), names=", ".join(p.name for p in paths))
+    )
 
 
 @main.command()
@@ -254,6 +407,9 @@ def tables(dataset: Path, year: int | None, out: Path, table_formats: tuple[str,
 @friendly_errors
 def review(dataset: Path, year: int | None, as_json: bool) -> None:
     """Consistency review (reviu) of a dataset-year; exit 1 when a finding has severity error.
+
+    A finding the analyst has accepted with a reason in the dataset's reviu.yaml (diterima) is still
+    listed, with its reason, but no longer makes the exit code 1 (docs/review.md).
 
     Examples:
 
@@ -300,10 +456,18 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
         period = (span[0], span[-1])
     added = new_year(dataset, year, period)
     for file, n in added.items():
-        where = f"{dataset}/{file}" if dataset.is_dir() else f"{dataset}, sheet {file}"
-        click.echo(f"{where}: +{n} row(s) for {year}")
+        where = (
+            f"{dataset}/{file}"
+            if dataset.is_dir()
+            else _("{workbook}, sheet {sheet}").format(workbook=dataset, sheet=file)
+        )
+        click.echo(_("{where}: +{n} row(s) for {year}").format(where=where, n=n, year=year))
     todo = still_empty(load_dataset(dataset), [year])
-    click.echo(f"{dataset}: {year} started; {len(todo)} cell(s) to fill — run: lkjip validate {dataset}")
+    click.echo(
+        _("{dataset}: {year} started; {n} cell(s) to fill — run: lkjip validate {dataset}").format(
+            dataset=dataset, year=year, n=len(todo)
+        )
+    )
 
 
 @main.command()
@@ -328,8 +492,11 @@ def new_year_command(dataset: Path, year: int, renstra: str | None) -> None:
 )
 @final_option
 @allow_incomplete_option
+@allow_dropped_option
 @friendly_errors
-def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, final, allow_incomplete) -> None:
+def batch(
+    datasets, years, jobs, out_root, formats, force, scheduler, timeout, final, allow_incomplete, allow_dropped_outputs
+) -> None:
     """Build many agency-year reports; one failure never stops the others.
 
     Examples:
@@ -338,7 +505,7 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, f
       lkjip batch data/* --year 2016 --jobs 2
       lkjip batch data/dinsos --year 2014-2016 --format html --force
     """
-    from lkjipkit.publish.batch import parse_years, plan, run
+    from lkjipkit.publish.batch import parse_years, plan, run, status_word
 
     if scheduler and importlib.util.find_spec("distributed") is None:
         raise BuildError(
@@ -354,12 +521,37 @@ def batch(datasets, years, jobs, out_root, formats, force, scheduler, timeout, f
         workers=jobs,
         final=final,
         allow_incomplete=allow_incomplete,
+        allow_dropped_outputs=allow_dropped_outputs,
     )
     summary = run(planned, workers=jobs, force=force, formats=formats, scheduler=scheduler, timeout=timeout)
     for line in summary.lines():
-        click.echo(line, err=not summary.ok and line.startswith("failed"))
+        click.echo(line, err=not summary.ok and line.startswith(status_word("failed")))
     if not summary.ok:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("dataset", type=click.Path(path_type=Path))
+@click.option("--overwrite", is_flag=True, help="Replace chapters already in DATASET/notebooks/ by the defaults.")
+@friendly_errors
+def notebooks(dataset: Path, overwrite: bool) -> None:
+    """Copy the default chapter notebooks into DATASET/notebooks/ for editing.
+
+    The build then uses them in place of the defaults of the same name; a chapter
+    added there (03a_capaian_lainnya.ipynb) joins the report in name order. See
+    notebooks/README.md.
+
+    Examples:
+
+    \b
+      lkjip notebooks data/balikpapan-disnakersos
+      lkjip notebooks data/balikpapan-disnakersos --overwrite
+    """
+    from lkjipkit import config
+    from lkjipkit.publish.chapters import copy_default_chapters
+
+    copied = copy_default_chapters(dataset, config.notebooks_dir(), overwrite=overwrite)
+    click.echo(f"{dataset / 'notebooks'}: {len(copied)} chapter(s) copied; edit them, then: lkjip build {dataset}")
 
 
 @main.command()
@@ -380,7 +572,10 @@ def template(out: Path, source: Path | None, overwrite: bool) -> None:
     from lkjipkit.dataset.excel import write_template
 
     path = write_template(out, load_dataset(source) if source else None, overwrite=overwrite)
-    click.echo(f"{path}: written" + (f" from {source}" if source else ""))
+    if source:
+        click.echo(_("{path}: written from {source}").format(path=path, source=source))
+    else:
+        click.echo(_("{path}: written").format(path=path))
 
 
 @main.command("import")
@@ -400,7 +595,7 @@ def import_command(workbook: Path, out: Path, overwrite: bool) -> None:
     from lkjipkit.dataset.excel import import_workbook
 
     path = import_workbook(workbook, out, overwrite=overwrite)
-    click.echo(f"{path}: dataset folder written from {workbook}")
+    click.echo(_("{path}: dataset folder written from {workbook}").format(path=path, workbook=workbook))
 
 
 # --- lkjip rekap: the cross-agency recap of a year (lkjipkit.rekap, docs/rekap.md) --------------------
@@ -417,15 +612,22 @@ def import_command(workbook: Path, out: Path, overwrite: bool) -> None:
     "--format", "formats", default="html,pdf,xlsx", show_default=True, help="Comma-separated: html, pdf, xlsx."
 )
 @click.option("--scale", help="Capaian scale for every agency's category (default: the datasets' default).")
+@click.option(
+    "--rpjmd",
+    type=click.Path(path_type=Path),
+    help="CSV linking agency IKU to RPJMD indicators (default: REPORTS_ROOT/rpjmd.csv when it exists).",
+)
 @friendly_errors
-def rekap_command(reports_root: Path, datasets, year: int, out: Path | None, formats: str, scale: str | None) -> None:
+def rekap_command(
+    reports_root: Path, datasets, year: int, out: Path | None, formats: str, scale: str | None, rpjmd: Path | None
+) -> None:
     """One report across every agency of a year, from the reports under REPORTS_ROOT.
 
     DATASETS (optional) are the batch's dataset folders: each one without a report is named as absent.
     """
     from lkjipkit.rekap.core import build_rekap
 
-    result = build_rekap(reports_root, year, out, formats, datasets=list(datasets), scale=scale)
+    result = build_rekap(reports_root, year, out, formats, datasets=list(datasets), scale=scale, rpjmd=rpjmd)
     for line in result.lines():
         click.echo(line)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,10 @@ import pytest
 from lkjipkit.config import default_dataset
 
 SEED = default_dataset()
+
+# The tests read the command's English messages: a developer's Indonesian locale must not change them
+# (tests/test_i18n.py chooses the language itself).
+os.environ["LKJIP_LANG"] = "en"
 
 
 @pytest.fixture(scope="session")

@@ -226,3 +226,42 @@ def test_a_workbook_open_in_excel_is_a_plain_warning(tmp_path, seed_path):
     assert r.exit_code == 0, r.output
     assert "warning: " in r.output and "~$data.xlsx exists, so the workbook is open in Excel" in r.output
     assert "UserWarning" not in r.output and ".py:" not in r.output
+
+
+def test_notebooks_copies_the_default_chapters_and_refuses_to_overwrite(tmp_path: Path):
+    from lkjipkit.config import notebooks_dir
+
+    dataset = tmp_path / "ds"
+    dataset.mkdir()
+    runner = CliRunner()
+    r = runner.invoke(main, ["notebooks", str(dataset)])
+    assert r.exit_code == 0, r.output
+    defaults = sorted(p.name for p in notebooks_dir().glob("[0-9][0-9]_*.ipynb"))
+    assert sorted(p.name for p in (dataset / "notebooks").iterdir()) == defaults and len(defaults) == 6
+    again = runner.invoke(main, ["notebooks", str(dataset)])
+    assert again.exit_code == 1 and "already there" in again.stderr and "--overwrite" in again.stderr
+    assert runner.invoke(main, ["notebooks", str(dataset), "--overwrite"]).exit_code == 0
+
+
+def test_allow_dropped_outputs_reaches_build_and_batch(monkeypatch, tmp_path: Path):
+    import lkjipkit.publish
+    import lkjipkit.publish.batch
+
+    seen = {}
+
+    def build_report(*args, **kwargs):
+        seen["build"] = kwargs["allow_dropped_outputs"]
+        raise lkjipkit.errors.BuildError("stop here")
+
+    def plan(*args, **kwargs):
+        seen["batch"] = kwargs["allow_dropped_outputs"]
+        return []
+
+    monkeypatch.setattr(lkjipkit.publish, "build_report", build_report)
+    monkeypatch.setattr(lkjipkit.publish.batch, "plan", plan)
+    runner = CliRunner()
+    runner.invoke(main, ["build", str(tmp_path), "--allow-dropped-outputs"])
+    runner.invoke(main, ["batch", str(tmp_path), "--year", "2016", "--allow-dropped-outputs"])
+    assert seen == {"build": True, "batch": True}
+    runner.invoke(main, ["build", str(tmp_path)])
+    assert seen["build"] is False

@@ -21,11 +21,12 @@ from .budget import ActivityProgress, BudgetSummary
 from .bundle import YearAnalysis, analyse, write_tables
 from .capaian import Scale, load_scale, shipped_scales
 from .iku import IndicatorSummary
-from .sasaran import SasaranAnalysis
+from .sasaran import ActivityHighlights, SasaranAnalysis
 from .tables import OUTPUT_TABLES, write_analysis_tables
 
 __all__ = [
     "OUTPUT_TABLES",
+    "ActivityHighlights",
     "ActivityProgress",
     "BudgetSummary",
     "IndicatorSummary",

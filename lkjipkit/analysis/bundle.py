@@ -185,6 +185,7 @@ class YearAnalysis:
             efisiensi=self.efisiensi,
             program_sasaran=self.program_sasaran,
             anggaran_kegiatan=self.anggaran_kegiatan,
+            kegiatan_iku=self.ds.tables["kegiatan"][["kode_rekening", "iku_kode"]].dropna(),
         )
         return tuple(analyses)
 

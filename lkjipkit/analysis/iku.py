@@ -16,8 +16,9 @@ import pandas as pd
 
 from lkjipkit.dataset import Dataset
 
-from ._common import dataset_cap, dataset_scale, floats, fmean, inputs, order_by, require_year, text
+from ._common import dataset_cap, dataset_scale, floats, fmean, fsum, inputs, order_by, require_year, text
 from .capaian import Scale, capaian, change_direction, resolve_scale, target_met
+from .spm import trend_slope
 
 _IKU_COLUMNS = ["kode", "sasaran_kode", "indikator", "satuan", "polaritas"]
 
@@ -168,27 +169,118 @@ def indicator_history(ds: Dataset, year: int, *, scale=None, cap=_UNSET) -> pd.D
     return f[[*cols, "perubahan", "keterangan"]]
 
 
-def renstra_progress(ds: Dataset, year: int) -> pd.DataFrame:
-    """Analysis 3: this year's realisation against the Renstra end-of-period target (``iku.target_renstra``).
+@dataclass(frozen=True)
+class HistoryTrend:
+    """Analysis 2 over the whole series of one IKU: extremes and trend of the realisations.
 
-    The capaian uses the indicator's formula with ``target_renstra`` as target and
-    no cap. Returns one row per IKU: ``kode, sasaran_kode, indikator, satuan,
-    polaritas, tahun, realisasi, target_renstra, tahun_akhir_renstra,
+    Only years with a realisation count. The trend is the least-squares slope (points per year, as for
+    SPM, :func:`~lkjipkit.analysis.spm.trend_slope`) and is stated only from three years on; with two
+    years the change from last year (analysis 1) says it all.
+    """
+
+    kode: str
+    tahun: tuple[int, ...]
+    """The years with a realisation, ascending."""
+    tertinggi: float
+    tahun_tertinggi: tuple[int, ...]
+    terendah: float
+    tahun_terendah: tuple[int, ...]
+    konstan: bool
+    """Every year has the same realisation."""
+    tren_per_tahun: float
+    """Least-squares slope, NaN below three years."""
+    arah_tren: str | None
+    """``naik``, ``turun`` or ``datar`` (from three years on and not constant); None otherwise."""
+    membaik: bool | None
+    """The trend goes the good way for the indicator's polarity (None without a rising or falling trend)."""
+    akhir_terendah: bool
+    """The latest year is the series' lowest (three years or more, not constant)."""
+    akhir_tertinggi: bool
+    """The latest year is the series' highest (three years or more, not constant)."""
+    jumlah_tercapai: int
+    jumlah_terukur: int
+
+
+def history_trend(history: pd.DataFrame) -> HistoryTrend:
+    """The :class:`HistoryTrend` of one IKU from its rows of :func:`indicator_history`."""
+    h = history[history["realisasi"].notna()].sort_values("tahun")
+    years = tuple(int(y) for y in h["tahun"])
+    vals = [float(v) for v in h["realisasi"]]
+    hi = max(vals) if vals else float("nan")
+    lo = min(vals) if vals else float("nan")
+    flat = len(vals) > 1 and hi - lo <= 1e-9
+    long = len(vals) > 2 and not flat
+    slope = trend_slope(years, vals) if len(vals) > 2 else float("nan")
+    arah = None
+    if long and not math.isnan(slope):
+        arah = "naik" if slope > 1e-9 else "turun" if slope < -1e-9 else "datar"
+    negatif = bool(len(h)) and str(h["polaritas"].iloc[0]) == "negatif"
+    membaik = None if arah not in ("naik", "turun") else (arah == "turun") == negatif
+    met = h["mencapai_target"].dropna()
+    return HistoryTrend(
+        kode=str(history["kode"].iloc[0]) if len(history) else "",
+        tahun=years,
+        tertinggi=hi,
+        tahun_tertinggi=tuple(y for y, v in zip(years, vals, strict=True) if v == hi),
+        terendah=lo,
+        tahun_terendah=tuple(y for y, v in zip(years, vals, strict=True) if v == lo),
+        konstan=flat,
+        tren_per_tahun=slope,
+        arah_tren=arah,
+        membaik=membaik,
+        akhir_terendah=long and vals[-1] - lo <= 1e-9,
+        akhir_tertinggi=long and hi - vals[-1] <= 1e-9,
+        jumlah_tercapai=int(met.astype(bool).sum()),
+        jumlah_terukur=len(met),
+    )
+
+
+def renstra_progress(ds: Dataset, year: int) -> pd.DataFrame:
+    """Analysis 3: the realisation against the Renstra end-of-period target (``iku.target_renstra``).
+
+    The quantity compared (``realisasi_renstra``) depends on ``iku.kumulatif``: for a cumulative
+    indicator, the sum of the realisations of the Renstra years from ``profil.renstra.tahun_awal`` up to
+    the report year (``tahun_kumulatif`` lists the years that had one); otherwise the report year's
+    realisation. The capaian uses the indicator's formula with ``target_renstra`` as target and no cap.
+    ``sama_dengan_tahunan``: the report year is the Renstra's last and the Renstra target equals the
+    year's target, so this comparison is the one of analysis 1.
+
+    Returns one row per IKU: ``kode, sasaran_kode, indikator, satuan, polaritas, tahun, realisasi,
+    kumulatif, tahun_kumulatif, realisasi_renstra, target, target_renstra, tahun_akhir_renstra,
     sisa_tahun_renstra, capaian_renstra, selisih_renstra, mencapai_target_renstra,
-    keterangan``.
+    sama_dengan_tahunan, keterangan``.
     """
     year = require_year(ds, year, "iku_tahunan")
     iku = _iku(ds)
     f = iku.merge(_year_rows(ds, year), on="kode", how="left")
     f["tahun"] = pd.Series(year, index=f.index, dtype="Int64")
     f["target_renstra"] = floats(f["target_renstra"])
-    end = ds.profil.renstra.tahun_akhir
+    start, end = ds.profil.renstra.tahun_awal, ds.profil.renstra.tahun_akhir
+    f["kumulatif"] = (text(f["kumulatif"]) == "ya").fillna(False).astype("boolean")
+    rows = inputs(ds, "iku_tahunan")
+    rows = rows[rows["tahun"].between(start, year) & rows["realisasi"].notna()]
+    rows = pd.DataFrame(
+        {"kode": text(rows["iku_kode"]), "tahun": rows["tahun"], "realisasi": floats(rows["realisasi"])}
+    )
+    sums = {
+        k: (fsum(g["realisasi"]), ", ".join(str(int(y)) for y in sorted(g["tahun"]))) for k, g in rows.groupby("kode")
+    }
+    cum = f["kumulatif"].astype(bool)
+    total = pd.Series([sums.get(k, (float("nan"), ""))[0] for k in f["kode"]], index=f.index, dtype="float64")
+    f["tahun_kumulatif"] = pd.Series(
+        [sums.get(k, (0, None))[1] if c else None for k, c in zip(f["kode"], cum, strict=True)],
+        index=f.index,
+        dtype="string",
+    )
+    f["realisasi_renstra"] = total.where(cum, f["realisasi"])
     f["tahun_akhir_renstra"] = pd.Series(end, index=f.index, dtype="Int64")
     f["sisa_tahun_renstra"] = pd.Series(end - year, index=f.index, dtype="Int64")
-    res = capaian(f["target_renstra"], f["realisasi"], f["polaritas"], f["rumus_capaian"], None)
+    res = capaian(f["target_renstra"], f["realisasi_renstra"], f["polaritas"], f["rumus_capaian"], None)
     f["capaian_renstra"] = res["capaian"].to_numpy()
-    f["selisih_renstra"] = f["realisasi"] - f["target_renstra"]
-    f["mencapai_target_renstra"] = target_met(f["target_renstra"], f["realisasi"], f["polaritas"])
+    f["selisih_renstra"] = f["realisasi_renstra"] - f["target_renstra"]
+    f["mencapai_target_renstra"] = target_met(f["target_renstra"], f["realisasi_renstra"], f["polaritas"])
+    same = (year == end) & ~cum & np.isclose(f["target_renstra"], f["target"], rtol=0, atol=1e-9)
+    f["sama_dengan_tahunan"] = pd.Series(same.to_numpy(), index=f.index, dtype="boolean")
     reason = res["keterangan"].to_numpy(dtype=object, na_value=None)
     reason = np.where(f["target_renstra"].isna(), "target Renstra kosong", reason)
     f["keterangan"] = pd.Series(reason, index=f.index, dtype="string")
@@ -197,12 +289,17 @@ def renstra_progress(ds: Dataset, year: int) -> pd.DataFrame:
             *_IKU_COLUMNS,
             "tahun",
             "realisasi",
+            "kumulatif",
+            "tahun_kumulatif",
+            "realisasi_renstra",
+            "target",
             "target_renstra",
             "tahun_akhir_renstra",
             "sisa_tahun_renstra",
             "capaian_renstra",
             "selisih_renstra",
             "mencapai_target_renstra",
+            "sama_dengan_tahunan",
             "keterangan",
         ]
     ]

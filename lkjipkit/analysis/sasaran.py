@@ -7,7 +7,9 @@
 5. the analyst's causes and solutions (``causes``);
 6. efficiency of resource use (``efficiency``);
 7. the programs and kegiatan that serve the sasaran, with their budget realisation
-   (``programs``, ``activities``, ``progress``).
+   (``programs``, ``activities``, ``progress``) and the kegiatan that explain the result
+   (``highlights``: the largest, those cut in the APBD-P, those short of 100 % physical progress,
+   with their share of the sasaran's money).
 
 The frames are slices of the year's tables (:class:`~lkjipkit.analysis.bundle.YearAnalysis`),
 so every figure here is the same figure as in the CSV files.
@@ -19,7 +21,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from ._common import floats, fsum
 from .budget import ActivityProgress, activity_progress
+from .iku import HistoryTrend, history_trend
 
 PROGRAM_LINK_COLUMNS = [
     "sasaran_kode",
@@ -39,6 +43,68 @@ PROGRAM_LINK_COLUMNS = [
 
 
 @dataclass(frozen=True)
+class ActivityHighlights:
+    """Analysis 7: the kegiatan behind a sasaran's result.
+
+    Shares are of the money of the sasaran's kegiatan (the kegiatan of the programs that serve it):
+    ``porsi_*`` = Σ pagu of those kegiatan ÷ Σ pagu of all of them × 100, with pagu the APBD-P
+    amount when there is one; the amount cut is pagu murni − pagu (APBD-P below APBD murni).
+    """
+
+    pagu: float
+    """Σ pagu of the sasaran's kegiatan."""
+    terbesar: str | None
+    """Kode rekening of the kegiatan with the largest pagu (the first in report order on a tie)."""
+    porsi_terbesar: float
+    """Its share of the sasaran's money (%)."""
+    dikurangi: tuple[str, ...]
+    """Kegiatan whose APBD-P pagu is below their APBD murni (cut to 0 included), in report order."""
+    pemotongan: float
+    """Σ of the amounts cut from those kegiatan (Rp)."""
+    kurang: tuple[str, ...]
+    """Kegiatan with pagu > 0 and realisasi fisik < 100 %, lowest progress first (report order on a tie)."""
+    porsi_kurang: float
+    """Their share of the sasaran's money (%)."""
+
+
+def activity_highlights(activities: pd.DataFrame) -> ActivityHighlights:
+    """The kegiatan behind a sasaran's result (rows of ``SasaranAnalysis.activities``, with ``porsi_pagu``)."""
+    pagu = floats(activities["pagu"])
+    total = fsum(pagu)
+    codes = activities["kode_rekening"].astype("string")
+    funded = (pagu > 0).fillna(False).astype(bool)
+    largest = None if not funded.any() else str(codes[pagu[funded].idxmax()])
+    share = floats(activities["porsi_pagu"])
+    cut = (floats(activities["pemotongan"]) > 0).fillna(False).astype(bool)
+    fisik = floats(activities["realisasi_fisik"])
+    short = funded & (fisik < 100).fillna(False).astype(bool)
+    order = fisik[short].sort_values(kind="mergesort").index
+    return ActivityHighlights(
+        pagu=total,
+        terbesar=largest,
+        porsi_terbesar=float(share[codes == largest].iloc[0]) if largest is not None else float("nan"),
+        dikurangi=tuple(str(c) for c in codes[cut]),
+        pemotongan=fsum(activities.loc[cut, "pemotongan"]) if cut.any() else 0.0,
+        kurang=tuple(str(codes[i]) for i in order),
+        porsi_kurang=fsum(share[short]) if short.any() else 0.0,
+    )
+
+
+def _with_shares(activities: pd.DataFrame, kegiatan_iku: pd.DataFrame | None) -> pd.DataFrame:
+    """The sasaran's kegiatan with ``iku_kode`` (the IKU each serves, from ``kegiatan.iku_kode``) and
+    ``porsi_pagu`` (its pagu as % of the sasaran's Σ pagu)."""
+    f = activities.reset_index(drop=True)
+    link = (
+        {} if kegiatan_iku is None else dict(zip(kegiatan_iku["kode_rekening"], kegiatan_iku["iku_kode"], strict=True))
+    )
+    f["iku_kode"] = pd.Series([link.get(k) for k in f["kode_rekening"]], index=f.index, dtype="string")
+    pagu = floats(f["pagu"])
+    total = fsum(pagu)
+    f["porsi_pagu"] = pagu / total * 100 if total and total > 0 else float("nan")
+    return f
+
+
+@dataclass(frozen=True)
 class SasaranAnalysis:
     """The seven analyses of one sasaran in one year."""
 
@@ -53,6 +119,8 @@ class SasaranAnalysis:
     """2. Each IKU against last year: realisasi and capaian then and now, perubahan (points), arah, membaik."""
     history: pd.DataFrame = field(repr=False)
     """2. Each IKU in every year up to this one."""
+    trends: dict[str, HistoryTrend] = field(repr=False)
+    """2. Per IKU code: extremes and trend of its whole series."""
     renstra: pd.DataFrame = field(repr=False)
     """3. Each IKU against the Renstra end-of-period target."""
     national_standard: pd.DataFrame = field(repr=False)
@@ -64,9 +132,12 @@ class SasaranAnalysis:
     programs: pd.DataFrame = field(repr=False)
     """7. The programs that serve the sasaran, with their budget realisation."""
     activities: pd.DataFrame = field(repr=False)
-    """7. The kegiatan of those programs, with their budget realisation."""
+    """7. The kegiatan of those programs, with their budget realisation, ``iku_kode`` (the IKU the
+    kegiatan serves, when the dataset says) and ``porsi_pagu`` (share of the sasaran's money, %)."""
     progress: ActivityProgress = field(repr=False)
     """7. How many of those kegiatan finished, fell short, were cut."""
+    highlights: ActivityHighlights = field(repr=False)
+    """7. The largest kegiatan, those cut in the APBD-P, those short of 100 % physical progress."""
 
     @property
     def link_assumed(self) -> str | None:
@@ -110,8 +181,12 @@ def build_sasaran_analyses(
     efisiensi: pd.DataFrame,
     program_sasaran: pd.DataFrame,
     anggaran_kegiatan: pd.DataFrame,
+    kegiatan_iku: pd.DataFrame | None = None,
 ) -> list[SasaranAnalysis]:
-    """Slice the year's tables into one :class:`SasaranAnalysis` per sasaran (report order)."""
+    """Slice the year's tables into one :class:`SasaranAnalysis` per sasaran (report order).
+
+    ``kegiatan_iku`` (``kode_rekening, iku_kode``) says which IKU a kegiatan serves; None: no link.
+    """
     target_cols = [
         "kode",
         "indikator",
@@ -148,7 +223,7 @@ def build_sasaran_analyses(
         progs = rows(program_sasaran)
         eff = efisiensi[efisiensi["sasaran_kode"] == s.kode]
         acts = anggaran_kegiatan[anggaran_kegiatan["program_kode"].isin(progs["program_kode"].dropna())]
-        acts = acts.reset_index(drop=True)
+        acts = _with_shares(acts, kegiatan_iku)
         out.append(
             SasaranAnalysis(
                 kode=s.kode,
@@ -159,6 +234,7 @@ def build_sasaran_analyses(
                 targets=ind[target_cols],
                 previous_year=ind[prev_cols],
                 history=rows(riwayat_iku),
+                trends={code: history_trend(g) for code, g in rows(riwayat_iku).groupby("kode", sort=False)},
                 renstra=rows(renstra_iku),
                 national_standard=rows(standar_nasional_iku),
                 causes=rows(analisis_iku),
@@ -166,6 +242,7 @@ def build_sasaran_analyses(
                 programs=progs,
                 activities=acts,
                 progress=activity_progress(acts),
+                highlights=activity_highlights(acts),
             )
         )
     return out

@@ -42,5 +42,7 @@ CELL_CHARS = Limit("characters per cell", 32_767, "LKJIP_MAX_CELL_CHARS", "chara
 """Longest text in one cell or YAML value (Excel's own limit)."""
 IMAGE_PIXELS = Limit("image size", 25_000_000, "LKJIP_MAX_IMAGE_PIXELS", "pixels")
 """Largest logo or organisation chart, width × height (5000 × 5000 px); larger images are dropped by PDF writers."""
+MERGED_CELLS = Limit("merged cells per workbook", 1_000_000, "LKJIP_MAX_MERGED_CELLS", "cells")
+"""Most cells that the merged ranges of a workbook cover together (a real dataset has a few titles)."""
 
-ALL = (FILE_BYTES, ROWS, CELL_CHARS, IMAGE_PIXELS)
+ALL = (FILE_BYTES, ROWS, CELL_CHARS, IMAGE_PIXELS, MERGED_CELLS)

@@ -198,6 +198,17 @@ TABLES: tuple[Table, ...] = (
                 label="Sebanding dengan SPM",
             ),
             Column(
+                "kumulatif",
+                "choice",
+                "`ya` when the Renstra target is reached by the sum of the yearly realisations (e.g. people "
+                "trained over the period): the medium-term comparison then adds the realisations of the Renstra "
+                "years up to the report year. Empty or `tidak`: the latest yearly value is compared.",
+                required=False,
+                nullable=True,
+                allowed=("ya", "tidak"),
+                label="Target Renstra kumulatif",
+            ),
+            Column(
                 "nama_renstra",
                 "text",
                 "Name as printed in the Renstra table when it differs from `indikator`.",
@@ -418,6 +429,15 @@ TABLES: tuple[Table, ...] = (
             Column("program_kode", "code", "The program (`program.kode`).", label="Kode program"),
             Column("kegiatan", "text", "Activity name (as in the RKT).", label="Nama kegiatan"),
             Column(
+                "iku_kode",
+                "code",
+                "The indicator the activity serves (`iku.kode`), when the planning documents say so: "
+                "analysis 7 then ties the activity to that IKU. Empty: serves its program's sasaran as a whole.",
+                required=False,
+                nullable=True,
+                label="Kode IKU yang ditunjang",
+            ),
+            Column(
                 "urutan",
                 "int",
                 "Order in the report (the printed number).",
@@ -428,7 +448,7 @@ TABLES: tuple[Table, ...] = (
             ),
         ),
         key=("kode_rekening",),
-        references=(("program_kode", "program", "kode"),),
+        references=(("program_kode", "program", "kode"), ("iku_kode", "iku", "kode")),
     ),
     Table(
         "anggaran",

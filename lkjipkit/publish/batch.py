@@ -20,6 +20,7 @@ beside the report in ``.lkjip-inputs`` after a successful build.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import multiprocessing
 import re
@@ -37,10 +38,12 @@ import yaml
 
 from lkjipkit import __version__, config
 from lkjipkit.errors import DatasetError, LkjipError
+from lkjipkit.i18n import _
 
 from .chapters import chapter_paths
 from .formats import FORMATS, parse_formats
 from .output import check_output_path
+from .progress import Event, Relay
 
 INPUTS_FILE = ".lkjip-inputs"
 DEFAULT_TIMEOUT = 1800.0
@@ -65,6 +68,8 @@ class Job:
     """``lkjip build --final`` (True), a draft (False), or ``laporan.yaml``'s status (None)."""
     allow_incomplete: bool = False
     """A final report is built even while something is missing (``--allow-incomplete``)."""
+    allow_dropped_outputs: bool = False
+    """Chapter outputs the report cannot show are left out with a warning (``--allow-dropped-outputs``)."""
 
 
 @dataclass
@@ -92,12 +97,21 @@ class Summary:
             label = f"{o.job.slug}/{o.job.year}" if o.job.slug else str(o.job.dataset)
             extra = f" ({o.seconds:.1f} s)" if o.status == "built" else ""
             reason = f": {o.reason}" if o.reason else ""
-            out.append(f"{o.status:8} {label}{extra}{reason}")
+            out.append(f"{status_word(o.status):8} {label}{extra}{reason}")
         out.append(
-            f"{self.count('built')} built, {self.count('failed')} failed, {self.count('skipped')} skipped "
-            f"of {len(self.outcomes)} reports"
+            _("{built} built, {failed} failed, {skipped} skipped of {total} reports").format(
+                built=self.count("built"),
+                failed=self.count("failed"),
+                skipped=self.count("skipped"),
+                total=len(self.outcomes),
+            )
         )
         return out
+
+
+def status_word(status: str) -> str:
+    """``built``, ``failed``, ``skipped`` in the command's language (:mod:`lkjipkit.i18n`)."""
+    return {"built": _("built"), "failed": _("failed"), "skipped": _("skipped")}.get(status, status)
 
 
 _RANGE = re.compile(r"^\s*(\d{4})\s*(?:-\s*(\d{4}))?\s*$")
@@ -131,6 +145,7 @@ def inputs_fingerprint(
     formats: Iterable[str],
     final: bool | None = None,
     allow_incomplete: bool = False,
+    allow_dropped_outputs: bool = False,
 ) -> str:
     """What a report is made from: dataset, notebooks, package version, parameters (``formats`` as
     :func:`~lkjipkit.publish.formats.parse_formats` gives them; ``final`` and ``allow_incomplete``
@@ -138,6 +153,8 @@ def inputs_fingerprint(
     parts = [dataset_fingerprint, notebooks_digest, __version__, str(year), ",".join(sorted(formats))]
     if final is not None or allow_incomplete:
         parts.append(f"final={final},allow_incomplete={allow_incomplete}")
+    if allow_dropped_outputs:
+        parts.append("allow_dropped_outputs")
     return hashlib.sha256("\0".join(parts).encode()).hexdigest()
 
 
@@ -162,8 +179,10 @@ def plan(
     workers: int | None = None,
     final: bool | None = None,
     allow_incomplete: bool = False,
+    allow_dropped_outputs: bool = False,
 ) -> list[Job]:
-    """Turn datasets x years into jobs (``final``, ``allow_incomplete``: as for :func:`build_report`).
+    """Turn datasets x years into jobs (``final``, ``allow_incomplete``, ``allow_dropped_outputs``: as for
+    :func:`build_report`; a dataset's own ``notebooks/`` are part of its fingerprint, as all its files).
 
     A dataset that does not load gives failing jobs carrying the validation
     error (the others still run); so does one whose planning raises anything
@@ -179,7 +198,7 @@ def plan(
     notebooks_digest = _notebooks_digest(notebooks or config.notebooks_dir())
     formats = parse_formats(formats)
     paths = [Path(raw) for raw in datasets]
-    edition = {"final": final, "allow_incomplete": allow_incomplete}
+    edition = {"final": final, "allow_incomplete": allow_incomplete, "allow_dropped_outputs": allow_dropped_outputs}
     planned: dict[Path, list[Job]] = {}
     with ThreadPoolExecutor(max_workers=max(1, min(workers or config.usable_cpus(), len(paths) or 1))) as pool:
         futures = {
@@ -277,8 +296,13 @@ def build_one(job: Job, formats: tuple[str, ...] = tuple(FORMATS), notebooks: Pa
     try:
         kwargs = {"notebooks": notebooks} if notebooks is not None else {}
         # one kernel lane per report: in a batch the reports are what runs side by side
-        kwargs |= {"final": job.final, "allow_incomplete": job.allow_incomplete}
-        build_report(job.dataset, job.year, out=job.out, formats=formats, progress=False, jobs=1, **kwargs)
+        kwargs |= {
+            "final": job.final,
+            "allow_incomplete": job.allow_incomplete,
+            "allow_dropped_outputs": job.allow_dropped_outputs,
+        }
+        progress = Relay(_events.send) if _events is not None else False  # to the batch, when in a worker
+        build_report(job.dataset, job.year, out=job.out, formats=formats, progress=progress, jobs=1, **kwargs)
         (job.out / INPUTS_FILE).write_text(job.inputs + "\n")
     except LkjipError as exc:
         return Outcome(job, "failed", str(exc).splitlines()[0], time.perf_counter() - start)
@@ -287,12 +311,21 @@ def build_one(job: Job, formats: tuple[str, ...] = tuple(FORMATS), notebooks: Pa
     return Outcome(job, "built", seconds=time.perf_counter() - start)
 
 
-def isolated_build(job: Job, formats: tuple[str, ...], notebooks: Path | None, timeout: float | None) -> Outcome:
-    """:func:`build_one` in a process of its own, stopped after ``timeout`` seconds; never raises."""
+def isolated_build(
+    job: Job,
+    formats: tuple[str, ...],
+    notebooks: Path | None,
+    timeout: float | None,
+    on_event: Callable[[Event], None] | None = None,
+) -> Outcome:
+    """:func:`build_one` in a process of its own, stopped after ``timeout`` seconds; never raises.
+
+    ``on_event`` gets each step of the build (:class:`~lkjipkit.publish.progress.Event`) as it happens.
+    """
     if job.error:
         return Outcome(job, "failed", job.error)
     start = time.perf_counter()
-    ok, value = isolated(build_one, (job, formats, notebooks), timeout)
+    ok, value = isolated(build_one, (job, formats, notebooks), timeout, on_event)
     return value if ok else Outcome(job, "failed", value, time.perf_counter() - start)
 
 
@@ -300,9 +333,13 @@ def isolated_build(job: Job, formats: tuple[str, ...], notebooks: Path | None, t
 
 _live: set[Any] = set()
 _live_lock = threading.Lock()
+_events = None
+"""In a child process of :func:`isolated`: its end of the pipe, where progress events go before the result."""
 
 
-def isolated(func: Callable, args: tuple, timeout: float | None) -> tuple[bool, Any]:
+def isolated(
+    func: Callable, args: tuple, timeout: float | None, on_event: Callable[[Event], None] | None = None
+) -> tuple[bool, Any]:
     """Run ``func(*args)`` in a child process; ``(True, result)``, or ``(False, why it failed)``.
 
     The child is forked (it inherits what this process imported); on a system without ``fork``
@@ -310,6 +347,10 @@ def isolated(func: Callable, args: tuple, timeout: float | None) -> tuple[bool, 
     (a build then stops its kernels and keeps its folder as ``<year>.failed``), and :data:`GRACE`
     seconds later SIGKILL. Where this process may not start children (a daemonic Dask worker),
     ``func`` runs here, without the time limit.
+
+    The child may send :class:`~lkjipkit.publish.progress.Event` objects on its pipe (module
+    ``_events``) before the result; each goes to ``on_event`` (in this thread) as it arrives. Every
+    child has a pipe of its own, so one that is killed mid-message disturbs no other.
     """
     if multiprocessing.current_process().daemon:
         try:
@@ -324,15 +365,21 @@ def isolated(func: Callable, args: tuple, timeout: float | None) -> tuple[bool, 
         child.start()
         _live.add(child)
     send.close()
+    deadline = None if timeout is None else time.monotonic() + timeout
     try:
-        if not receive.poll(timeout):
-            _stop(child)
-            return False, f"timed out after {timeout:g} s (--timeout); stopped"
-        try:
-            return receive.recv()
-        except EOFError:
-            child.join(GRACE)
-            return False, f"the process building it ended abruptly (exit code {child.exitcode})"
+        while True:
+            if not receive.poll(None if deadline is None else max(0.0, deadline - time.monotonic())):
+                _stop(child)
+                return False, f"timed out after {timeout:g} s (--timeout); stopped"
+            try:
+                message = receive.recv()
+            except EOFError:
+                child.join(GRACE)
+                return False, f"the process building it ended abruptly (exit code {child.exitcode})"
+            if not isinstance(message, Event):
+                return message
+            if on_event is not None:
+                on_event(message)
     finally:
         receive.close()
         child.join(GRACE)
@@ -343,10 +390,13 @@ def isolated(func: Callable, args: tuple, timeout: float | None) -> tuple[bool, 
 
 
 def _child(func: Callable, args: tuple, send) -> None:
+    global _events
+
     def stop(signum, frame):
         raise SystemExit("timed out")
 
     signal.signal(signal.SIGTERM, stop)
+    _events = send
     try:
         result: tuple[bool, Any] = (True, func(*args))
     except BaseException as exc:  # whatever happens is the report's failure, never the batch's
@@ -380,7 +430,7 @@ def run(
     formats: str | Iterable[str] = tuple(FORMATS),
     scheduler: str | None = None,
     notebooks: Path | None = None,
-    progress: bool | None = None,
+    progress: bool | str | None = None,
     on_done: Callable[[Outcome], None] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Summary:
@@ -388,6 +438,11 @@ def run(
 
     Each report is built in a process of its own and stopped after ``timeout`` seconds (None: no
     limit); whatever it raises or however long it hangs, it is a failed outcome with its reason.
+
+    ``progress`` on stderr: ``"bars"`` (or True) a bar per report being built and one for the batch
+    with its ETA; ``"lines"`` one line per event (a report started, each chapter and step of it, a
+    report finished, with the ETA), for logs; False nothing; None bars on a terminal, lines otherwise.
+    On a Dask cluster only finished reports are shown.
     """
     formats = parse_formats(formats)
     summary = Summary()
@@ -398,14 +453,14 @@ def run(
         else:
             todo.append(job)
     if progress is None:
-        progress = sys.stderr.isatty()
-
-    bar = _Progress(len(todo), progress)
+        progress = "bars" if sys.stderr.isatty() else "lines"
+    bar = _Progress(todo, {True: "bars", False: None}.get(progress, progress))
     try:
         with bar:
-            for outcome in _execute(todo, workers or config.usable_cpus(), formats, scheduler, notebooks, timeout):
+            results = _execute(todo, workers or config.usable_cpus(), formats, scheduler, notebooks, timeout, bar.event)
+            for outcome in results:
                 summary.outcomes.append(outcome)
-                bar.advance(outcome)
+                bar.finished(outcome)
                 if on_done:
                     on_done(outcome)
     except BaseException:
@@ -414,7 +469,9 @@ def run(
     return summary
 
 
-def _execute(todo, workers, formats, scheduler, notebooks, timeout):
+def _execute(todo, workers, formats, scheduler, notebooks, timeout, on_event):
+    """The outcome of every job as it finishes; ``on_event(job, event)`` gets each step of a build in
+    the pool (a Dask cluster reports only finished reports)."""
     if not todo:
         return
     if scheduler:
@@ -432,37 +489,116 @@ def _execute(todo, workers, formats, scheduler, notebooks, timeout):
     import lkjipkit.publish.core  # noqa: F401 - imported once here, inherited by every build process
 
     with ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="lkjip-batch") as pool:
-        futures = [pool.submit(isolated_build, job, formats, notebooks, timeout) for job in todo]
+        futures = [
+            pool.submit(isolated_build, job, formats, notebooks, timeout, functools.partial(on_event, job))
+            for job in todo
+        ]
         for fut in as_completed(futures):
             yield fut.result()
 
 
-class _Progress:
-    """A rich progress bar with ETA on a terminal; silent otherwise."""
+def duration(seconds: float) -> str:
+    """``42 s``, ``3 min 05 s``, ``1 h 02 min``: a time span as the progress prints it."""
+    s = round(seconds)
+    if s < 60:
+        return f"{s} s"
+    if s < 3600:
+        return f"{s // 60} min {s % 60:02d} s"
+    return f"{s // 3600} h {s % 3600 // 60:02d} min"
 
-    def __init__(self, total: int, enabled: bool):
-        self.total, self.enabled = total, enabled and total > 0
+
+def eta(elapsed: float, finished: int, remaining: int) -> float | None:
+    """Seconds left: the time per finished report so far (all workers together) times the reports left;
+    None before the first report finishes."""
+    if remaining <= 0:
+        return 0.0
+    return elapsed / finished * remaining if finished else None
+
+
+def _label(job: Job) -> str:
+    return f"{job.slug}/{job.year}" if job.slug else str(job.dataset)
+
+
+class _Progress:
+    """Which report is running, its chapter, and the ETA from the reports finished so far.
+
+    ``mode`` ``bars``: rich bars on a terminal (stderr), one for the batch with its ETA and one per
+    report being built (chapters done, the current chapter or step). ``lines``: one plain line per
+    event on stderr (a report started, a chapter or step of it began, a report finished with the ETA),
+    for logs. None: silent. Reports that cannot run (an invalid dataset) count as finished at once
+    and not in the ETA.
+    """
+
+    def __init__(self, todo: list[Job], mode: str | None):
+        self.total = len(todo)
+        self.mode = mode if todo else None
+        self._runnable = sum(not j.error for j in todo)
+        self._ran = self._finished = 0
+        self._lock = threading.Lock()
+        self._tasks: dict[str, Any] = {}
         self._progress = None
+        self._start = time.perf_counter()
 
     def __enter__(self):
-        if self.enabled:
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        self._start = time.perf_counter()
+        if self.mode == "bars":
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
             self._progress = Progress(
-                TextColumn("[bold]laporan"),
-                BarColumn(),
+                TextColumn("{task.description:<34}"),
+                BarColumn(bar_width=24),
                 MofNCompleteColumn(),
-                TimeRemainingColumn(),
-                TextColumn("{task.description}"),
-                transient=False,
+                TimeElapsedColumn(),
+                TextColumn("{task.fields[status]}"),
+                console=Console(stderr=True),
             )
             self._progress.__enter__()
-            self._task = self._progress.add_task("", total=self.total)
+            self._task = self._progress.add_task("[bold]laporan", total=self.total, status="")
         return self
 
-    def advance(self, outcome: Outcome) -> None:
-        if self._progress is not None:
-            self._progress.update(self._task, advance=1, description=f"{outcome.job.slug}/{outcome.job.year}")
+    def _line(self, text: str) -> None:
+        width = len(str(self.total))
+        print(f"[{self._finished:>{width}}/{self.total}] {text}", file=sys.stderr, flush=True)
+
+    def event(self, job: Job, ev: Event) -> None:
+        """A step of ``job``'s build (from a pool thread)."""
+        label = _label(job)
+        with self._lock:
+            if self.mode == "lines":
+                if ev.kind == "start":
+                    self._line(f"{label}: started ({ev.total} chapters)")
+                elif ev.kind == "chapter":
+                    self._line(f"{label}: chapter {ev.done + 1}/{ev.total} {ev.detail}")
+                elif ev.kind == "step":
+                    self._line(f"{label}: {ev.detail}")
+            elif self._progress is not None:
+                task = self._tasks.get(label)
+                if task is None:
+                    task = self._tasks[label] = self._progress.add_task(f"  {label}", total=ev.total or None, status="")
+                status = {"chapter": f"chapter {ev.detail}", "step": ev.detail}.get(ev.kind)
+                self._progress.update(task, completed=ev.done, total=ev.total or None)
+                if status:
+                    self._progress.update(task, status=status)
+
+    def finished(self, outcome: Outcome) -> None:
+        """A report finished (built or failed): drop its bar, say so, update the ETA."""
+        label = _label(outcome.job)
+        with self._lock:
+            self._finished += 1
+            if not outcome.job.error:
+                self._ran += 1
+            left = eta(time.perf_counter() - self._start, self._ran, self._runnable - self._ran)
+            when = "" if left is None else f"ETA {duration(left)}" if self._finished < self.total else "all done"
+            if self.mode == "lines":
+                took = f" in {duration(outcome.seconds)}" if outcome.seconds else ""
+                reason = f": {outcome.reason.splitlines()[0]}" if outcome.reason else ""
+                self._line(f"{label}: {outcome.status}{took}{reason}" + (f" · {when}" if when else ""))
+            elif self._progress is not None:
+                task = self._tasks.pop(label, None)
+                if task is not None:
+                    self._progress.remove_task(task)
+                self._progress.update(self._task, advance=1, status=f"{when} · last: {label} {outcome.status}")
 
     def __exit__(self, *exc):
         if self._progress is not None:

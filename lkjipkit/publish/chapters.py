@@ -1,8 +1,16 @@
 """The chapter notebooks of a report: found by name, checked before anything runs.
 
-A chapter is ``notebooks/NN_name.ipynb`` (two digits, an underscore, a name);
-the report puts them in name order. Each must declare the report parameters in
-a cell tagged ``parameters``::
+A chapter is ``notebooks/NN_name.ipynb`` (two digits, an underscore, a name), or
+``NNx_name.ipynb`` (a lower-case letter after the digits) for a chapter added
+after chapter NN; the report puts them in name order, so ``03a_capaian_lainnya``
+comes after ``03_akuntabilitas_kinerja`` and before ``04_penutup``.
+
+A dataset folder may carry its own ``notebooks/`` (:func:`resolve_chapters`): a
+chapter there replaces the default chapter of the same file name, any other
+is added in name order. ``lkjip notebooks DATASET`` copies the default chapters
+there for editing (:func:`copy_default_chapters`).
+
+Each chapter must declare the report parameters in a cell tagged ``parameters``::
 
     dataset = ""  # empty: the embedded dataset
     year = 0  # 0: the latest year
@@ -17,14 +25,17 @@ import ast
 import hashlib
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lkjipkit.errors import BuildError
 
-CHAPTER_GLOB = "[0-9][0-9]_*.ipynb"
-CHAPTER_NAME = re.compile(r"^\d{2}_[^/\\]+\.ipynb$")
+CHAPTER_GLOB = "[0-9][0-9]*.ipynb"
+CHAPTER_NAME = re.compile(r"^\d{2}[a-z]?_[^/\\]+\.ipynb$")
 PARAMETERS = ("dataset", "year")
+DATASET_NOTEBOOKS = "notebooks"
+"""The folder of a dataset holding its own chapters."""
+ORIGINS = ("default", "dataset")
 
 
 @dataclass(frozen=True)
@@ -38,6 +49,8 @@ class ChapterNotebook:
     sha256: str
     kernel: str | None = None
     """The notebook's kernelspec name (``python3``), if it names one."""
+    origin: str = "default"
+    """Where the chapter came from: ``default`` (the notebooks folder) or ``dataset`` (the dataset's own)."""
 
     @property
     def name(self) -> str:
@@ -61,6 +74,97 @@ def find_chapters(folder: str | Path) -> list[ChapterNotebook]:
     if not paths:
         raise BuildError(f"{folder}: no chapter notebooks (expected files named like 01_pendahuluan.ipynb)")
     return [read_chapter_notebook(p) for p in paths]
+
+
+def dataset_notebooks(dataset: str | Path) -> Path | None:
+    """The dataset's own chapter folder (``DATASET/notebooks/``), or None (none there, or a workbook)."""
+    folder = Path(dataset) / DATASET_NOTEBOOKS
+    return folder if Path(dataset).is_dir() and folder.is_dir() else None
+
+
+def resolve_chapter_paths(dataset: str | Path, notebooks: str | Path) -> list[tuple[Path, str]]:
+    """The chapter files of a dataset's report with their origin (``default``/``dataset``), in report order.
+
+    The default chapters of ``notebooks``, each replaced by the dataset's chapter of the same file name,
+    with the dataset's other chapters added; unchecked (see :func:`resolve_chapters`).
+    """
+    chosen = {p.name: (p, "default") for p in chapter_paths(Path(notebooks))}
+    own = dataset_notebooks(dataset)
+    if own is not None:
+        chosen |= {p.name: (p, "dataset") for p in chapter_paths(own)}
+    return [chosen[name] for name in sorted(chosen)]
+
+
+def resolve_chapters(dataset: str | Path, notebooks: str | Path) -> list[ChapterNotebook]:
+    """The chapters of a dataset's report: the defaults, replaced or extended by the dataset's own.
+
+    Parameters
+    ----------
+    dataset
+        The dataset folder (a workbook has no chapters of its own).
+    notebooks
+        The folder of the default chapters (the package's ``notebooks/``, or ``--notebooks``).
+
+    Raises
+    ------
+    BuildError
+        The default folder is missing, no chapter is found, or a chapter is unreadable or lacks
+        its ``parameters`` cell.
+    """
+    folder = Path(notebooks)
+    if not folder.is_dir():
+        raise BuildError(f"{folder}: no such notebooks folder")
+    found = resolve_chapter_paths(dataset, folder)
+    if not found:
+        raise BuildError(f"{folder}: no chapter notebooks (expected files named like 01_pendahuluan.ipynb)")
+    return [replace(read_chapter_notebook(p), origin=origin) for p, origin in found]
+
+
+def copy_default_chapters(dataset: str | Path, notebooks: str | Path, *, overwrite: bool = False) -> list[Path]:
+    """Copy the default chapters into ``DATASET/notebooks/`` for editing (what ``lkjip notebooks`` does).
+
+    In the copies, the parameters cell's ``dataset = ""`` becomes ``dataset = ".."``: run in JupyterLab, a
+    copy shows the dataset it lives in; the build passes its own parameters as always.
+
+    Raises
+    ------
+    BuildError
+        The dataset is not a folder, or a chapter is already there and ``overwrite`` is not set
+        (nothing is copied then).
+    """
+    dataset = Path(dataset)
+    if not dataset.is_dir():
+        raise BuildError(f"{dataset}: not a dataset folder (a workbook cannot carry chapters of its own)")
+    target = dataset / DATASET_NOTEBOOKS
+    sources = chapter_paths(Path(notebooks))
+    there = [target / p.name for p in sources if (target / p.name).exists()]
+    if there and not overwrite:
+        raise BuildError(
+            f"{target}: {', '.join(p.name for p in there)} already there; "
+            "edit them, or add --overwrite to replace them by the default chapters"
+        )
+    target.mkdir(exist_ok=True)
+    for p in sources:
+        (target / p.name).write_text(_pointing_at_the_dataset(p.read_text(encoding="utf-8")), encoding="utf-8")
+    return [target / p.name for p in sources]
+
+
+DATASET_PARAMETER = 'dataset = ".."  # this dataset: the folder above notebooks/ (the build passes its own)'
+
+
+def _pointing_at_the_dataset(text: str) -> str:
+    """A default chapter's JSON with ``dataset = ""`` set to the dataset it is copied into (``..``), so the copy
+    opened in JupyterLab (whose kernel starts in the notebook's folder) shows that dataset."""
+    nb = json.loads(text)
+    for cell in nb["cells"]:
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            src = cell["source"]
+            lines = ("".join(src) if isinstance(src, list) else src).splitlines(keepends=True)
+            cell["source"] = [
+                DATASET_PARAMETER + ("\n" if line.endswith("\n") else "") if line.startswith('dataset = ""') else line
+                for line in lines
+            ]
+    return json.dumps(nb, indent=1, ensure_ascii=False) + "\n"
 
 
 def chapter_paths(folder: Path) -> list[Path]:

@@ -22,6 +22,7 @@ disk is removed, not kept.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import sys
@@ -36,7 +37,7 @@ from lkjipkit.errors import BuildError, ChapterExecutionError, FileAccessError, 
 
 from . import provenance
 from .assemble import ChapterHTML, Footer, build_time, render_page
-from .chapters import find_chapters
+from .chapters import resolve_chapters
 from .execute import Executor, longest_first
 from .formats import FORMATS, PageInfo, parse_formats
 from .output import PROVENANCE, OutputFolder
@@ -61,6 +62,10 @@ class BuildResult:
     seconds: float
     chapter_seconds: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    review_counts: dict[str, int] = field(default_factory=dict)
+    """The review findings per severity (``{"error": 1, "warning": 18, "info": 0}``)."""
+    review_section: str | None = None
+    """The report's appendix of the review findings (``"Lampiran 2"``); None in a final report, which has none."""
 
     def summary(self) -> str:
         """A few lines for the terminal: what was built, where, how long, and any warnings."""
@@ -91,6 +96,7 @@ def build_report(
     timeout: float | None = None,
     final: bool | None = None,
     allow_incomplete: bool = False,
+    allow_dropped_outputs: bool = False,
 ) -> BuildResult:
     """Build the report of one agency-year: executed notebooks, the report in each format, tables, review.
 
@@ -109,7 +115,8 @@ def build_report(
     progress
         Per-chapter progress on stderr; None: only when stderr is a terminal.
     notebooks
-        Folder of the chapter notebooks (default: the package's ``notebooks/``).
+        Folder of the default chapter notebooks (default: the package's ``notebooks/``); the dataset's own
+        ``notebooks/`` replace or extend them by file name (:func:`~lkjipkit.publish.chapters.resolve_chapters`).
     jobs
         Chapters executed at once (default: the CPUs, at least 2).
     reuse_kernels
@@ -122,6 +129,9 @@ def build_report(
         None: the year's ``status`` in ``laporan.yaml`` (default draft).
     allow_incomplete
         Build a final report even while required gaps remain (its cover then says KONSEP).
+    allow_dropped_outputs
+        Leave out, with a warning, chapter outputs the report cannot show (printed text, a bare value,
+        ``display(Markdown(...))``) instead of failing (:class:`~lkjipkit.publish.export.DroppedOutputError`).
 
     Raises
     ------
@@ -142,7 +152,7 @@ def build_report(
     start = time.perf_counter()
     timings: dict[str, float] = {}
     formats = parse_formats(formats)
-    chapters = find_chapters(Path(notebooks) if notebooks else config.notebooks_dir())
+    chapters = resolve_chapters(dataset, Path(notebooks) if notebooks else config.notebooks_dir())
     progress_ui = reporter(chapters, progress)
     executor = Executor(chapters, jobs=jobs, reuse_kernels=reuse_kernels, timeout=timeout, listener=progress_ui)
     progress_ui.start()
@@ -176,9 +186,19 @@ def build_report(
             with OutputFolder(target) as folder:
                 try:
                     result = _build(
-                        analysis, parameters, environment, edition, formats, folder, executor, order, progress_ui,
-                        timings, start,
-                    )  # fmt: skip
+                        analysis,
+                        parameters,
+                        environment,
+                        edition,
+                        formats,
+                        folder,
+                        executor,
+                        order,
+                        progress_ui,
+                        timings,
+                        start,
+                        allow_dropped_outputs,
+                    )
                 except BaseException:
                     executor.close(kill=True)  # no chapter may go on writing into the folder being put aside
                     raise
@@ -289,9 +309,19 @@ def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: 
 
 
 def _build(
-    analysis, parameters, environment, edition, formats, folder: OutputFolder, executor: Executor, order, ui, timings,
+    analysis,
+    parameters,
+    environment,
+    edition,
+    formats,
+    folder: OutputFolder,
+    executor: Executor,
+    order,
+    ui,
+    timings,
     start,
-):  # fmt: skip
+    allow_dropped_outputs=False,
+):
     ds, year, tmp = analysis.ds, analysis.year, folder.tmp
     assert tmp is not None
     warnings: list[str] = []
@@ -306,16 +336,21 @@ def _build(
     }
     import nbformat
 
-    from .export import LkjipHTMLExporter
+    from lkjipkit.report.prose import vocabulary
 
-    exporter = LkjipHTMLExporter()
+    from .export import DroppedOutputError, LkjipHTMLExporter
+
+    # what a chapter would lose is collected here and refused below, once no chapter failed to run
+    exporter = LkjipHTMLExporter(allow_dropped_outputs=True)
+    # the Markdown cells' placeholders, made once if a cell needs them
+    prose = functools.cache(lambda: vocabulary(ds, year, analysis))
     fragments: dict[str, tuple[str, list[str]]] = {}
     export_seconds = 0.0
     for run in executor.completed():
         if run.failure is None:
             t_export = time.perf_counter()
             nb = nbformat.read(run.output, as_version=4)
-            html, res = exporter.chapter_html(nb, {"metadata": {"name": run.chapter.name}})
+            html, res = exporter.chapter_html(nb, {"metadata": {"name": run.chapter.name}, "lkjip": {"prose": prose}})
             fragments[run.chapter.name] = (html, res["lkjip"]["dropped"])
             export_seconds += time.perf_counter() - t_export
     runs = executor.wait()
@@ -344,11 +379,14 @@ def _build(
 
     t = time.perf_counter()
     with ui.step("export HTML"):
+        from lkjipkit.report.appendix import REVIEW_SECTION
         from lkjipkit.report.front import front_matter
 
-        for r in runs:
-            dropped = fragments[r.chapter.name][1]
-            warnings += [f"chapter {r.chapter.name}, {d} (left out of the report)" for d in dropped]
+        dropped = {r.chapter.name: fragments[r.chapter.name][1] for r in runs}
+        if any(dropped.values()) and not allow_dropped_outputs:
+            raise DroppedOutputError.of(dropped)
+        for name, items in dropped.items():
+            warnings += [f"chapter {name}, {d} (left out of the report)" for d in items]
         inst = ds.profil.instansi
         info = PageInfo(ds, year, f"LKjIP {year} {inst.nama} {inst.pemerintah}", build_time(), edition.label)
         page = render_page(
@@ -360,6 +398,9 @@ def _build(
             konsep=edition.konsep,
         )
         warnings += page.warnings
+        review_section = next(
+            (e.text.partition(".")[0] for e in page.toc if e.text.endswith(f". {REVIEW_SECTION}")), None
+        )
     timings["export_html"] = export_seconds + time.perf_counter() - t
 
     outputs: dict[str, Path] = {}
@@ -384,6 +425,8 @@ def _build(
         seconds=timings["total"],
         chapter_seconds={r.chapter.name: r.seconds for r in runs},
         warnings=warnings,
+        review_counts=beside["review"]["findings"],
+        review_section=review_section,
     )
 
 
@@ -493,6 +536,7 @@ def _write_provenance(tmp, ds, parameters, edition, formats, runs, beside, timin
             {
                 "notebook": r.chapter.path.name,
                 "source": str(r.chapter.path),
+                "origin": r.chapter.origin,
                 "source_sha256": r.chapter.sha256,
                 "status": "failed" if r.failure else "skipped" if r.skipped else "executed",
                 "seconds": None if r.seconds is None else round(r.seconds, 3),

@@ -8,29 +8,61 @@ page. On its own, ``jupyter nbconvert --to lkjip NOTEBOOK`` gives one chapter
 as a styled, self-contained page (``--execute`` first runs it with its default
 parameters: the embedded dataset, the latest year).
 
-Only outputs reach the report: no code, no prompts, no parameters cells, no
-Markdown cells (notes for analysts), and of the outputs only ``text/html``
-displays (what :mod:`lkjipkit.report` makes). Anything else a cell produced
-(printed text, warnings, a bare value, an image that matplotlib showed by
-itself) is left out and named in ``resources["lkjip"]["dropped"]``, which the
-build records as warnings.
+What reaches the report: the ``text/html`` displays of code cells (what
+:mod:`lkjipkit.report` makes) and the Markdown cells, rendered as report prose
+with their placeholders filled in (:mod:`lkjipkit.report.prose`); no code, no
+prompts, no parameters cells. Anything else a chapter holds (printed text,
+warnings, a bare value, ``display(Markdown(...))``, an image that matplotlib showed
+by itself, a raw cell) would be lost: the export fails with
+:class:`DroppedOutputError`, naming the notebook, the cells and what to use
+instead, unless ``allow_dropped_outputs`` is set (``lkjip build
+--allow-dropped-outputs``; ``jupyter nbconvert --to lkjip
+--LkjipHTMLExporter.allow_dropped_outputs=True``): then they are left out and named
+in ``resources["lkjip"]["dropped"]``, which the build records as warnings.
+
+The placeholders of the Markdown cells are filled in here, in the process that
+exports, not in the kernel: the build hands over its dataset and year
+(``resources["lkjip"]["prose"]``, the names of :func:`lkjipkit.report.prose.vocabulary`,
+or a function returning them); a notebook exported on its own takes them from its
+parameters (papermill's, else the parameters cell: ``""`` and ``0`` are the
+embedded dataset and its latest year).
 """
 
 from __future__ import annotations
 
+import ast
 import re
 from typing import Any
 
 from nbconvert.exporters import TemplateExporter
 from nbconvert.preprocessors import Preprocessor
 from nbformat import NotebookNode
-from traitlets import default
+from traitlets import Bool, default
 
 from lkjipkit import __version__
+from lkjipkit.errors import BuildError
 
 from .assemble import TEMPLATES, ChapterHTML, Footer, build_time, render_page
 
 _SKIP_TAGS = {"parameters", "injected-parameters"}
+
+
+class DroppedOutputError(BuildError):
+    """A chapter holds something the report would not show (``--allow-dropped-outputs`` builds anyway)."""
+
+    @classmethod
+    def of(cls, dropped: dict[str, list[str]]) -> DroppedOutputError:
+        """The error for what each chapter (by name) would lose: every chapter and cell, and the way out."""
+        lines = []
+        for name, items in dropped.items():
+            if items:
+                n = len(items)
+                lines.append(f"{name}: {n} output{'s' if n != 1 else ''} would not reach the report:")
+                lines += [f"  {d}" for d in items]
+        return cls(
+            "\n".join(lines)
+            + "\nChange those cells, or build with --allow-dropped-outputs to leave them out with a warning."
+        )
 
 
 def _short(text: str, n: int = 60) -> str:
@@ -39,31 +71,115 @@ def _short(text: str, n: int = 60) -> str:
 
 
 def _describe(output: NotebookNode) -> str:
+    """What an output is that the report cannot show, and what to use instead."""
     kind = output.get("output_type")
     if kind == "stream":
-        return f"printed {output.get('name', 'output')} text ({_short(output.get('text', ''))!r})"
+        return (
+            f"printed {output.get('name', 'output')} text ({_short(output.get('text', ''))!r}); "
+            "print() does not reach the report: write a Markdown cell, or display a piece of lkjipkit.report"
+        )
     if kind == "error":
         return f"an error ({output.get('ename')}: {_short(str(output.get('evalue', '')))})"
     data = output.get("data", {})
+    if "text/markdown" in data:
+        return (
+            f"a Markdown display ({_short(''.join(data['text/markdown']))!r}); "
+            "write a Markdown cell instead (placeholders give live numbers), or display(bab.markdown(...))"
+        )
     if any(m.startswith("image/") for m in data):
         return "an image without HTML (a matplotlib figure left open? display figures through lkjipkit.report)"
     if "text/plain" in data and len(data) == 1:
-        return f"a bare value ({_short(data['text/plain'])!r})"
-    return f"an output of type {', '.join(sorted(data)) or kind}"
+        return (
+            f"a bare value ({_short(''.join(data['text/plain']))!r}); "
+            "only display(bab.…) pieces reach the report: remove it, or end the line with ;"
+        )
+    return (
+        f"an output of type {', '.join(sorted(data)) or kind}; "
+        "only the text/html pieces of lkjipkit.report and Markdown cells reach the report"
+    )
+
+
+def _literal_assignments(source: str) -> dict[str, Any]:
+    """``name = <literal>`` lines of a parameters cell (anything else is ignored)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return {}
+    found: dict[str, Any] = {}
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            try:
+                found[node.targets[0].id] = ast.literal_eval(node.value)
+            except ValueError:
+                continue
+    return found
+
+
+def notebook_parameters(nb: NotebookNode) -> dict[str, Any]:
+    """The parameters a chapter ran with: papermill's record, else its parameters cells (injected last)."""
+    params = nb.get("metadata", {}).get("papermill", {}).get("parameters")
+    if isinstance(params, dict) and params:
+        return dict(params)
+    found: dict[str, Any] = {}
+    for tag in ("parameters", "injected-parameters"):
+        for cell in nb.cells:
+            if cell.cell_type == "code" and tag in cell.get("metadata", {}).get("tags", []):
+                found |= _literal_assignments(cell.source)
+    return found
+
+
+def _names_from_parameters(nb: NotebookNode) -> dict[str, Any]:
+    """The prose vocabulary of the dataset and year a notebook names (for a chapter exported on its own)."""
+    from lkjipkit.dataset import load_dataset
+    from lkjipkit.report.chapter import resolve_dataset
+    from lkjipkit.report.prose import vocabulary
+
+    params = notebook_parameters(nb)
+    ds = load_dataset(resolve_dataset(params.get("dataset", "")))
+    return vocabulary(ds, ds.resolve_year(params.get("year", 0)))
+
+
+def _html_cell(html: str) -> NotebookNode:
+    """A rendered Markdown cell as the template shows every piece: a code cell with one ``text/html`` output."""
+    from nbformat.v4 import new_code_cell
+
+    output = NotebookNode(output_type="display_data", data={"text/html": html}, metadata={})
+    return new_code_cell(source="", outputs=[output])
 
 
 class ReportOutputs(Preprocessor):
-    """Keep only what the report shows: the ``text/html`` displays of code cells (docs/report-html.md)."""
+    """Keep what the report shows: the ``text/html`` displays of code cells and the Markdown cells as prose.
+
+    Everything else is named, with its cell, in ``resources["lkjip"]["dropped"]`` (docs/report-html.md).
+    """
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
-        dropped = resources.setdefault("lkjip", {}).setdefault("dropped", [])
+        from lkjipkit.report.prose import has_placeholders, render_prose
+
+        lkjip = resources.setdefault("lkjip", {})
+        dropped = lkjip.setdefault("dropped", [])
+        name = resources.get("metadata", {}).get("name") or "chapter"
         kept = []
         number = 0  # the cell as the analyst counts it: from 1, without papermill's injected cell
         for cell in nb.cells:
             tags = set(cell.get("metadata", {}).get("tags", []))
             if "injected-parameters" not in tags:
                 number += 1
-            if cell.cell_type != "code" or tags & _SKIP_TAGS:
+            if cell.cell_type == "markdown":
+                names = None
+                if has_placeholders(cell.source):
+                    names = lkjip.get("prose")
+                    names = names() if callable(names) else names
+                    if names is None:
+                        names = lkjip["prose"] = _names_from_parameters(nb)
+                html = render_prose(cell.source, names, where=f"{name}, cell {number}")
+                if html:
+                    kept.append(_html_cell(str(html)))
+                continue
+            if cell.cell_type != "code":
+                dropped.append(f"cell {number}: a {cell.cell_type} cell; only Markdown and code cells reach the report")
+                continue
+            if tags & _SKIP_TAGS:
                 continue
             outputs = []
             for out in cell.get("outputs", []):
@@ -87,6 +203,12 @@ class LkjipHTMLExporter(TemplateExporter):
 
     export_from_notebook = "LKjIP report (HTML)"
     output_mimetype = "text/html"
+
+    allow_dropped_outputs = Bool(
+        False,
+        help="Leave out, with a warning, what the report cannot show (printed text, bare values, "
+        "display(Markdown(...)), raw cells) instead of failing.",
+    ).tag(config=True)
 
     @default("file_extension")
     def _file_extension_default(self) -> str:
@@ -133,8 +255,20 @@ class LkjipHTMLExporter(TemplateExporter):
         self.register_preprocessor(ReportOutputs, enabled=True)
 
     def chapter_html(self, nb: NotebookNode, resources: dict[str, Any] | None = None) -> tuple[str, dict[str, Any]]:
-        """One chapter's report fragment; ``resources["lkjip"]["dropped"]`` lists what was left out."""
-        return super().from_notebook_node(nb, resources)
+        """One chapter's report fragment; ``resources["lkjip"]["dropped"]`` lists what was left out.
+
+        Raises
+        ------
+        DroppedOutputError
+            Something in the chapter would not reach the report, and ``allow_dropped_outputs`` is not set.
+        PlaceholderError
+            A Markdown cell names a value the prose vocabulary does not have.
+        """
+        html, resources = super().from_notebook_node(nb, resources)
+        dropped = resources["lkjip"]["dropped"]
+        if dropped and not self.allow_dropped_outputs:
+            raise DroppedOutputError.of({resources.get("metadata", {}).get("name") or "chapter": dropped})
+        return html, resources
 
     def from_notebook_node(
         self, nb: NotebookNode, resources: dict[str, Any] | None = None, **kw: Any

@@ -1,11 +1,13 @@
-"""Progress of a build: one line per chapter on a terminal, nothing otherwise."""
+"""Progress of a build: one line per chapter on a terminal, nothing otherwise; in a batch, each step
+relayed to the batch (:class:`Relay`), which shows every report at once (:mod:`lkjipkit.publish.batch`)."""
 
 from __future__ import annotations
 
 import contextlib
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from .chapters import ChapterNotebook
 from .execute import ChapterRun, Listener
@@ -81,8 +83,63 @@ class Terminal(Quiet):
         self.progress.update(task, completed=1, status="[green]done")
 
 
-def reporter(chapters: list[ChapterNotebook], progress: bool | None) -> Quiet:
-    """Terminal progress when ``progress`` is True, or None and stderr is a terminal; else quiet."""
+@dataclass(frozen=True)
+class Event:
+    """One step of a build, as a :class:`Relay` sends it."""
+
+    kind: str
+    """``start`` (the build began), ``step`` (validation, an export), ``chapter`` (a chapter started)
+    or ``chapter_done``."""
+    detail: str = ""
+    """The step's description or the chapter's name."""
+    done: int = 0
+    """Chapters finished so far."""
+    total: int = 0
+    """Chapters of the report."""
+
+
+class Relay(Quiet):
+    """Sends every step of a build to ``send`` (a batch worker's pipe); never raises if it cannot.
+
+    Pass one as ``build_report(..., progress=Relay(send))``: :func:`reporter` hands it the chapters.
+    The lanes call it from their threads, so sending is serialised here.
+    """
+
+    def __init__(self, send: Callable[[Event], None]):
+        self._send = send
+        self._lock = threading.Lock()
+        self._done = self._total = 0
+
+    def attach(self, chapters: list[ChapterNotebook]) -> None:
+        self._total = len(chapters)
+
+    def _emit(self, kind: str, detail: str = "") -> None:
+        with self._lock, contextlib.suppress(OSError, ValueError):  # the batch stopped listening
+            self._send(Event(kind, detail, self._done, self._total))
+
+    def start(self) -> None:
+        self._emit("start")
+
+    def chapter_started(self, chapter: ChapterNotebook) -> None:
+        self._emit("chapter", chapter.name)
+
+    def chapter_finished(self, run: ChapterRun) -> None:
+        with self._lock:
+            self._done += 1
+        self._emit("chapter_done", run.chapter.name)
+
+    @contextlib.contextmanager
+    def step(self, description: str) -> Iterator[None]:
+        self._emit("step", description)
+        yield
+
+
+def reporter(chapters: list[ChapterNotebook], progress: bool | Relay | None) -> Quiet:
+    """Terminal progress when ``progress`` is True, or None and stderr is a terminal; a :class:`Relay`
+    given as ``progress`` (a batch's worker) gets the chapters and is used; else quiet."""
+    if isinstance(progress, Relay):
+        progress.attach(chapters)
+        return progress
     if progress is None:
         progress = sys.stderr.isatty()
     return Terminal(chapters) if progress else Quiet()

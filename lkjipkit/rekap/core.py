@@ -13,9 +13,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 from .facts import Recap, recap
 from .read import read_batch
+from .rpjmd import find_mapping, load_mapping
 
 #: Where the recap goes under the reports root by default (``_`` is never an agency slug).
 DEFAULT_DIR = "_rekap"
@@ -79,8 +81,33 @@ class RekapResult:
         """What the command prints: the files, then every agency left out."""
         t = self.recap.tables
         made = ", ".join(str(p) for p in self.outputs.values())
-        out = [f"rekap {self.recap.year}: {len(t['instansi'])} agencies in {self.seconds:.1f} s: {made}"]
+        out = [
+            _("rekap {year}: {n} agencies in {seconds} s: {files}").format(
+                year=self.recap.year, n=len(t["instansi"]), seconds=f"{self.seconds:.1f}", files=made
+            )
+        ]
         out += [f"{m['keadaan']:9} {m['instansi']}: {m['alasan']}" for m in t["tidak_lengkap"].to_dict("records")]
+        other = t["instansi"][t["instansi"]["skala_laporan"] == "lain"]
+        out += [
+            "skala     "
+            + _(
+                "{slug}: its report categorises capaian on another scale than the recap's ({scale}); "
+                "its category here may differ from its report's"
+            ).format(slug=slug, scale=self.recap.scale.name)
+            for slug in other["slug"]
+        ]
+        if "rpjmd" in t:
+            links = t["rpjmd_kontribusi"]
+            left = links[links["keterangan"].fillna("") != ""]
+            out.append(
+                _("rpjmd {path}: {n} indicators, {counted} of {links} linked IKU counted").format(
+                    path=self.recap.rpjmd.path, n=len(t["rpjmd"]), counted=len(links) - len(left), links=len(links)
+                )
+            )
+            out += [
+                f"rpjmd     {r['rpjmd_kode']} {r['slug']} {r['iku_kode']}: {r['keterangan']}"
+                for r in left.to_dict("records")
+            ]
         return out
 
 
@@ -92,6 +119,7 @@ def build_rekap(
     *,
     datasets: list[str | Path] | None = None,
     scale: str | None = None,
+    rpjmd: str | Path | None = None,
 ) -> RekapResult:
     """Write the recap of ``year`` from the reports under ``root``.
 
@@ -109,11 +137,15 @@ def build_rekap(
         The batch's dataset folders: each without a report is named as absent.
     scale
         A shipped capaian scale for the categories (default the datasets' default).
+    rpjmd
+        The RPJMD mapping file (:mod:`.rpjmd`); default ``root/rpjmd.csv`` when it exists, else none.
 
     Raises
     ------
     LkjipError
         ``root`` is not a folder, no agency has a report of the year, an unknown format or scale.
+    DatasetError
+        The RPJMD mapping does not validate (every problem at its row and column).
     """
     from lkjipkit.errors import LkjipError
     from lkjipkit.publish.assemble import build_time
@@ -124,12 +156,14 @@ def build_rekap(
 
     start = time.perf_counter()
     formats = parse_formats(formats)
+    mapping_file = find_mapping(root, rpjmd)
+    mapping = load_mapping(mapping_file) if mapping_file else None
     batch = read_batch(root, year, datasets)
     if not batch.reports:
         why = "; ".join(f"{m.name}: {m.reason}" for m in batch.missing[:3])
         raise LkjipError(f"{root}: no agency has a readable report of {year}" + (f" ({why})" if why else ""))
     try:
-        result = recap(batch, scale)
+        result = recap(batch, scale, mapping)
     except KeyError as exc:
         raise LkjipError(str(exc.args[0])) from None
     target = Path(out) if out else Path(root) / DEFAULT_DIR / str(year)
@@ -147,7 +181,12 @@ def build_rekap(
                 status="built",
                 kind="rekap",
                 built_at=built.isoformat(timespec="seconds"),
-                parameters={"root": str(Path(root).resolve()), "year": year, "scale": result.scale.name},
+                parameters={
+                    "root": str(Path(root).resolve()),
+                    "year": year,
+                    "scale": result.scale.name,
+                    "rpjmd": str(mapping_file.resolve()) if mapping_file else None,
+                },
                 formats=list(formats),
                 agencies=[r.slug for r in batch.reports],
                 missing=[{"name": m.name, "state": m.state, "reason": m.reason} for m in batch.missing],

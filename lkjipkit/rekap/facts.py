@@ -17,6 +17,7 @@ from lkjipkit.analysis import Scale, fmean
 from lkjipkit.analysis.capaian import resolve_scale
 
 from .read import NO_CAUSE_RULE, Batch
+from .rpjmd import Mapping, contributions
 
 #: Rows of a list (cuts) shown at most.
 TOP_CUTS = 20
@@ -82,6 +83,15 @@ TABLES: dict[str, TableSpec] = {
                     "text",
                     "Category of that mean on the recap's scale (one scale for all agencies, `--scale`).",
                 ),
+                _c(
+                    "skala_laporan",
+                    "Skala laporan",
+                    "text",
+                    "`sama` when the agency's report categorises on the recap's scale: every IKU's "
+                    "`capaian_iku.kategori` (written by its build, on its own scale) equals the category of its "
+                    "capaian on the recap's scale; `lain` otherwise, and then the agency's own report may print "
+                    "another category of its mean than `kategori` here.",
+                ),
                 _c("pagu_murni", "Pagu murni (Rp)", "rp", "`anggaran_ringkasan.pagu_murni`: Σ APBD murni."),
                 _c("pagu", "Pagu (Rp)", "rp", "`anggaran_ringkasan.pagu`: Σ pagu in force (APBD-P where revised)."),
                 _c("pemotongan_persen", "Pemotongan", "pct", "`anggaran_ringkasan.pemotongan_persen`."),
@@ -140,6 +150,66 @@ TABLES: dict[str, TableSpec] = {
             ),
         ),
         TableSpec(
+            "rpjmd",
+            "Indikator RPJMD dan capaian gabungan IKU instansi",
+            "One row per RPJMD indicator of the mapping file (`rpjmd.csv`, file order), with the weighted mean "
+            "of the capaian of its linked IKU.",
+            (
+                _c("rpjmd_kode", "Kode", "text", "The RPJMD indicator (`rpjmd.csv` `rpjmd_kode`)."),
+                _c("rpjmd_indikator", "Indikator RPJMD", "text", "Its name (`rpjmd_indikator`)."),
+                _c("satuan", "Satuan", "text", "Its unit (`satuan`)."),
+                _c("target", "Target", "num", "Its target of the year (`target`)."),
+                _c("jumlah_iku", "IKU terkait", "count", "Links of the file to agency IKU."),
+                _c("iku_dihitung", "IKU dihitung", "count", "Linked IKU found in a report, with a capaian."),
+                _c(
+                    "iku_tidak_dihitung",
+                    "IKU tidak dihitung",
+                    "count",
+                    "Linked IKU left out: no report of the agency, no such IKU in it, or no capaian (named in "
+                    "the contribution table).",
+                ),
+                _c(
+                    "capaian_gabungan",
+                    "Capaian gabungan",
+                    "pct",
+                    "Σ bobot × capaian / Σ bobot over the IKU counted: the weighted mean of their capaian as "
+                    "each agency's `capaian_iku.csv` has it.",
+                ),
+                _c("kategori", "Kategori", "text", "Category of the capaian gabungan on the recap's scale."),
+            ),
+        ),
+        TableSpec(
+            "rpjmd_kontribusi",
+            "Kontribusi IKU instansi pada indikator RPJMD",
+            "One row per link of the mapping file (file order): the agency's IKU as its report has it.",
+            (
+                _c("rpjmd_kode", "Kode RPJMD", "text", "The RPJMD indicator."),
+                *_AGENCY,
+                _c("iku_kode", "Kode IKU", "text", "The agency's IKU (`rpjmd.csv` `iku_kode`)."),
+                _c("indikator", "Indikator kinerja utama", "text", "`capaian_iku.indikator`."),
+                _c("satuan", "Satuan", "text", "`capaian_iku.satuan`."),
+                _c("target", "Target", "num", "`capaian_iku.target`."),
+                _c("realisasi", "Realisasi", "num", "`capaian_iku.realisasi`."),
+                _c("capaian", "Capaian", "pct", "`capaian_iku.capaian`."),
+                _c("kategori", "Kategori", "text", "`capaian_iku.kategori`: on the agency's own scale."),
+                _c("bobot", "Bobot", "num", "`rpjmd.csv` `bobot` (1 when empty)."),
+                _c("porsi", "Porsi bobot", "pct", "bobot / Σ bobot of the IKU counted for the indicator."),
+                _c(
+                    "kontribusi",
+                    "Kontribusi",
+                    "pct",
+                    "bobot × capaian / Σ bobot: the IKU's part of the capaian gabungan (they add up to it).",
+                ),
+                _c(
+                    "keterangan",
+                    "Keterangan",
+                    "text",
+                    "Why a link is not counted (agency without a report, IKU not in the report, no capaian); "
+                    "empty when counted.",
+                ),
+            ),
+        ),
+        TableSpec(
             "tidak_lengkap",
             "Instansi yang tidak masuk rekap",
             "Agencies left out: a failed build (`<year>.failed` and no report), a report that cannot be "
@@ -161,6 +231,8 @@ class Recap:
     batch: Batch
     scale: Scale
     tables: dict[str, pd.DataFrame]
+    """By :data:`TABLES` name; ``rpjmd`` and ``rpjmd_kontribusi`` only with a mapping."""
+    rpjmd: Mapping | None = None
 
     @property
     def year(self) -> int:
@@ -176,6 +248,8 @@ def _agency_row(rep, scale: Scale) -> dict:
     met = iku["mencapai_target"]
     mean = fmean(pd.to_numeric(iku["capaian"], errors="coerce"))
     kategori = None if math.isnan(mean) else scale.categorise(pd.Series([mean])).iloc[0]
+    own, ours = iku["kategori"].astype("string"), scale.categorise(pd.to_numeric(iku["capaian"], errors="coerce"))
+    same = bool((own.fillna("") == ours.fillna("").to_numpy()).all())
     budget = rep.tables["anggaran_ringkasan"].iloc[0]
     eff = rep.tables.get("efisiensi")
     severity = pd.Series([f.get("severity") for f in rep.findings], dtype="object")
@@ -188,6 +262,7 @@ def _agency_row(rep, scale: Scale) -> dict:
         "tidak_terukur": int(met.isna().sum()),
         "rata_rata_capaian": mean,
         "kategori": None if kategori is None or pd.isna(kategori) else str(kategori),
+        "skala_laporan": "sama" if same else "lain",
         "pagu_murni": budget["pagu_murni"],
         "pagu": budget["pagu"],
         "pemotongan_persen": budget["pemotongan_persen"],
@@ -273,7 +348,7 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[c for c in columns if c != "peringkat"])
 
 
-def recap(batch: Batch, scale: str | Scale | None = None) -> Recap:
+def recap(batch: Batch, scale: str | Scale | None = None, rpjmd: Mapping | None = None) -> Recap:
     """The recap tables of a batch (see :data:`TABLES`).
 
     Parameters
@@ -284,6 +359,8 @@ def recap(batch: Batch, scale: str | Scale | None = None) -> Recap:
         The capaian scale for every agency's category (a shipped name or a Scale);
         default the datasets' default: the scale of the regulation in force for the year
         (:func:`lkjipkit.analysis.capaian.regulation_scale`).
+    rpjmd
+        The RPJMD mapping, when there is one (:func:`~lkjipkit.rekap.rpjmd.load_mapping`).
     """
     scale = resolve_scale(scale, batch.year)
     reports = batch.reports
@@ -305,4 +382,8 @@ def recap(batch: Batch, scale: str | Scale | None = None) -> Recap:
         "pemotongan": cuts.reset_index(drop=True),
         "tidak_lengkap": missing,
     }
-    return Recap(batch, scale, tables)
+    if rpjmd is not None:
+        indicators, links = contributions(rpjmd, batch, scale)
+        tables["rpjmd"] = _frame("rpjmd", indicators)
+        tables["rpjmd_kontribusi"] = _frame("rpjmd_kontribusi", links)
+    return Recap(batch, scale, tables, rpjmd)

@@ -15,9 +15,12 @@ and its years shifted so that every agency reports the same year. Among them:
 - one **broken** agency (the last one): a kegiatan spends more than its pagu,
   so the dataset fails validation and a batch names it as failed.
 
-40 agencies make a city, 400 a province (ten cities of 40)::
+40 agencies make a city, 400 a province (ten cities of 40). :func:`write_rpjmd` adds an RPJMD
+mapping (``rpjmd.csv``, :mod:`lkjipkit.rekap.rpjmd`) linking some of their IKU to the RPJMD
+indicators of the regional head, with one link to the broken agency (which has no report) and
+one to an IKU its agency does not have::
 
-    python -m lkjipkit.rekap.generate OUT --agencies 40 --seed 1 --year 2016
+    python -m lkjipkit.rekap.generate OUT --agencies 40 --seed 1 --year 2016 [--rpjmd FILE]
 """
 
 from __future__ import annotations
@@ -93,6 +96,18 @@ _MONEY = {
 _PRINTED_SUFFIX = "_tercetak"
 
 OVER_SPENT, MISSING_CAUSES_SHARE = 1, 0.3
+
+#: The RPJMD indicators of a generated mapping: (code, name, unit, target of the year).
+RPJMD_INDICATORS = (
+    ("RPJMD-01", "Indeks Pembangunan Manusia", "indeks", 78.5),
+    ("RPJMD-02", "Tingkat pengangguran terbuka", "%", 6.0),
+    ("RPJMD-03", "Persentase penduduk miskin", "%", 2.8),
+    ("RPJMD-04", "Indeks kepuasan masyarakat terhadap pelayanan publik", "indeks", 80.0),
+    ("RPJMD-05", "Nilai akuntabilitas kinerja pemerintah daerah", "nilai", 70.0),
+    ("RPJMD-06", "Indeks kualitas lingkungan hidup", "indeks", 65.0),
+)
+#: The code of the IKU a generated mapping links although its agency does not have it.
+ABSENT_IKU = "IKU-TIDAK-ADA"
 
 
 @dataclass(frozen=True)
@@ -303,16 +318,63 @@ def generate(
     return agencies
 
 
+def write_rpjmd(agencies: list[Agency], target: str | Path, *, seed: int = 1) -> Path:
+    """Write an RPJMD mapping of the agencies to ``target``; deterministic in ``seed``.
+
+    Each indicator of :data:`RPJMD_INDICATORS` is linked to one IKU of each of 3 to 6 agencies
+    (the broken one aside), with weights 1 to 3 or empty (1); its name, unit and target are on its
+    first row only. Two links cannot be counted, on purpose: the first indicator names the last
+    (broken) agency, the second an IKU (:data:`ABSENT_IKU`) of the first agency.
+
+    Raises
+    ------
+    LkjipError
+        Fewer than 4 agencies.
+    """
+    if len(agencies) < 4:
+        raise LkjipError(f"an RPJMD mapping needs at least 4 agencies; there are {len(agencies)}")
+    rng = random.Random(f"{seed}:rpjmd")  # noqa: S311 - test data, not secrets
+    pool = [a for a in agencies[:-1] if not a.broken]
+    rows = []
+    for k, (code, name, unit, goal) in enumerate(RPJMD_INDICATORS):
+        picked = rng.sample(pool, min(len(pool), rng.randint(3, 6)))
+        links = [(a.slug, rng.choice([r["kode"] for r in _read(a.path / "iku.csv")[1]])) for a in picked]
+        if k == 0:
+            links.append((agencies[-1].slug, "IKU1"))
+        elif k == 1:
+            links.append((agencies[0].slug, ABSENT_IKU))
+        for i, (slug, iku) in enumerate(links):
+            first = i == 0
+            rows.append(
+                {
+                    "rpjmd_kode": code,
+                    "rpjmd_indikator": name if first else "",
+                    "satuan": unit if first else "",
+                    "target": f"{goal:g}" if first else "",
+                    "slug": slug,
+                    "iku_kode": iku,
+                    "bobot": rng.choice(["", "1", "2", "3"]),
+                }
+            )
+    target = Path(target)
+    _write(target, list(rows[0]), rows)
+    return target
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("out", type=Path)
     ap.add_argument("--agencies", type=int, default=40)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--year", type=int, default=2016)
+    ap.add_argument("--rpjmd", type=Path, help="also write an RPJMD mapping of the agencies to this file")
     args = ap.parse_args(argv)
-    for a in generate(args.out, args.agencies, seed=args.seed, year=args.year):
+    agencies = generate(args.out, args.agencies, seed=args.seed, year=args.year)
+    for a in agencies:
         flags = [f for f in ("missing_causes", "over_spent", "broken") if getattr(a, f)]
         print(f"{a.path}: {a.slug} ({a.nama} {a.pemerintah}; from {a.template}) {' '.join(flags)}")
+    if args.rpjmd:
+        print(f"{write_rpjmd(agencies, args.rpjmd, seed=args.seed)}: RPJMD mapping")
 
 
 if __name__ == "__main__":  # pragma: no cover
@@ -324,7 +386,8 @@ def write_build_tables(dataset: str | Path, out_root: str | Path, year: int, *, 
 
     ``out_root/<slug>/<year>/`` gets ``tabel/`` (:func:`lkjipkit.analysis.write_tables`),
     ``reviu.json`` (:func:`lkjipkit.review.review`) and a ``provenance.json`` with the
-    dataset's agency and slug and the given ``status``. Returns the report folder.
+    dataset's agency and slug and the given ``status`` (``report.status``, as a build writes it).
+    Returns the report folder.
 
     Raises
     ------
@@ -341,5 +404,9 @@ def write_build_tables(dataset: str | Path, out_root: str | Path, year: int, *, 
     write_tables(ds, year, folder / "tabel")
     (folder / "reviu.json").write_text(review.to_json(review.review(ds, year)) + "\n", encoding="utf-8")
     dataset_record = {"path": str(Path(dataset).resolve()), "agency": ds.profil.instansi.nama_lengkap, "slug": ds.slug}
-    write(folder / "provenance.json", record(status=status, dataset=dataset_record, parameters={"year": year}))
+    report = {"status": status}  # as a build writes it: "status" says the build succeeded
+    write(
+        folder / "provenance.json",
+        record(status="built", report=report, dataset=dataset_record, parameters={"year": year}),
+    )
     return folder

@@ -27,7 +27,7 @@ TABLES, REVIEW, PROVENANCE = "tabel", "reviu.json", "provenance.json"
 NO_CAUSE_RULE = "COMPLETE-EXPLANATION"
 #: Tables a report must have for the recap, and the columns read from each.
 NEEDED = {
-    "capaian_iku": ("kode", "indikator", "satuan", "target", "realisasi", "capaian", "mencapai_target"),
+    "capaian_iku": (*("kode", "indikator", "satuan", "target", "realisasi", "capaian", "kategori", "mencapai_target"),),
     "anggaran_ringkasan": (
         "pagu_murni",
         "pagu",
@@ -63,7 +63,8 @@ class AgencyReport:
     nama: str
     folder: Path
     status: str
-    """``final`` or ``draft`` (provenance ``status``; anything else counts as ``draft``)."""
+    """``final`` or ``draft``: provenance ``report.status`` as a build writes it (``status`` itself says
+    whether the build succeeded); anything else counts as ``draft``."""
     built_at: str | None
     tables: dict[str, pd.DataFrame]
     findings: list[dict]
@@ -145,7 +146,7 @@ def read_report(folder: Path, slug: str) -> AgencyReport:
     if len(tables["anggaran_ringkasan"]) != 1:
         raise LkjipError(f"{folder / TABLES / 'anggaran_ringkasan.csv'}: expected one row")
     dataset = prov.get("dataset") or {}
-    status = prov.get("status")
+    status = (prov.get("report") or {}).get("status")
     return AgencyReport(
         slug=slug,
         nama=str(dataset.get("agency") or slug),

@@ -53,7 +53,8 @@ AGENCY_VIEWS = (
         "Kinerja per instansi",
         (
             *("peringkat", "instansi", "jumlah_iku", "tercapai", "tidak_tercapai", "tidak_terukur"),
-            *("rata_rata_capaian", "kategori", "temuan_error", "temuan_warning", "temuan_info", "laporan_final"),
+            *("rata_rata_capaian", "kategori", "skala_laporan"),
+            *("temuan_error", "temuan_warning", "temuan_info", "laporan_final"),
         ),
         "rata_rata_capaian",
     ),
@@ -99,18 +100,67 @@ def _figure(number: int, ident: str, caption: str, svg: str, alt: str) -> Markup
     return h.figure(ident=f"gambar-rekap-{ident}", caption=f"Gambar {number}. {caption}", svg=svg, alt=alt)
 
 
+#: How the RPJMD aggregate is computed, as the report states it (docs/rekap.md says the same).
+RPJMD_METHOD = (
+    "Capaian gabungan setiap indikator RPJMD adalah rata-rata tertimbang capaian IKU instansi yang "
+    "dipetakan kepadanya: Σ (bobot × capaian) / Σ bobot, dengan capaian sebagaimana tercantum dalam "
+    "laporan setiap instansi dan bobot dari berkas pemetaan (1 bila kosong). IKU yang instansinya tidak "
+    "masuk rekap, yang tidak ada dalam laporan instansi, atau yang capaiannya tidak terdefinisi disebut "
+    "dengan alasannya dan tidak dihitung. Kontribusi = bobot × capaian / Σ bobot; jumlahnya sama dengan "
+    "capaian gabungan."
+)
+
+
+#: The contribution columns printed under each indicator (its code is in the caption, the slug in Tabel 1).
+_PER_INDICATOR = tuple(c.name for c in TABLES["rpjmd_kontribusi"].columns if c.name not in ("rpjmd_kode", "slug"))
+
+
+def _rpjmd_section(recap: Recap, first: int) -> Section:
+    """Section 5: the RPJMD indicators (one table), then one table of contributions per indicator."""
+    t = recap.tables
+    blocks = [
+        h.block(
+            h.paragraph(
+                f"Pemetaan IKU instansi pada indikator RPJMD dibaca dari {recap.rpjmd.path.name}.", RPJMD_METHOD
+            )
+        ),
+        _table("rpjmd", t["rpjmd"], first, "tidak ada indikator."),
+    ]
+    links = t["rpjmd_kontribusi"]
+    for n, ind in enumerate(t["rpjmd"].to_dict("records"), start=first + 1):
+        own = links[links["rpjmd_kode"] == ind["rpjmd_kode"]]
+        title = f"Kontribusi IKU instansi pada {ind['rpjmd_kode']} {ind['rpjmd_indikator']}"
+        blocks.append(_table("rpjmd_kontribusi", own, n, "tidak ada IKU terkait.", title=title, columns=_PER_INDICATOR))
+    return Section("s-5", "5. Indikator RPJMD", blocks)
+
+
 def page_html(recap: Recap, built: dt.datetime) -> str:
     """The whole recap page."""
     t, year = recap.tables, recap.year
     agencies = t["instansi"]
     n_missing = len(t["tidak_lengkap"])
     scale = recap.scale.title or recap.scale.name
+    other = list(agencies.loc[agencies["skala_laporan"] == "lain", "slug"])
     summary = [
         h.paragraph(
             f"Rekapitulasi ini membaca laporan kinerja tahun {year} dari {len(agencies)} instansi "
             f"(tabel, hasil reviu dan provenance yang ditulis setiap build).",
             f"{n_missing} instansi tidak masuk rekap (Tabel 6)." if n_missing else "Semua instansi masuk rekap.",
             f"Kategori rata-rata capaian memakai satu skala untuk semua instansi: {scale}.",
+            *(
+                [
+                    f"{len(other)} instansi mengategorikan capaiannya dalam laporannya sendiri dengan skala lain "
+                    f"(kolom Skala laporan: lain): {', '.join(other)}; kategori rata-rata capaiannya dalam laporan "
+                    "itu dapat berbeda dari kategori di sini."
+                ]
+                if other
+                else []
+            ),
+            *(
+                [f"Bagian 5 memetakan IKU instansi pada {len(t['rpjmd'])} indikator RPJMD (Tabel 7)."]
+                if "rpjmd" in t
+                else []
+            ),
         )
     ]
     notes = [f"{r.slug}: {r.note}" for r in recap.batch.reports if r.note]
@@ -158,6 +208,8 @@ def page_html(recap: Recap, built: dt.datetime) -> str:
             "s-4", "4. Instansi yang tidak masuk rekap", [_table("tidak_lengkap", t["tidak_lengkap"], 6, "tidak ada.")]
         ),
     ]
+    if "rpjmd" in t:
+        sections.append(_rpjmd_section(recap, 7))
     from lkjipkit.publish.assemble import stylesheet
 
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)

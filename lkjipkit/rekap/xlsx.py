@@ -17,6 +17,8 @@ SHEETS = {
     "melebihi_anggaran": "Melebihi anggaran",
     "pemotongan": "Pemotongan terbesar",
     "tidak_lengkap": "Tidak masuk rekap",
+    "rpjmd": "Indikator RPJMD",
+    "rpjmd_kontribusi": "Kontribusi RPJMD",
 }
 
 
@@ -30,6 +32,8 @@ def write_xlsx(recap: Recap, target: Path) -> None:
     wb.remove(wb.active)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DFE3E8")
     for name, spec in TABLES.items():
+        if name not in recap.tables:  # the RPJMD sheets, without a mapping
+            continue
         ws = wb.create_sheet(SHEETS[name])
         frame = recap.tables[name]
         ws.append([c.header for c in spec.columns])
@@ -43,7 +47,8 @@ def write_xlsx(recap: Recap, target: Path) -> None:
             if col.kind in NUMBER_FORMATS:
                 for (cell,) in ws.iter_rows(min_row=2, min_col=i, max_col=i):
                     cell.number_format = NUMBER_FORMATS[col.kind]
-            width = 44 if col.name in ("instansi", "program", "indikator", "alasan") else 16
+            wide = ("instansi", "program", "indikator", "alasan", "rpjmd_indikator", "keterangan")
+            width = 44 if col.name in wide else 16
             ws.column_dimensions[letter].width = width
         ws.freeze_panes = "A2"
         ws.auto_filter.ref = f"A1:{get_column_letter(len(spec.columns))}{max(ws.max_row, 1)}"

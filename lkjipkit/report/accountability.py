@@ -174,11 +174,12 @@ class Accountability(Chapter):
         )
 
     def achievement_summary(self) -> Block:
-        """How many IKU met their target, the mean capaian, and how many improved on last year."""
+        """How many IKU met their target, the mean capaian, and how many improved on last year, read from the
+        table above (worded apart from the Ikhtisar Eksekutif, which opens with the same facts)."""
         a = self.analysis
         return html.block(
             html.paragraph(
-                narrative.results(a.ringkasan_iku, instansi=self.agency_short, jumlah_sasaran=len(a.sasaran)),
+                narrative.table_results(a.ringkasan_iku, jumlah_sasaran=len(a.sasaran)),
                 narrative.year_comparison(a.ringkasan_iku),
             )
         )
@@ -211,7 +212,14 @@ class Accountability(Chapter):
         out.append(_h4(f"a. {ANALYSES[0].format(tahun=y)}"))
         out.append(each(narrative.achievement(r, y - 1) for r in rows))
         out.append(_h4(f"b. {ANALYSES[1]}"))
-        out.append(each(narrative.history(s.history[s.history["kode"] == code], names[code]) for code in names))
+        out.append(
+            each(
+                narrative.history(s.history[s.history["kode"] == code], names[code], s.trends[code])
+                for code in names
+                if code in s.trends
+            )
+        )
+        out.append(self._history_table(k, s))
         out.append(_h4(f"c. {ANALYSES[2]}"))
         out.append(each(narrative.renstra(r) for r in s.renstra.to_dict("records")))
         out.append(_h4(f"d. {ANALYSES[3]}"))
@@ -240,7 +248,74 @@ class Accountability(Chapter):
         out.append(html.paragraph(narrative.activities(s.progress, s.activities)))
         if len(s.programs):
             out.append(self._program_table(k, s))
+        out.append(html.paragraph(narrative.activity_highlights(s.highlights, s.activities, names)))
+        out.append(self._activity_table(k, s))
         return Markup("").join(out)
+
+    def _history_table(self, k: int, s) -> Block:
+        """Analysis b as a table: every year the dataset holds for each IKU of sasaran ``k``."""
+        h = s.history
+        if h.empty:
+            return html.block()
+        spans = group_spans(list(h["kode"]))
+        rows = []
+        for i, r in enumerate(h.to_dict("records")):
+            cells = [Cell(r["indikator"], rowspan=spans[i]), Cell(r["satuan"], rowspan=spans[i])] if spans[i] else []
+            cells += [
+                num(str(int(r["tahun"]))),
+                num(fmt.nilai(r["target"])),
+                num(fmt.nilai(r["realisasi"])),
+                num(fmt.angka(r["capaian"], 2)),
+                r["kategori"] if _has(r["kategori"]) else fmt.KOSONG,
+            ]
+            rows.append(row(cells))
+        y0, y1 = int(h["tahun"].min()), int(h["tahun"].max())
+        return self.table(
+            f"Realisasi dan Capaian IKU Sasaran {k} Tahun {y0}–{y1}",
+            header=[["Indikator", "Satuan", "Tahun", "Target", "Realisasi", "Capaian (%)", "Kategori"]],
+            rows=rows,
+        )
+
+    def _activity_table(self, k: int, s) -> Block:
+        """The kegiatan behind sasaran ``k``'s result: the largest, those cut in the APBD-P, those short of
+        100 % physical progress (report order), with the IKU each serves when the dataset links them."""
+        h = s.highlights
+        picked = {h.terbesar, *h.dikurangi, *h.kurang} - {None}
+        if not picked:
+            return html.block()
+        acts = s.activities[s.activities["kode_rekening"].astype(str).isin(picked)]
+        linked = bool(acts["iku_kode"].notna().any())
+        rows = []
+        for i, r in enumerate(acts.to_dict("records"), start=1):
+            code = str(r["kode_rekening"])
+            why = []
+            if code == h.terbesar:
+                why.append("pagu terbesar")
+            if code in h.dikurangi:
+                why.append("dibatalkan pada APBD-P" if r["dipotong"] else "dikurangi pada APBD-P")
+            if code in h.kurang:
+                why.append("fisik di bawah 100 %")
+            cells = [num(f"{i}."), r["kegiatan"]]
+            if linked:
+                cells.append(fmt.KOSONG if fmt.kosong(r["iku_kode"]) else str(r["iku_kode"]))
+            cells += [
+                num(fmt.angka(r["pagu_murni"])),
+                num(fmt.angka(r["pagu"])),
+                num(fmt.angka(r["pemotongan"]) if code in h.dikurangi else ""),
+                num(fmt.angka(r["realisasi_fisik"], 2)),
+                num(fmt.angka(r["porsi_pagu"], 2)),
+                "; ".join(why),
+            ]
+            rows.append(row(cells))
+        header = ["No.", "Kegiatan", *(["IKU"] if linked else []), "APBD Murni (Rp)", "APBD-P (Rp)"]
+        header += ["Pengurangan (Rp)", "Fisik (%)", "Porsi Pagu (%)", "Keterangan"]
+        return self.table(
+            f"Kegiatan Penentu Hasil Sasaran {k} Tahun {self.year}",
+            header=[header],
+            rows=rows,
+            note="Porsi pagu = pagu kegiatan ÷ jumlah pagu kegiatan pada program pendukung sasaran × 100; "
+            "pengurangan = APBD murni − APBD-P.",
+        )
 
     def _program_table(self, k: int, s) -> Block:
         rows = [
@@ -358,7 +433,10 @@ class Accountability(Chapter):
             out.append(_h4(r["indikator"]))
             out.append(html.analyst_text(ind.loc[r["kode"], "definisi"]))
             out.append(html.paragraph(narrative.spm_indicator(r, y)))
-            out.append(html.analyst_text(self._spm_note(r["kode"])))
+            note = self._spm_note(r["kode"])
+            if note:
+                out.append(html.paragraph("Analisis penyusun:", kelas="label-analis"))
+            out.append(html.analyst_text(note))
             out.append(self.claim_callout("spm_realisasi.csv", f"{r['kode']}, {y}", "analisis"))
         return Markup("").join(out)
 

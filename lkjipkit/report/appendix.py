@@ -24,6 +24,10 @@ PK_PERNYATAAN = (
 )
 
 
+REVIEW_SECTION = "Hasil Reviu"
+"""The title of the appendix of review findings, a section only a draft has."""
+
+
 @register
 class Appendix(AgreementTables, Chapter):
     """Lampiran (notebook ``05``). Sections are numbered "Lampiran 1", "Lampiran 2", tables "Tabel L.1"."""
@@ -33,7 +37,7 @@ class Appendix(AgreementTables, Chapter):
     bab_id = "lampiran"
     label = "L"
     slug = "l"
-    draft_sections = ("Hasil Reviu",)
+    draft_sections = (REVIEW_SECTION,)
 
     def section_number(self, n: int) -> str:
         return f"Lampiran {n}"
@@ -70,7 +74,7 @@ class Appendix(AgreementTables, Chapter):
         )
         attachment = html.block(
             self._agreement_title(),
-            self.agreement_targets(intro=False),
+            self.agreement_targets(),
             Markup('<div class="pk-akhir">{}</div>').format(
                 html.block(self.agreement_budget(), self._agreement_signatures())
             ),

@@ -96,7 +96,45 @@ def markdown(text: str | None) -> Markup:
     """
     if fmt.kosong(text):
         return Markup("")
-    return trusted(_md.render(str(text)).strip())
+    tokens = _lettered_lists(_md.parse(str(text)))
+    return trusted(_md.renderer.render(tokens, _md.options, {}).strip())
+
+
+_LETTER = re.compile(r"([a-z])\.\s+")
+
+
+def _lettered_lists(tokens: list) -> list:
+    """A bullet list whose items start ``a.``, ``b.``, ``c.`` … (``- a. …`` in the data) becomes a list of
+    type ``a`` without the typed letters, so only one marker shows."""
+    for i, tok in enumerate(tokens):
+        if tok.type != "bullet_list_open":
+            continue
+        depth, firsts = 0, []
+        for j in range(i, len(tokens)):
+            t = tokens[j]
+            depth += (
+                t.nesting
+                if t.type in ("bullet_list_open", "bullet_list_close", "ordered_list_open", "ordered_list_close")
+                else 0
+            )
+            if t.type == "list_item_open" and depth == 1:
+                firsts.append(next(k for k in range(j, len(tokens)) if tokens[k].type == "inline"))
+            if depth == 0:
+                close = j
+                break
+        letters = [_LETTER.match(tokens[k].content) for k in firsts]
+        if not firsts or not all(letters) or [m.group(1) for m in letters] != [chr(97 + n) for n in range(len(firsts))]:
+            continue
+        tok.type, tok.tag = "ordered_list_open", "ol"
+        tok.attrSet("type", "a")
+        tokens[close].type, tokens[close].tag = "ordered_list_close", "ol"
+        for k, m in zip(firsts, letters, strict=True):
+            inline = tokens[k]
+            inline.content = inline.content[m.end() :]
+            child = inline.children[0] if inline.children else None
+            if child is not None and child.type == "text" and _LETTER.match(child.content):
+                child.content = child.content[_LETTER.match(child.content).end() :]
+    return tokens
 
 
 def analyst_text(text: str | None) -> Markup:

@@ -10,7 +10,6 @@ from . import html
 from .chapter import Chapter, register
 from .front import image_uri
 from .html import Block, num, row
-from .narrative import sentence
 
 
 @register
@@ -24,17 +23,12 @@ class Introduction(Chapter):
     slug = "1"
 
     def background(self) -> Block:
-        """1.1 Latar belakang: the analyst's text (``laporan.yaml: latar_belakang``), else a standard text."""
-        text = self.laporan.latar_belakang
-        if not fmt.kosong(text):
-            return Block(html.analyst_text(text))
-        laws = self.profil.dasar_hukum_organisasi
-        facts = {
-            "instansi": self.agency,
-            "tahun": self.year,
-            "dasar_hukum": laws[0] if laws else "peraturan daerah tentang pembentukan perangkat daerah",
-        }
-        return Block(sentence("pendahuluan.j2", "latar_belakang", facts))
+        """1.1 Latar belakang: the analyst's text (``laporan.yaml: latar_belakang``); nothing when there is none.
+
+        The standard text for a year without one is a prose cell of the notebook, shown when
+        ``{{ laporan.latar_belakang_diisi }}`` is false (:mod:`lkjipkit.report.prose`).
+        """
+        return Block(html.analyst_text(self.laporan.latar_belakang))
 
     def organisation(self) -> Block:
         """1.2 Struktur organisasi: the analyst's text, the organisation chart, the legal bases, the main task.

@@ -201,40 +201,48 @@ def _series(values, satuan: str | None, digits: int = 2) -> str:
     return fmt.daftar([fmt.dengan_satuan(v, satuan, digits) for v in values])
 
 
-def history(history: pd.DataFrame, indikator: str) -> Markup:
-    """Analysis 2 over every year with data: the series of realisations and capaian, extremes, years met."""
+def history(history: pd.DataFrame, indikator: str, trend) -> Markup:
+    """Analysis 2 over every year with data: the series of realisations and capaian, extremes, trend, years met.
+
+    ``trend`` is the indicator's :class:`~lkjipkit.analysis.iku.HistoryTrend` (``SasaranAnalysis.trends``).
+    """
     h = history[history["realisasi"].notna()].sort_values("tahun")
     if h.empty:
         return Markup("")
     satuan = scalar(h["satuan"].iloc[0]) or ""
     vals = [float(v) for v in h["realisasi"]]
-    years = [int(y) for y in h["tahun"]]
     caps = [scalar(v) for v in h["capaian"]]
-    hi, lo = max(vals), min(vals)
-    met = h["mencapai_target"].dropna()
+    t = trend
     facts = {
         "indikator_kecil": lower_first(indikator),
         "jumlah_tahun": len(vals),
-        "tahun_awal": years[0],
-        "tahun_akhir": years[-1],
+        "tahun_awal": t.tahun[0],
+        "tahun_akhir": t.tahun[-1],
         "deret_realisasi": _series(vals, satuan),
         "ada_capaian": all(c is not None for c in caps),
         "deret_capaian": fmt.daftar([fmt.persen(c) for c in caps]),
-        "tertinggi": fmt.dengan_satuan(hi, satuan),
-        "tahun_tertinggi": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == hi]),
-        "terendah": fmt.dengan_satuan(lo, satuan),
-        "tahun_terendah": fmt.daftar([str(y) for y, v in zip(years, vals, strict=True) if v == lo]),
-        "konstan": math.isclose(hi, lo, abs_tol=1e-9),
-        "jumlah_tercapai": int(met.astype(bool).sum()),
-        "jumlah_terukur": len(met),
+        "tertinggi": fmt.dengan_satuan(t.tertinggi, satuan),
+        "tahun_tertinggi": fmt.daftar([str(y) for y in t.tahun_tertinggi]),
+        "terendah": fmt.dengan_satuan(t.terendah, satuan),
+        "tahun_terendah": fmt.daftar([str(y) for y in t.tahun_terendah]),
+        "konstan": t.konstan,
+        "arah": t.arah_tren or "",
+        "membaik": t.membaik,
+        "negatif": str(scalar(h["polaritas"].iloc[0]) if "polaritas" in h else "") == "negatif",
+        "tren": _change(abs(t.tren_per_tahun), satuan) if t.arah_tren in ("naik", "turun") else "",
+        "akhir_terendah": t.akhir_terendah,
+        "akhir_tertinggi": t.akhir_tertinggi,
+        "jumlah_tercapai": t.jumlah_tercapai,
+        "jumlah_terukur": t.jumlah_terukur,
     }
     return sentence("iku.j2", "riwayat", facts)
 
 
 def renstra(row: Mapping) -> Markup:
-    """Analysis 3: the realisation against the Renstra end-of-period target."""
+    """Analysis 3: the realisation against the Renstra end-of-period target (the sum over the Renstra years for
+    a cumulative indicator); when the comparison is analysis 1's, it says so instead of repeating it."""
     satuan = scalar(row.get("satuan")) or ""
-    target, real = scalar(row.get("target_renstra")), scalar(row.get("realisasi"))
+    target, real = scalar(row.get("target_renstra")), scalar(row.get("realisasi_renstra"))
     r_text, t_text = _ordered_pair(real, target, satuan)
     cap = scalar(row.get("capaian_renstra"))
     facts = {
@@ -249,6 +257,9 @@ def renstra(row: Mapping) -> Markup:
         "capaian_terdefinisi": cap is not None,
         "capaian": _capaian_text(cap, None),
         "mencapai": bool(_bool(row.get("mencapai_target_renstra"))),
+        "kumulatif": bool(_bool(row.get("kumulatif"))),
+        "tahun_kumulatif": fmt.daftar(str(scalar(row.get("tahun_kumulatif")) or "").split(", ")),
+        "sama_dengan_tahunan": bool(_bool(row.get("sama_dengan_tahunan"))),
     }
     return sentence("iku.j2", "renstra", facts)
 
@@ -338,6 +349,38 @@ def activities(progress, activities: pd.DataFrame) -> Markup:
         "daftar_dipotong": fmt.daftar(_names(activities, progress.dipotong)),
     }
     return sentence("anggaran.j2", "kegiatan", facts)
+
+
+def activity_highlights(highlights, activities: pd.DataFrame, iku_names: Mapping[str, str]) -> Markup:
+    """Analysis 7, the kegiatan behind the result: the largest, those cut in the APBD-P with the amount,
+    those short of 100 % physical progress with their share of the sasaran's money, and the IKU each serves.
+
+    ``highlights`` is ``SasaranAnalysis.highlights``, ``activities`` its ``.activities``; ``iku_names``
+    maps the code of each IKU of the sasaran to its name (links to other sasaran's IKU are not named here).
+    """
+    f = activities.set_index(activities["kode_rekening"].astype(str))
+    h = highlights
+    links = f[f["iku_kode"].astype(str).isin(list(iku_names))]
+    tautan = [
+        f"{lower_first(iku_names[str(code)])}: {fmt.daftar(list(g['kegiatan']))}"
+        for code, g in links.groupby("iku_kode", sort=False)
+    ]
+    big = f.loc[h.terbesar] if h.terbesar is not None else None
+    facts = {
+        "ada_terbesar": big is not None,
+        "terbesar": "" if big is None else big["kegiatan"],
+        "pagu_terbesar": "" if big is None else fmt.rupiah(big["pagu"]),
+        "porsi_terbesar": fmt.persen(h.porsi_terbesar),
+        "pagu": fmt.rupiah(h.pagu),
+        "jumlah_dikurangi": len(h.dikurangi),
+        "jumlah_dibatalkan": int(f.loc[list(h.dikurangi), "dipotong"].astype(bool).sum()),
+        "pemotongan": fmt.rupiah(h.pemotongan),
+        "jumlah_kurang": len(h.kurang),
+        "porsi_kurang": fmt.persen(h.porsi_kurang),
+        "ada_tautan": bool(tautan),
+        "tautan": "; ".join(tautan),
+    }
+    return sentence("anggaran.j2", "kegiatan_penentu", facts)
 
 
 def budget_summary(summary, instansi: str, activities: pd.DataFrame) -> Markup:
@@ -441,6 +484,12 @@ def results(summary, *, instansi: str, jumlah_sasaran: int) -> Markup:
     (from ``YearAnalysis.ringkasan_iku``)."""
     facts = {**_counts(summary), "instansi": instansi, "jumlah_sasaran": jumlah_sasaran}
     return sentence("ringkasan.j2", "hasil_iku", facts)
+
+
+def table_results(summary, *, jumlah_sasaran: int) -> Markup:
+    """Bab III's reading of the capaian table: IKU met of those measured, the mean capaian and its category
+    (the Ikhtisar's :func:`results` states the same facts in its own words)."""
+    return sentence("ringkasan.j2", "hasil_tabel", {**_counts(summary), "jumlah_sasaran": jumlah_sasaran})
 
 
 def year_comparison(summary) -> Markup:

@@ -9,7 +9,6 @@ from . import html
 from .chapter import Chapter, group_spans, iku_frame, register
 from .corrections import budget_label, correction_notes
 from .html import Block, Cell, num, row
-from .narrative import sentence
 
 
 def formula_text(pembilang, penyebut, satuan) -> str:
@@ -29,8 +28,9 @@ class AgreementTables:
         c = self.analysis.capaian_iku
         return dict(zip(c["kode"], c["target"], strict=True))
 
-    def agreement_targets(self, *, intro: bool = True) -> Block:
-        """2.3 Perjanjian Kinerja, part 1: sasaran strategis, IKU and the year's targets."""
+    def agreement_targets(self) -> Block:
+        """2.3 Perjanjian Kinerja, part 1: sasaran strategis, IKU and the year's targets (the sentence before
+        it is a prose cell of the notebook)."""
         f = iku_frame(self)
         targets = self._targets()
         s_span = group_spans(list(f["sasaran_kode"]))
@@ -42,22 +42,11 @@ class AgreementTables:
                 cells += [Cell(f"{n}.", num=True, rowspan=s_span[i]), Cell(r["sasaran"], rowspan=s_span[i])]
             cells += [r["indikator"], num(fmt.dengan_satuan(targets.get(r["kode"]), r["satuan"]))]
             rows.append(row(cells))
-        parts = []
-        if intro:
-            parts.append(
-                html.paragraph(
-                    f"Perjanjian Kinerja {self.agency_short} Tahun {self.year} memuat sasaran strategis, "
-                    "indikator kinerja utama beserta targetnya, dan anggaran program sebagai berikut:"
-                )
-            )
-        parts.append(
-            self.table(
-                f"Perjanjian Kinerja {self.agency_short} Tahun {self.year}: Sasaran, Indikator dan Target",
-                header=[["No.", "Sasaran Strategis", "Indikator Kinerja Utama (IKU)", f"Target {self.year}"]],
-                rows=rows,
-            )
+        return self.table(
+            f"Perjanjian Kinerja {self.agency_short} Tahun {self.year}: Sasaran, Indikator dan Target",
+            header=[["No.", "Sasaran Strategis", "Indikator Kinerja Utama (IKU)", f"Target {self.year}"]],
+            rows=rows,
         )
-        return html.block(*parts)
 
     def agreement_budget(self) -> Block:
         """2.3 Perjanjian Kinerja, part 2: the budget of each program as agreed (``anggaran_pk``), with the total."""
@@ -88,14 +77,13 @@ class PerformancePlanning(AgreementTables, Chapter):
     label = "2"
     slug = "2"
 
-    def vision_mission(self) -> Block:
-        """2.1 Visi and misi of the agency."""
-        facts = {"instansi_singkat": self.agency_short, "visi": self.profil.visi, "jumlah_misi": len(self.profil.misi)}
-        intro = sentence("pendahuluan.j2", "visi", facts)
-        return html.block(html.paragraph(intro), html.bullet_list(self.profil.misi, jenis="a"))
+    def missions(self) -> Block:
+        """2.1 The misi as a list a., b., c. (the sentence stating the visi is a prose cell of the notebook)."""
+        return html.block(html.bullet_list(self.profil.misi, jenis="a"))
 
     def renstra_table(self) -> Block:
-        """2.1 Tujuan, sasaran, IKU, formula and targets (of the year and of the Renstra's last year)."""
+        """2.1 Tujuan, sasaran, IKU, formula and targets (of the year and of the Renstra's last year); the
+        sentence before it is a prose cell of the notebook."""
         f = iku_frame(self)
         targets = self._targets()
         end = self.profil.renstra.tahun_akhir
@@ -121,10 +109,7 @@ class PerformancePlanning(AgreementTables, Chapter):
             ]
             rows.append(row(cells))
         note = "* Indikator berpolaritas negatif: semakin rendah realisasi, semakin baik kinerja." if negatif else None
-        intro = html.paragraph(
-            f"Tujuan, sasaran, indikator dan target kinerja {self.agency_short} dijelaskan pada tabel berikut:"
-        )
-        table = self.table(
+        return self.table(
             f"Tujuan, Sasaran, Indikator dan Target Kinerja {self.agency_short} Tahun {self.year}",
             header=[
                 [
@@ -141,10 +126,10 @@ class PerformancePlanning(AgreementTables, Chapter):
             note=note,
             source=self.profil.renstra.dokumen,
         )
-        return html.block(intro, table)
 
     def annual_plan(self) -> Block:
-        """2.2 Rencana Kinerja Tahunan: programs and kegiatan with their pagu (APBD murni), totals."""
+        """2.2 Rencana Kinerja Tahunan: programs and kegiatan with their pagu (APBD murni), totals; the sentence
+        before it (how many programs and kegiatan, the pagu) is a prose cell of the notebook."""
         a = self.analysis
         acts, progs = a.anggaran_kegiatan, a.anggaran_program
         rows, k = [], 0
@@ -184,15 +169,9 @@ class PerformancePlanning(AgreementTables, Chapter):
             )
         )
         note = html.block(*notes) or None
-        intro = html.paragraph(
-            f"Rencana kinerja tahunan {self.agency_short} Tahun Anggaran {self.year} "
-            f"terdiri atas {fmt.bilangan(len(progs))} program dan {fmt.bilangan(len(acts))} kegiatan "
-            f"dengan pagu APBD murni {fmt.rupiah(a.anggaran_ringkasan.pagu_murni)}:"
-        )
-        table = self.table(
+        return self.table(
             f"Rencana Kinerja Tahunan {self.agency_short} Tahun Anggaran {self.year}",
             header=[["No.", "Program/Kegiatan", "Kode Rekening", "Pagu (Rp)"]],
             rows=rows,
             note=note,
         )
-        return html.block(intro, table)

@@ -773,3 +773,68 @@ def test_workbook_problem_format_keeps_the_csv_format_unchanged():
     assert str(Problem("anggaran", None, None, "x", cell="A5:A7")) == "anggaran!A5:A7: x"
     assert str(Problem("anggaran.csv", 23, "pagu_murni", "x")) == "anggaran.csv:23:pagu_murni: x"
     assert Problem("a.csv", 1, "c", "m").format("data") == "data/a.csv:1:c: m"
+
+
+def _with_merge(book: Path, sheet_part: str, ref: str) -> None:
+    """Add a merged range to the raw XML of a worksheet: openpyxl itself could not write a huge one quickly."""
+    import zipfile
+
+    parts = {}
+    with zipfile.ZipFile(book) as z:
+        for name in z.namelist():
+            parts[name] = z.read(name)
+    xml = parts[sheet_part].decode()
+    merge = f'<mergeCell ref="{ref}"/>'
+    if "<mergeCells" in xml:
+        xml = xml.replace("</mergeCells>", merge + "</mergeCells>", 1)
+    else:
+        xml = xml.replace("</sheetData>", f'</sheetData><mergeCells count="1">{merge}</mergeCells>', 1)
+    parts[sheet_part] = xml.encode()
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in parts.items():
+            z.writestr(name, content)
+
+
+def _sheet_part(book: Path, title: str) -> str:
+    import zipfile
+
+    from lkjipkit.dataset.excel.read import _worksheet_parts
+
+    with zipfile.ZipFile(book) as z:
+        return next(part for part, name in _worksheet_parts(z).items() if name == title)
+
+
+def test_a_huge_merged_range_is_refused_before_it_is_expanded(workbook: Path):
+    # openpyxl makes one object per merged cell: 38 million of them would take the memory and hours
+    _with_merge(workbook, _sheet_part(workbook, "kegiatan"), "A5000:ZZ60000")
+    lines = errors(workbook)
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("kegiatan!A5000:ZZ60000: merged cells up to range A5000:ZZ60000 cover 38,610,756 cells")
+    assert "the limit is 1,000,000 cells" in lines[0] and "LKJIP_MAX_MERGED_CELLS" in lines[0]
+
+
+def test_merged_cells_within_the_limit_are_read_and_reported_as_usual(workbook: Path, monkeypatch):
+    _with_merge(workbook, _sheet_part(workbook, "iku"), "B5:C5")
+    lines = errors(workbook)
+    assert any(ln.startswith("iku!B5:C5: merged cells; expected one value per cell") for ln in lines), lines
+    monkeypatch.setenv("LKJIP_MAX_MERGED_CELLS", "1")
+    first = errors(workbook)[0]  # the template's Petunjuk sheet has merged titles of its own
+    assert "merged cells up to range" in first and "; the limit is 1 cells (merged cells per workbook)" in first
+
+
+def test_the_petunjuk_describes_every_key_and_column_in_indonesian(tmp_path: Path):
+    wb = openpyxl.load_workbook(write_template(tmp_path / "t.xlsx"))
+    rows = list(wb[GUIDE_SHEET].iter_rows(values_only=True))
+    header = next(i for i, r in enumerate(rows) if r[0] == "lembar")
+    assert rows[header][5] == "keterangan"
+    notes = {(r[0], r[1]): (r[5] or "", r[6] or "") for r in rows[header + 1 :] if r[1]}
+    by_column = {(t.name, c.name): c for t in TABLES for c in t.columns}
+    for key, col in by_column.items():
+        indonesian, english = notes[key]
+        assert english == col.description and indonesian and col.description not in indonesian, key
+    assert notes[("kegiatan", "kode_rekening")][0] == "Kode rekening anggaran, mis. `1.14.1.14.01.01.001`."
+    assert notes[("iku", "polaritas")][0].startswith("`positif`: makin tinggi makin baik")
+    assert notes[("profil", "instansi.nama")][0] == "teks; wajib. Nama instansi, mis. 'Dinas Tenaga Kerja dan Sosial'."
+    # the profil sheet's own notes too
+    profil_notes = {r[0]: r[2] for r in wb["profil"].iter_rows(values_only=True) if r[0]}
+    assert profil_notes["instansi.singkatan"] == "teks. Nama singkat yang dipakai dalam teks, mis. 'Disnakersos'."

@@ -9,6 +9,7 @@ figures and sentences.
 
 from __future__ import annotations
 
+import copy
 import importlib.util
 import re
 from pathlib import Path
@@ -18,6 +19,7 @@ import papermill
 import pytest
 
 from lkjipkit.config import notebooks_dir
+from lkjipkit.publish.export import ReportOutputs
 
 pytestmark = pytest.mark.slow
 
@@ -91,6 +93,9 @@ EXPECT = {
         "text": {
             "seed": [
                 "Tabel 2.1 Tujuan, Sasaran, Indikator dan Target Kinerja Disnakersos Kota Balikpapan Tahun 2016",
+                # a prose cell with live numbers
+                "<p>Rencana kinerja tahunan Disnakersos Kota Balikpapan Tahun Anggaran 2016 terdiri atas 16 program "
+                "dan 69 kegiatan dengan pagu APBD murni Rp 16.935.245.186:</p>",
                 '<td class="num">16.935.245.186</td>',
                 '<td class="num">7.577.432.700</td>',
             ],
@@ -187,14 +192,16 @@ def run(tmp_path_factory):
 
 
 def html_outputs(nb) -> list[str]:
-    """The text/html outputs, checking on the way that nothing else is output."""
-    out = []
+    """What the chapter puts in the report, piece by piece: its text/html outputs and its prose cells (as the
+    exporter renders them, placeholders filled in from the notebook's parameters), checking on the way that
+    nothing else is output."""
     for i, cell in enumerate(nb.cells):
         for o in cell.get("outputs", []):
             assert o["output_type"] == "display_data", f"cell {i}: {o['output_type']} output {o.get('text', '')!r}"
             assert "text/html" in o["data"], f"cell {i}: output without text/html"
-            out.append(o["data"]["text/html"])
-    return out
+    kept, resources = ReportOutputs().preprocess(copy.deepcopy(nb), {})
+    assert resources["lkjip"]["dropped"] == []
+    return [o["data"]["text/html"] for c in kept.cells for o in c.outputs]
 
 
 CASES = [(name, which) for name in EXPECT for which in DATASETS if (notebooks_dir() / f"{name}.ipynb").exists()]

@@ -1,8 +1,10 @@
-"""The chapter notebooks as committed: no outputs, one parameters cell, no logic, only lkjipkit and IPython.
+"""The chapter notebooks as committed: no outputs, one parameters cell, no logic, only lkjipkit and IPython;
+their Markdown (prose) cells use only names of the prose vocabulary.
 
 Logic lives in the library (docs/report-html.md, style.md): a notebook opens its
-chapter and displays it, one display call per cell. These checks read the
-notebooks' code with ``ast``; they do not run it.
+chapter and displays it, one display call per cell, with prose cells between.
+These checks read the notebooks' code with ``ast``; they do not run it. The prose
+cells are rendered with the vocabulary of both datasets, every report year.
 """
 
 from __future__ import annotations
@@ -75,15 +77,45 @@ def test_exactly_one_parameters_cell_first(path):
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
-def test_no_markdown_cells(path):
-    """Everything in the report comes from code outputs; markdown cells would be dropped by the builder."""
-    assert [c.cell_type for c in read(path).cells if c.cell_type != "code"] == []
+def test_only_code_and_markdown_cells(path):
+    """Raw cells never reach the report (the build refuses them); prose is a Markdown cell."""
+    assert {c.cell_type for c in read(path).cells} <= {"code", "markdown"}
+
+
+def _datasets_and_years():
+    from lkjipkit import load_dataset
+    from lkjipkit.config import default_dataset
+
+    kota = Path(__file__).resolve().parents[1] / "data" / "kota-contoh"
+    for folder in (default_dataset(), kota):
+        ds = load_dataset(folder)
+        for year in ds.years:
+            yield ds, year
+
+
+@pytest.fixture(scope="module")
+def vocabularies():
+    from lkjipkit.report.prose import vocabulary
+
+    return [(f"{ds.slug} {year}", vocabulary(ds, year)) for ds, year in _datasets_and_years()]
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
+def test_markdown_placeholders_resolve_on_every_dataset_and_year(path, vocabularies):
+    from lkjipkit.report.prose import render_prose
+
+    for number, cell in enumerate(read(path).cells, start=1):
+        if cell.cell_type == "markdown":
+            for which, names in vocabularies:
+                render_prose(cell.source, names, where=f"{path.stem}, cell {number} ({which})")
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_no_definitions_loops_or_foreign_imports(path):
     nb = read(path)
     for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
         tree = ast.parse(cell.source)
         for node in ast.walk(tree):
             assert not isinstance(node, FORBIDDEN), f"cell {i}: {type(node).__name__} belongs in lkjipkit"
@@ -96,7 +128,7 @@ def test_no_definitions_loops_or_foreign_imports(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=ids)
 def test_shape_parameters_imports_open_then_one_display_per_cell(path):
-    cells = [ast.parse(c.source) for c in read(path).cells]
+    cells = [ast.parse(c.source) for c in read(path).cells if c.cell_type == "code"]
     assert all(isinstance(n, ast.Import | ast.ImportFrom) for n in cells[1].body), "cell 1 imports"
     opened = cells[2].body
     assert len(opened) == 1 and isinstance(opened[0], ast.Assign), "cell 2 opens the chapter"

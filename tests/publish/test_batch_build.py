@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -35,6 +36,10 @@ def test_batch_builds_the_good_reports_and_reports_the_broken_one(seed_path: Pat
     assert not (out / "rusak").exists()
     assert "iku.csv:2:polaritas" in result.output
     assert "2 built, 1 failed, 0 skipped of 3 reports" in result.output
+    # not on a terminal: one line per event, each real chapter of each report named as it starts
+    assert re.search(r"\] kota-lain/2016: chapter [1-6]/6 03_akuntabilitas_kinerja\n", result.output), result.output
+    assert "] balikpapan-disnakersos/2016: export HTML" in result.output
+    assert "[3/3] " in result.output and "all done" in result.output
 
     again = CliRunner().invoke(main, [*args[:3], "--year", "2016", "--out-root", str(out), "--format", "html"])
     assert again.exit_code == 0, again.output

@@ -8,7 +8,7 @@ import shutil
 import pandas as pd
 import pytest
 import yaml
-from conftest import FINAL, YEAR
+from conftest import FINAL, YEAR, expected_capaian
 
 from lkjipkit.errors import LkjipError
 from lkjipkit.rekap.core import build_rekap
@@ -19,25 +19,16 @@ from lkjipkit.rekap.read import read_batch
 def _expected(agency) -> dict:
     """One agency's figures straight from its dataset files (not from the tables nor the recap)."""
     p = agency.path
-    iku = pd.read_csv(p / "iku.csv")
-    year = pd.read_csv(p / "iku_tahunan.csv").query("tahun == @YEAR").merge(iku, left_on="iku_kode", right_on="kode")
-    known = year["target"].notna() & year["realisasi"].notna()
-    up = year["polaritas"] == "positif"
-    met = known & ((up & (year["realisasi"] >= year["target"])) | (~up & (year["realisasi"] <= year["target"])))
+    year = expected_capaian(p)
+    known, met = year["known"], year["met"]
     ang = pd.read_csv(p / "anggaran.csv").query("tahun == @YEAR")
     pagu = ang["pagu_perubahan"].fillna(ang["pagu_murni"])
     expl = pd.read_csv(p / "analisis_iku.csv").query("tahun == @YEAR").set_index("iku_kode")["penyebab"]
     missed = year.loc[known & ~met, "kode"]
     no_cause = sorted(k for k in missed if pd.isna(expl.get(k)) or not str(expl.get(k)).strip())
-    # capaian by method.md: realisasi / target × 100 (positif), (2 × target − realisasi) / target × 100 ≥ 0 (negatif)
-    pos = year["realisasi"] / year["target"] * 100
-    neg = ((2 * year["target"] - year["realisasi"]) / year["target"] * 100).clip(lower=0)
-    cap = (yaml.safe_load((p / "profil.yaml").read_text()).get("pengaturan") or {}).get("batas_capaian")
-    capaian = pos.where(up, neg).where(year["target"] > 0)
-    if cap is not None:
-        capaian = capaian.clip(upper=cap)
+    capaian = year["capaian"]
     return {
-        "jumlah_iku": len(iku),
+        "jumlah_iku": len(pd.read_csv(p / "iku.csv")),
         "tercapai": int(met.sum()),
         "tidak_tercapai": int((known & ~met).sum()),
         "tidak_terukur": int((~known).sum()),
@@ -171,3 +162,31 @@ def test_no_report_of_the_year(city):
     _, root = city
     with pytest.raises(LkjipError, match="no agency has a readable report of 2015"):
         build_rekap(root, 2015, formats="html")
+
+
+def test_every_report_of_the_city_categorises_on_the_recaps_scale(city_recap):
+    _, r = city_recap
+    assert set(r.tables["instansi"]["skala_laporan"]) == {"sama"}
+
+
+def test_an_agency_whose_report_uses_another_scale_is_named(city, city_copy, tmp_path):
+    """Its build wrote each IKU's category on its own scale (lampu lalu lintas): the recap says so, never silently."""
+    from lkjipkit.rekap.generate import write_build_tables
+
+    agencies, root = city_copy
+    a = agencies[3]
+    own = tmp_path / "own" / a.slug
+    shutil.copytree(a.path, own)
+    profil = yaml.safe_load((own / "profil.yaml").read_text(encoding="utf-8"))
+    profil.setdefault("pengaturan", {})["skala_kategori"] = "lampu-lalu-lintas"
+    (own / "profil.yaml").write_text(yaml.safe_dump(profil, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    shutil.rmtree(root / a.slug)
+    write_build_tables(own, root, YEAR)
+    written = pd.read_csv(root / a.slug / str(YEAR) / "tabel" / "capaian_iku.csv")["kategori"].dropna()
+    assert set(written) <= {"Hijau", "Kuning", "Merah"} and len(written)
+    result = build_rekap(root, YEAR, tmp_path / "out", "html")
+    table = result.recap.tables["instansi"].set_index("slug")["skala_laporan"]
+    assert table[a.slug] == "lain" and (table.drop(a.slug) == "sama").all()
+    assert any(line.startswith(f"skala     {a.slug}: its report categorises") for line in result.lines())
+    html = (tmp_path / "out" / "rekap.html").read_text(encoding="utf-8")
+    assert "1 instansi mengategorikan capaiannya dalam laporannya sendiri dengan skala lain" in html

@@ -9,7 +9,7 @@ import pytest
 
 from lkjipkit.dataset import load_dataset
 from lkjipkit.errors import DatasetError, LkjipError
-from lkjipkit.rekap.generate import generate
+from lkjipkit.rekap.generate import generate, write_rpjmd
 
 
 def test_same_seed_same_files_other_seed_other_files(tmp_path):
@@ -20,6 +20,26 @@ def test_same_seed_same_files_other_seed_other_files(tmp_path):
         same = filecmp.dircmp(x.path, y.path)
         assert not same.diff_files and not same.left_only
         assert filecmp.cmp(x.path / "iku_tahunan.csv", z.path / "iku_tahunan.csv", shallow=False) is False
+    maps = [
+        write_rpjmd(agencies, tmp_path / f"{n}.csv", seed=s)
+        for n, agencies, s in (("a", a, 3), ("b", b, 3), ("c", c, 4))
+    ]
+    assert filecmp.cmp(maps[0], maps[1], shallow=False) and not filecmp.cmp(maps[0], maps[2], shallow=False)
+
+
+def test_rpjmd_mapping_validates_and_links_every_indicator(city, city_rpjmd):
+    from lkjipkit.rekap.generate import ABSENT_IKU, RPJMD_INDICATORS
+    from lkjipkit.rekap.rpjmd import load_mapping
+
+    agencies, _ = city
+    mapping = load_mapping(city_rpjmd)
+    assert list(mapping.indicators["rpjmd_kode"]) == [code for code, *_ in RPJMD_INDICATORS]
+    links = mapping.links
+    assert set(links["slug"]) <= {a.slug for a in agencies}
+    assert (agencies[-1].slug, "IKU1") in set(zip(links["slug"], links["iku_kode"], strict=True))
+    assert (links["iku_kode"] == ABSENT_IKU).sum() == 1
+    with pytest.raises(LkjipError, match="at least 4 agencies"):
+        write_rpjmd(agencies[:3], city_rpjmd.parent / "small.csv")
 
 
 def test_city_agencies(city):

@@ -14,11 +14,12 @@ from lkjipkit.rekap.facts import TABLES
 
 
 @pytest.fixture(scope="module")
-def outputs(city, tmp_path_factory):
-    """The city's recap in every format, made by the command."""
+def outputs(city, city_rpjmd, tmp_path_factory):
+    """The city's recap in every format, with its RPJMD mapping, made by the command."""
     agencies, root = city
     out = tmp_path_factory.mktemp("rekap") / "out"
     args = ["rekap", str(root), *(str(a.path) for a in agencies), "--year", str(YEAR), "--out", str(out)]
+    args += ["--rpjmd", str(city_rpjmd)]
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
     return agencies, out, result.output
@@ -53,6 +54,9 @@ def test_pdf_text(outputs):
     assert "Tabel 6. Instansi yang tidak masuk rekap" in flat
     assert agencies[-1].slug.replace("-", "") in squeezed and "does not validate" in flat
     assert text.count("\f") >= 5
+    assert "Tabel 7. Indikator RPJMD dan capaian gabungan IKU instansi" in flat
+    assert "Tabel 8. Kontribusi IKU instansi pada RPJMD-01 Indeks Pembangunan Manusia" in flat
+    assert "rataratatertimbangcapaianIKU" in squeezed and "IKUTIDAKADA" in squeezed
 
 
 @needs("pdfimages")
@@ -76,6 +80,10 @@ def test_xlsx(outputs):
     pagu = header.index("Pagu (Rp)") + 1
     assert ws.cell(2, pagu).number_format == "#,##0" and isinstance(ws.cell(2, pagu).value, int | float)
     assert wb["Tidak masuk rekap"].max_row == 2
+    rpjmd = wb["Indikator RPJMD"]
+    assert [c.value for c in rpjmd[1]] == [c.header for c in TABLES["rpjmd"].columns]
+    assert rpjmd.max_row == 7 and rpjmd.cell(2, 8).number_format == "0.00"
+    assert wb["Kontribusi RPJMD"].max_row == 1 + sum(row[4].value for row in rpjmd.iter_rows(min_row=2))
 
 
 @pytest.mark.browser
@@ -116,5 +124,6 @@ def test_html_offline_and_sortable_in_chromium(outputs, tmp_path):
 def test_html_without_script_is_the_ranked_table(outputs):
     _, out, _ = outputs
     html = (out / "rekap.html").read_text(encoding="utf-8")
-    assert html.count('<div class="urut">') == 6
+    assert html.count('<div class="urut">') == 6 + 1 + 6  # and the RPJMD table, one per RPJMD indicator
+    assert 'id="tabel-rekap-13"' in html and "Σ (bobot × capaian) / Σ bobot" in html
     assert "<button" not in html  # sort buttons exist only once the script ran

@@ -1,8 +1,9 @@
 """Chapters in-process (fast): the entry point, numbering, and the whole report's ids.
 
 The notebooks' cells are executed here with ``exec`` and a ``display`` that
-collects the blocks, so every chapter of both datasets is checked in seconds;
-tests/notebooks/ runs the same notebooks for real under papermill.
+collects the blocks (prose cells rendered as the exporter does), so every
+chapter of both datasets is checked in seconds; tests/notebooks/ runs the same
+notebooks for real under papermill.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import pytest
 from lkjipkit.config import default_dataset, notebooks_dir
 from lkjipkit.errors import LkjipError, YearError
 from lkjipkit.report import Block, open_chapter
+from lkjipkit.report.prose import render_prose, vocabulary
 
 
 def run_notebook(path, dataset, year) -> list[Block]:
@@ -22,6 +24,11 @@ def run_notebook(path, dataset, year) -> list[Block]:
     shown: list[Block] = []
     ns: dict = {}
     for i, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":  # prose, as the exporter renders it with the chapter's year
+            bab = ns["bab"]
+            names = vocabulary(bab.ds, bab.year, bab.analysis)
+            shown.append(Block(render_prose(cell.source, names, where=f"{path.stem}, cell {i + 1}")))
+            continue
         exec(compile(cell.source, f"{path.name}[{i}]", "exec"), ns)
         if i == 0:
             ns.update(dataset=str(dataset), year=year)  # what papermill injects after the parameters cell

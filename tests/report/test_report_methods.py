@@ -258,21 +258,224 @@ def test_spm_figure_title_names_a_target_only_when_one_is_drawn():
 
 
 def test_flat_indicator_history_is_constant():
+    text = _text(_history([100.0, 100.0, 100.0], "Persentase pekerja/buruh yang menjadi peserta BPJS"))
+    assert "Realisasinya tetap 100 % pada setiap tahun" in text and "tertinggi" not in text
+    assert "tren" not in text
+
+
+def _history(values, name="Persentase pemeriksaan perusahaan", polaritas="positif", target=25.0):
     import pandas as pd
 
+    from lkjipkit.analysis.iku import history_trend
+
+    n = len(values)
     h = pd.DataFrame(
         {
-            "tahun": [2014, 2015, 2016],
-            "realisasi": [100.0, 100.0, 100.0],
-            "capaian": [100.0, 100.0, 100.0],
-            "satuan": ["%"] * 3,
-            "mencapai_target": pd.array([True, True, True], dtype="boolean"),
+            "kode": ["IKU4"] * n,
+            "tahun": list(range(2017 - n, 2017)),
+            "polaritas": [polaritas] * n,
+            "realisasi": values,
+            "capaian": [v / target * 100 for v in values],
+            "satuan": ["%"] * n,
+            "mencapai_target": pd.array([v >= target for v in values], dtype="boolean"),
         }
     )
-    text = _text(narrative.history(h, "Persentase pekerja/buruh yang menjadi peserta BPJS"))
-    assert "Realisasinya tetap 100 % pada setiap tahun" in text and "tertinggi" not in text
+    return narrative.history(h, name, history_trend(h))
+
+
+def test_history_rising_slope_ending_at_its_low_is_not_called_rising():
+    text = _text(_history([10.0, 12.0, 15.0, 23.85, 9.07]))
+    assert "garis trennya naik, tetapi realisasi tahun 2016 merupakan yang terendah dalam periode itu" in text
+    assert "meningkat" not in text
+
+
+def test_history_trend_of_a_negative_indicator_says_whether_it_improved():
+    text = _text(_history([2.0, 1.0, 0.5, 0.4], "Jumlah KLB", polaritas="negatif", target=1.0))
+    assert "trennya menurun rata-rata 0,53 poin per tahun (membaik, karena semakin rendah semakin baik)" in text
+
+
+def test_history_of_two_years_draws_no_trend():
+    text = _text(_history([23.85, 20.42]))
+    assert "tren belum dapat ditarik" in text and "meningkat" not in text and "menurun" not in text
+
+
+def test_history_table_holds_every_year_of_the_dataset(kota_contoh_path):
+    text = _text(open_chapter(kota_contoh_path, 2023, chapter=3).sasaran_analyses())
+    assert "Realisasi dan Capaian IKU Sasaran 2 Tahun 2021–2023" in text
+    assert "Persentase puskesmas terakreditasi paripurna % 2021" in text
+    seed = _text(open_chapter("", 2016, chapter=3).sasaran_analyses())
+    assert "Realisasi dan Capaian IKU Sasaran 1 Tahun 2015–2016" in seed
+    assert (
+        "Persentase pencari kerja yang mendapatkan pelatihan % 2015 70 65,76 93,94 Sangat Tinggi "
+        "2016 70 51,47 73,53 Sedang" in seed
+    )
 
 
 def test_conclusion_after_the_last_sasaran_says_it_covers_all():
     text = _text(open_chapter("", 2016, chapter=3).analyst_conclusion())
     assert text.startswith("Kesimpulan atas seluruh sasaran tahun 2016 Secara umum")
+
+
+# --- analysis g: the kegiatan behind the result -----------------------------------------------------------
+
+
+def _analysis_g(folder, year: int) -> str:
+    text = _text(open_chapter(folder, year, chapter=3).sasaran_analyses())
+    return text
+
+
+def test_analysis_g_names_the_largest_the_cut_and_the_short_kegiatan():
+    text = _analysis_g("", 2016)
+    assert (
+        "Kegiatan dengan pagu terbesar adalah Pelatihan Tenaga Kerja Berbasis Kompetensi (Rp 861.000.000, 47,26 % "
+        "dari pagu kegiatan sasaran ini Rp 1.821.868.000)." in text
+    )
+    assert "Pada APBD-P, pagu 13 kegiatan dikurangi, dengan jumlah pengurangan Rp 2.694.681.250; 2 di antaranya" in text
+    assert "Sebanyak 3 kegiatan belum mencapai realisasi fisik 100 %, dengan porsi 15,69 % dari pagu" in text
+    assert "Kegiatan Penentu Hasil Sasaran 1 Tahun 2016" in text
+    assert "Kegiatan Penentu Hasil Sasaran 4 Tahun 2016" in text
+    assert "ditautkan dengan IKU" not in text  # the seed links no kegiatan to an IKU: no such sentence, no column
+    assert "No. Kegiatan IKU" not in text
+
+
+def test_analysis_g_ties_kegiatan_to_the_iku_they_serve(kota_contoh_path):
+    text = _analysis_g(kota_contoh_path, 2023)
+    assert (
+        "Kegiatan yang dalam data ditautkan dengan IKU sasaran ini: angka kematian bayi: Penyediaan Fasilitas "
+        "Pelayanan Kesehatan untuk UKM dan UKP; persentase puskesmas" not in text
+    )  # IKU3 serves Sasaran 2, not Sasaran 1
+    assert (
+        "Kegiatan yang dalam data ditautkan dengan IKU sasaran ini: angka kematian bayi: Penyediaan Fasilitas "
+        "Pelayanan Kesehatan untuk UKM dan UKP." in text
+    )
+    assert "No. Kegiatan IKU APBD Murni (Rp) APBD-P (Rp) Pengurangan (Rp) Fisik (%) Porsi Pagu (%) Keterangan" in text
+    assert "Pengadaan Alat Kesehatan Puskesmas IKU3 850.000.000 0 850.000.000 0,00 0,00 dibatalkan pada APBD-P" in text
+
+
+# --- wording defects of issue 13 on both datasets ------------------------------------------------------
+
+
+@pytest.fixture(params=[("", 2016), ("kota", 2023)], ids=["balikpapan", "kota-contoh"])
+def both(request, kota_contoh_path):
+    folder, year = request.param
+    return (kota_contoh_path if folder == "kota" else ""), year
+
+
+def test_iku_summary_of_bab_iii_is_not_the_ikhtisar_verbatim(both):
+    folder, year = both
+    ikhtisar = _text(open_chapter(folder, year, chapter=0).overview())
+    bab3 = _text(open_chapter(folder, year, chapter=3).achievement_summary())
+    assert bab3.startswith("Tabel di atas menunjukkan bahwa")
+    for sentence in re.split(r"(?<=\.) ", ikhtisar):
+        if "IKU" in sentence and "Dibandingkan dengan tahun" not in sentence:
+            assert sentence not in bab3
+
+
+def test_overall_conclusion_is_labelled_as_covering_every_sasaran(both):
+    folder, year = both
+    text = _text(open_chapter(folder, year, chapter=3).analyst_conclusion())
+    assert text.startswith(f"Kesimpulan atas seluruh sasaran tahun {year} ")
+
+
+def test_spm_analyst_text_is_labelled_as_theirs(both):
+    folder, year = both
+    html = str(open_chapter(folder, year, chapter=3).spm())
+    notes = html.count('<p class="label-analis">Analisis penyusun:</p><div class="analis">')
+    assert notes >= 1
+    assert notes == html.count('<p class="label-analis">Analisis penyusun:</p>')
+
+
+def test_lettered_definitions_show_one_marker():
+    html = str(open_chapter("", 2016, chapter=3).spm())
+    assert "<li>a. " not in html and "<li>b. " not in html
+    assert '<ol type="a">\n<li>setiap bentuk usaha yang berbadan hukum' in html
+    assert str(narrative_markdown("- x\n- y")).startswith("<ul>")  # a plain bullet list stays one
+    assert "<li>a. satu</li>" in str(narrative_markdown("- a. satu\n- c. dua"))  # not a run a, b, c: left as typed
+
+
+def narrative_markdown(text):
+    from lkjipkit.report import html
+
+    return html.markdown(text)
+
+
+def test_pmks_standard_in_sasaran_4_is_whole_sentences():
+    text = _text(open_chapter("", 2016, chapter=3).sasaran_analyses())
+    d = text[text.index("Persentase PMKS yang mendapatkan bantuan disandingkan") :]
+    d = d[: d.index("e. Penyebab")].strip()
+    assert d.endswith(
+        "Realisasi standar tersebut tahun 2016 sebesar 8,91 %; target nasionalnya tidak tersedia dalam data."
+    )
+    assert all(s[:1].isupper() for s in re.split(r"(?<=\.) ", d))
+
+
+# --- Renstra: cumulative indicators and the last Renstra year ----------------------------------------------
+
+
+def test_last_renstra_year_with_the_annual_target_says_so_instead_of_repeating_analysis_a():
+    from lkjipkit.analysis import analyse
+    from lkjipkit.config import default_dataset
+
+    r = analyse(load_dataset(default_dataset()), 2016).renstra_iku
+    assert r["sama_dengan_tahunan"].all() and not r["kumulatif"].any()
+    text = _text(open_chapter("", 2016, chapter=3).sasaran_analyses())
+    assert (
+        "Tahun 2016 merupakan tahun terakhir periode Renstra dan target akhir Renstra untuk persentase PMKS yang "
+        "mendapatkan bantuan (20 %) sama dengan target tahun ini, sehingga perbandingannya sama dengan analisis a: "
+        "realisasi belum mencapai target jangka menengah." in text
+    )
+    assert "realisasi tahun 2016 sebesar 8,91 % (capaian 44,55 %) belum mencapai target jangka menengah" not in text
+
+
+def test_cumulative_indicator_sums_the_renstra_years(kota_contoh_path, tmp_path):
+    import shutil
+
+    from lkjipkit.analysis import analyse
+
+    folder = tmp_path / "kota"
+    shutil.copytree(kota_contoh_path, folder)
+
+    def mark(rows):
+        for r in rows:
+            r["kumulatif"] = "ya" if r["kode"] == "IKU2" else ""
+        return rows
+
+    _edit_csv(folder / "iku.csv", mark)
+    r = analyse(load_dataset(folder), 2023).renstra_iku.set_index("kode")
+    assert r.at["IKU2", "kumulatif"] and r.at["IKU2", "tahun_kumulatif"] == "2021, 2022, 2023"
+    assert r.at["IKU2", "realisasi_renstra"] == 3  # 2 + 1 + 0 KLB over the Renstra years so far
+    assert not r.at["IKU2", "mencapai_target_renstra"]  # target 0 KLB over the period
+    assert r.at["IKU4", "realisasi_renstra"] == r.at["IKU4", "realisasi"]  # not cumulative: the latest value
+    assert not r["sama_dengan_tahunan"].any()  # 2023 is not the Renstra's last year
+    text = _text(open_chapter(folder, 2023, chapter=3).sasaran_analyses())
+    assert (
+        "Target akhir periode Renstra tahun 2026 untuk jumlah kejadian luar biasa (KLB) penyakit menular sebesar "
+        "0 kejadian bersifat kumulatif; jumlah realisasi tahun 2021, 2022, dan 2023 sebesar 3 kejadian" in text
+    )
+
+
+# --- e: causes and solutions ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("folder", "year"), [("", 2016), ("kota", 2022), ("kota", 2023)])
+def test_missing_causes_are_draft_callouts_never_report_sentences(folder, year, kota_contoh_path):
+    path = kota_contoh_path if folder == "kota" else ""
+    chapter = open_chapter(path, year, chapter=3)
+    html = str(chapter.sasaran_analyses())
+    sections = [h[h.index("e. Penyebab") : h.index("f. Efisiensi")] for h in html.split('<h4 class="analisis">a. ')[1:]]
+    causes = chapter.analysis.analisis_iku
+    # a missing text is a gap (a solution is not asked of an IKU that met its target: gaps.py)
+    missing = {g.kunci for g in chapter.analysis.gaps if g.jenis in ("analisis", "penyebab", "solusi")}
+    assert missing, "the dataset should trigger the case"
+    shown = re.sub(r'<aside class="catatan-penyusun".*?</aside>', "", "".join(sections), flags=re.S)
+    assert "belum diuraikan" not in shown  # the gap is said only inside the callout
+    for kode in missing:
+        assert any(f"{kode} " in s and "catatan-penyusun" in s for s in sections)
+    for r in causes.dropna(subset=["penyebab"]).to_dict("records"):
+        assert str(html_escape_first_words(r["penyebab"])) in shown  # the analyst's own words
+
+
+def html_escape_first_words(text: str) -> str:
+    from markupsafe import escape
+
+    return str(escape(" ".join(str(text).split()[:3])))

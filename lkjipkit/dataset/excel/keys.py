@@ -18,6 +18,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import translations
+
+PETUNJUK = translations("id")
+"""The workbook speaks Indonesian, like the report: the descriptions of keys and columns (written in English in
+the code and docs/data-format.md) are shown from the Indonesian catalog (:mod:`lkjipkit.i18n`)."""
 
 
 def _alternatives(annotation: Any) -> list[Any]:
@@ -67,7 +72,7 @@ def _note(field: Any, annotation: Any) -> str:
     else:
         what = kind.get(annotation, "teks")
     need = "; wajib" if field.is_required() else ""
-    desc = f". {field.description}" if field.description else ""
+    desc = f". {PETUNJUK.gettext(field.description)}" if field.description else ""
     return f"{what}{need}{desc}"
 
 

@@ -12,10 +12,11 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
+from defusedxml import DefusedXmlException, ElementTree
 from openpyxl import load_workbook
 from openpyxl.cell.cell import Cell
 from openpyxl.styles.numbers import is_date_format
-from openpyxl.utils import get_column_letter
+from openpyxl.utils import get_column_letter, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel, ValidationError
@@ -60,6 +61,7 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
     if not path.exists():
         raise DatasetNotFoundError(f"{path}: no such file")
     _check_file(path)
+    _check_merged(path)
     values, formulas = _open(path)
     problems: list[Problem] = []
     titles: dict[str, str] = {}  # lower-case name -> sheet title
@@ -148,6 +150,63 @@ def _check_file(path: Path) -> None:
             UserWarning,
             stacklevel=3,
         )
+
+
+_PACKAGE_RELS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_DOC_RELS = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+
+
+def _check_merged(path: Path) -> None:
+    """Refuse merged ranges that cover more than :data:`limits.MERGED_CELLS` cells, before openpyxl reads them.
+
+    openpyxl makes an object for every cell of a merged range, so one range such as ``A1:XFD1048576``
+    in a small file would take the machine's memory and hours. The worksheets' ``mergeCell``
+    elements are read first, as a stream; a file that is no workbook is left to :func:`_open` to report.
+    """
+    try:
+        book = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        return
+    limit, total = limits.MERGED_CELLS.value, 0
+    with book:
+        for part, sheet in _worksheet_parts(book).items():
+            try:
+                with book.open(part) as stream:
+                    for _event, element in ElementTree.iterparse(stream):
+                        if element.tag.endswith("}mergeCell") and element.get("ref"):
+                            ref = element.get("ref", "")
+                            try:
+                                min_col, min_row, max_col, max_row = range_boundaries(ref)
+                            except (ValueError, TypeError):
+                                continue  # openpyxl reports what it cannot read
+                            total += (max_col - min_col + 1) * (max_row - min_row + 1)
+                            if total > limit:
+                                found = f"merged cells up to range {ref} cover {total:,} cells"
+                                raise DatasetError(
+                                    [Problem(sheet, min_row, None, limits.MERGED_CELLS.exceeded(found), cell=ref)],
+                                    source=str(path),
+                                )
+                        element.clear()
+            except (ElementTree.ParseError, DefusedXmlException, KeyError, zipfile.BadZipFile):
+                continue  # the same: _open says what is wrong with the file
+
+
+def _worksheet_parts(book: zipfile.ZipFile) -> dict[str, str]:
+    """The worksheet XML parts of a workbook file and their sheet names (``xl/worksheets/sheet1.xml``: ``iku``)."""
+    try:
+        sheets = ElementTree.fromstring(book.read("xl/workbook.xml"))
+        rels = ElementTree.fromstring(book.read("xl/_rels/workbook.xml.rels"))
+    except (KeyError, ElementTree.ParseError, DefusedXmlException):
+        return {}
+    targets = {r.get("Id"): r.get("Target", "") for r in rels.iter(f"{_PACKAGE_RELS}Relationship")}
+    parts = {}
+    for sheet in sheets.iter():
+        if sheet.tag.endswith("}sheet"):
+            target = targets.get(sheet.get(f"{_DOC_RELS}id"), "")
+            part = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
+            if part in book.namelist():
+                parts[part] = sheet.get("name", part)
+    return parts
 
 
 def _open(path: Path) -> tuple[Any, Any]:

@@ -23,7 +23,7 @@ from lkjipkit import __version__
 from ..model import Dataset
 from ..profile import DaftarLaporan, Pengaturan, Profil
 from ..spec import TABLES, Column, Table
-from .keys import flatten, key_text
+from .keys import PETUNJUK, flatten, key_text
 from .layout import (
     EXCEL_MAX_CELL,
     EXCEL_MAX_ROW,
@@ -363,15 +363,18 @@ _GUIDE_COLUMNS = (
 
 
 def _guide_note(table: Table, col: Column) -> str:
-    """The Indonesian note of a column in the Petunjuk: its choices, or the sheet its codes must come from."""
+    """The Indonesian note of a column in the Petunjuk: what it holds, then its choices or the sheet its codes
+    must come from."""
     ref = _refers_to(table, col)
     if ref:
-        return f"Harus ada di kolom {ref[1]} lembar {ref[0]} (daftar pilihan di sel)."
-    if col.type == "choice":
-        return "Pilihan: " + "; ".join(choice_label(a) for a in col.allowed or ()) + "."
-    if col.as_printed:
-        return "Angka seperti tercetak di dokumen sumber, untuk reviu; laporan memakai angka hasil hitungan."
-    return ""
+        note = f"Harus ada di kolom {ref[1]} lembar {ref[0]} (daftar pilihan di sel)."
+    elif col.type == "choice":
+        note = "Pilihan: " + "; ".join(choice_label(a) for a in col.allowed or ()) + "."
+    elif col.as_printed:
+        note = "Angka seperti tercetak di dokumen sumber, untuk reviu; laporan memakai angka hasil hitungan."
+    else:
+        note = ""
+    return " ".join(t for t in (PETUNJUK.gettext(col.description), note) if t)
 
 
 def _guide_sheet(ws: Worksheet, source: Dataset | None) -> None:
@@ -420,7 +423,12 @@ def _guide_sheet(ws: Worksheet, source: Dataset | None) -> None:
     for table in TABLES:
         need = "wajib" if table.required else "opsional"
         key = ", ".join(table.key)
-        sheet_row(table.name, TABLE_TITLES[table.name], f"Tabel {need}; satu baris per {key}.", table.description)
+        sheet_row(
+            table.name,
+            TABLE_TITLES[table.name],
+            f"Tabel {need}; satu baris per {key}. {PETUNJUK.gettext(table.description)}",
+            table.description,
+        )
         for col in table.columns:
             line(
                 (
