@@ -1,16 +1,25 @@
-"""Time ``lkjip build --format html`` against the naive pipeline on a dataset (default: the seed's).
+"""Time ``lkjip build`` against the naive pipeline and the floor on a dataset (default: the seed's).
 
 The naive pipeline is what one would type without lkjipkit's builder: for each
 chapter notebook, in order, the ``papermill`` command (inject the parameters,
-execute) and then ``jupyter nbconvert --to html --no-input``. Both run as
-commands, from a cold process, the way a user runs them.
+execute) and then ``jupyter nbconvert --to html --no-input``. The floor
+(``benchmarks/floor.py``) is one plain Python process that loads the dataset
+once, analyses the year once and makes the same six chapters with the same
+library calls. Then ``lkjip build --format html``, ``html,pdf`` (the PDF on top)
+and ``html,docx`` (the Word document on top). All run as commands, from a cold
+process, the way a user runs them.
 
-The two are alternated (A B, then B A, ...) so that a change in machine load
-hits both alike; each is run once untimed first (disk caches, ``.pyc`` files),
-then ``--runs`` times; the median is reported, with min and max.
+Every run is measured over its whole process tree (``benchmarks/measure.py``:
+wall, CPU of the command and all it started, kernels included, and peak
+resident memory). The pipelines are alternated (forwards, then backwards, ...)
+so that a change in machine load hits all alike; each is run once untimed
+first (disk caches, ``.pyc`` files), then ``--repeat`` times; medians are
+reported, with the ratios to the naive pipeline (wall) and to the floor (CPU).
+On a shared machine the CPU ratios are the steadier figures.
 
     .venv/bin/python benchmarks/bench_build.py            # seed dataset, 5 runs each
-    .venv/bin/python benchmarks/bench_build.py --runs 7 --json benchmarks/last.json
+    .venv/bin/python benchmarks/bench_build.py --repeat 7 --json benchmarks/last.json
+    .venv/bin/python benchmarks/bench_build.py --only lkjip,floor --dataset /tmp/x50   # a subset
 """
 
 from __future__ import annotations
@@ -24,49 +33,73 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from measure import Measure, measure
+
 BIN = Path(sys.executable).parent
+HERE = Path(__file__).resolve().parent
 
 
-def _run(cmd: list[str], cwd: Path) -> None:
-    proc = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
-    if proc.returncode != 0:
-        raise SystemExit(f"failed: {' '.join(cmd)}\n{proc.stdout[-2000:]}\n{proc.stderr[-4000:]}")
+def _run(cmd: list[str], cwd: Path) -> Measure:
+    m = measure(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    if m.returncode != 0:
+        raise SystemExit(f"failed: {' '.join(cmd)}")
+    return m
 
 
-def naive(dataset: Path, year: int, notebooks: list[Path], work: Path) -> float:
+def _sum(measures: list[Measure]) -> Measure:
+    return Measure(
+        sum(m.wall_s for m in measures),
+        sum(m.cpu_s for m in measures),
+        max(m.peak_tree_rss_mb for m in measures),
+        0,
+    )
+
+
+def naive(dataset: Path, year: int, notebooks: list[Path], work: Path) -> Measure:
     """papermill, then jupyter nbconvert --to html --no-input, for each chapter in turn."""
     out = work / "naive"
     out.mkdir()
-    start = time.perf_counter()
+    done = []
     for nb in notebooks:
         executed = out / nb.name
-        _run(
-            [str(BIN / "papermill"), str(nb), str(executed), "-p", "dataset", str(dataset), "-p", "year", str(year)],
-            work,
-        )
-        _run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)], work)
-    return time.perf_counter() - start
+        papermill = [str(BIN / "papermill"), str(nb), str(executed), "-p", "dataset", str(dataset)]
+        done.append(_run([*papermill, "-p", "year", str(year)], work))
+        done.append(_run([str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)], work))
+    return _sum(done)
 
 
-def lkjip(dataset: Path, year: int, notebooks: list[Path], work: Path) -> float:
-    """lkjip build DATASET --year Y --format html (one command, every chapter)."""
-    start = time.perf_counter()
-    _run([str(BIN / "lkjip"), "build", str(dataset), "--year", str(year), "--format", "html", "--out", "out"], work)
-    return time.perf_counter() - start
+def floor(dataset: Path, year: int, notebooks: list[Path], work: Path) -> Measure:
+    """One plain Python process: load once, analyse once, the same six chapters (benchmarks/floor.py)."""
+    return _run([sys.executable, str(HERE / "floor.py"), str(dataset), "--year", str(year), "--out", "f.html"], work)
 
 
-def lkjip_fresh(dataset: Path, year: int, notebooks: list[Path], work: Path) -> float:
+def _build(formats: str):
+    def build(dataset: Path, year: int, notebooks: list[Path], work: Path) -> Measure:
+        cmd = [str(BIN / "lkjip"), "build", str(dataset), "--year", str(year), "--format", formats, "--out", "out"]
+        return _run(cmd, work)
+
+    build.__doc__ = f"lkjip build DATASET --year Y --format {formats} (one command, every chapter)."
+    return build
+
+
+def lkjip_fresh(dataset: Path, year: int, notebooks: list[Path], work: Path) -> Measure:
     """The builder with a fresh kernel per chapter (reuse_kernels=False), to show what warm kernels save."""
     code = (
         "from lkjipkit.publish import build_report; "
         f"build_report({str(dataset)!r}, {year}, 'out', formats='html', progress=False, reuse_kernels=False)"
     )
-    start = time.perf_counter()
-    _run([sys.executable, "-c", code], work)
-    return time.perf_counter() - start
+    return _run([sys.executable, "-c", code], work)
+
+
+PIPELINES = {
+    "naive": naive,
+    "floor": floor,
+    "lkjip": _build("html"),
+    "lkjip+pdf": _build("html,pdf"),
+    "lkjip+docx": _build("html,docx"),
+}
 
 
 def main() -> None:
@@ -76,22 +109,27 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dataset", type=Path, default=config.default_dataset())
     ap.add_argument("--year", type=int, default=2016)
-    ap.add_argument("--runs", type=int, default=5, help="timed runs of each pipeline (at least 5)")
+    ap.add_argument("--repeat", "--runs", type=int, default=5, dest="runs", help="timed runs of each (at least 5)")
+    ap.add_argument("--only", default=",".join(PIPELINES), help=f"pipelines, comma-separated: {', '.join(PIPELINES)}")
     ap.add_argument("--fresh", action="store_true", help="also time the builder with a fresh kernel per chapter")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
     args = ap.parse_args()
     if args.runs < 5:
-        ap.error("--runs: at least 5")
+        ap.error("--repeat: at least 5")
     if not (BIN / "papermill").exists() or not (BIN / "lkjip").exists():
         raise SystemExit(f"run me with the project's Python (.venv/bin/python): no papermill/lkjip in {BIN}")
     dataset = args.dataset.resolve()
     notebooks = [c.path for c in find_chapters(config.notebooks_dir())]
-    pipelines = {"naive": naive, "lkjip build": lkjip}
+    names = [n.strip() for n in args.only.split(",") if n.strip()]
+    unknown = sorted(set(names) - set(PIPELINES))
+    if unknown:
+        ap.error(f"--only: unknown {', '.join(unknown)}")
+    pipelines = {name: PIPELINES[name] for name in names}
     if args.fresh:
-        pipelines["lkjip build, fresh kernels"] = lkjip_fresh
-    times: dict[str, list[float]] = {name: [] for name in pipelines}
+        pipelines["lkjip, fresh kernels"] = lkjip_fresh
+    times: dict[str, list[Measure]] = {name: [] for name in pipelines}
 
-    def once(name: str) -> float:
+    def once(name: str) -> Measure:
         work = Path(tempfile.mkdtemp(prefix="lkjip-bench-"))
         try:
             return pipelines[name](dataset, args.year, notebooks, work)
@@ -104,23 +142,52 @@ def main() -> None:
         once(name)
     for i in range(args.runs):
         for name in order if i % 2 == 0 else order[::-1]:
-            t = once(name)
-            times[name].append(t)
-            print(f"run {i + 1}/{args.runs}  {name:<28} {t:6.1f} s", file=sys.stderr)
+            m = once(name)
+            times[name].append(m)
+            print(f"run {i + 1}/{args.runs}  {name:<22} {m.wall_s:6.1f} s wall {m.cpu_s:6.1f} s CPU", file=sys.stderr)
 
-    base = statistics.median(times["naive"])
+    def med(name: str, key: str) -> float | None:
+        return statistics.median(getattr(m, key) for m in times[name]) if name in times else None
+
+    naive_wall, floor_cpu = med("naive", "wall_s"), med("floor", "cpu_s")
     rows = []
-    for name, ts in times.items():
-        med = statistics.median(ts)
-        rows.append({"pipeline": name, "median_s": med, "min_s": min(ts), "max_s": max(ts), "speedup": base / med})
-    print("\n| pipeline | median (s) | min (s) | max (s) | speed-up vs naive |\n|---|---:|---:|---:|---:|")
+    for name in times:
+        wall, cpu = med(name, "wall_s"), med(name, "cpu_s")
+        rows.append(
+            {
+                "pipeline": name,
+                "wall_s": wall,
+                "wall_min_s": min(m.wall_s for m in times[name]),
+                "wall_max_s": max(m.wall_s for m in times[name]),
+                "cpu_s": cpu,
+                "peak_tree_rss_mb": med(name, "peak_tree_rss_mb"),
+                "speedup_wall_vs_naive": naive_wall / wall if naive_wall else None,
+                "cpu_vs_floor": cpu / floor_cpu if floor_cpu else None,
+            }
+        )
+
+    def x(v):
+        return "" if v is None else f"{v:.2f}x"
+
+    print("\n| pipeline | wall (s) | min–max (s) | CPU (s) | peak tree RSS (MB) | vs naive (wall) | vs floor (CPU) |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for r in rows:
-        print(f"| {r['pipeline']} | {r['median_s']:.1f} | {r['min_s']:.1f} | {r['max_s']:.1f} | {r['speedup']:.1f}x |")
+        print(
+            f"| {r['pipeline']} | {r['wall_s']:.1f} | {r['wall_min_s']:.1f}–{r['wall_max_s']:.1f} | {r['cpu_s']:.1f} "
+            f"| {r['peak_tree_rss_mb']:.0f} | {x(r['speedup_wall_vs_naive'])} | {x(r['cpu_vs_floor'])} |"
+        )
+    for base, on_top in (("lkjip", "lkjip+pdf"), ("lkjip", "lkjip+docx")):
+        if base in times and on_top in times:
+            print(
+                f"{on_top} adds {med(on_top, 'wall_s') - med(base, 'wall_s'):.1f} s wall, "
+                f"{med(on_top, 'cpu_s') - med(base, 'cpu_s'):.1f} s CPU to {base}"
+            )
     machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}, lkjipkit {__version__}"
     print(f"\n{len(notebooks)} chapters; {args.runs} runs each, alternated; {machine}")
     if args.json:
+        runs = {name: [m.__dict__ for m in ms] for name, ms in times.items()}
         args.json.write_text(
-            json.dumps({"machine": machine, "chapters": len(notebooks), "runs": times, "summary": rows}, indent=2)
+            json.dumps({"machine": machine, "chapters": len(notebooks), "runs": runs, "summary": rows}, indent=2)
         )
 
 

@@ -3,7 +3,6 @@
 The public API is small: load a dataset, analyse a year, build the report.
 """
 
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from lkjipkit.errors import (
@@ -15,11 +14,6 @@ from lkjipkit.errors import (
     Problem,
     YearError,
 )
-
-try:
-    __version__ = version("lkjipkit")
-except PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
 
 __all__ = [
     "BuildError",
@@ -38,9 +32,25 @@ __all__ = [
 if TYPE_CHECKING:
     from lkjipkit.dataset import Dataset, load_dataset
 
+    __version__: str
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("lkjipkit")
+    except PackageNotFoundError:  # running from a source tree that is not installed
+        return "0+unknown"
+
 
 def __getattr__(name: str) -> Any:
-    """``Dataset`` and ``load_dataset`` are imported on first use: ``lkjip`` starts (and answers Ctrl-C) at once."""
+    """``Dataset`` and ``load_dataset`` are imported on first use, ``__version__`` looked up on first use
+    (importlib.metadata alone is most of what ``lkjip --help`` would import): ``lkjip`` starts (and answers
+    Ctrl-C) at once."""
+    if name == "__version__":
+        globals()["__version__"] = value = _version()
+        return value
     if name in ("Dataset", "load_dataset"):
         from lkjipkit import dataset
 

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import click
 
-from lkjipkit import __version__
 from lkjipkit.errors import BuildError, DatasetError, FileAccessError, LkjipError
 from lkjipkit.i18n import LANGUAGES, _, language, language_from, ngettext, set_language
 from lkjipkit.publish.formats import FORMATS, parse_formats
@@ -237,8 +236,20 @@ allow_dropped_option = click.option(
 )
 
 
+def _show_version(ctx: click.Context, _param, value: bool) -> None:
+    """``--version``: the version is looked up only then (importlib.metadata is slow to import)."""
+    if value and not ctx.resilient_parsing:
+        from lkjipkit import __version__
+
+        click.echo(_("lkjip, version {version}").format(version=__version__))
+        ctx.exit()
+
+
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="lkjip")
+@click.option(
+    "--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+    help="Show the version and exit.",
+)  # fmt: skip
 @click.option(
     "--lang",
     type=click.Choice(LANGUAGES),

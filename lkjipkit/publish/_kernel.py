@@ -55,6 +55,12 @@ def _snapshot() -> None:
     _state["rc"] = dict(mpl.rcParams) if mpl is not None else None
 
 
+def environment(values: dict[str, str]) -> None:
+    """Set environment variables for the next chapter (the build's hand-over, :mod:`lkjipkit.publish.cache`);
+    :func:`reset` removes them again."""
+    os.environ.update(values)
+
+
 def reset() -> None:
     """Return the kernel to the state recorded by :func:`preload`, as if it were fresh."""
     plt = sys.modules.get("matplotlib.pyplot")

@@ -157,28 +157,38 @@ def build_report(
     executor = Executor(chapters, jobs=jobs, reuse_kernels=reuse_kernels, timeout=timeout, listener=progress_ui)
     progress_ui.start()
     executor.start()  # the kernels start and warm up while this process validates the dataset
+    handover = None  # the folder of what the chapters are handed (lkjipkit.report.handover)
     try:
+        from lkjipkit.report.handover import folder as handover_folder
+        from lkjipkit.report.handover import hand_over
+
+        handover = handover_folder()
         _import_jsonschema_quickly()
         import papermill  # noqa: F401 - now, while the kernels start, rather than in the lanes later
 
+        from lkjipkit.analysis import analyse
         from lkjipkit.dataset import load_dataset
 
         t = time.perf_counter()
         with progress_ui.step("validate dataset"):
             ds = load_dataset(dataset)
             year = ds.resolve_year(year)
-            edition = _edition(ds, year, final, allow_incomplete, str(dataset))
+            analysis = analyse(ds, year)  # once per build: the edition, the tables, the review and the chapters
+            edition = _edition(ds, year, final, allow_incomplete, str(dataset), analysis)
         timings["validate"] = time.perf_counter() - t
         target = Path(out) if out else config.reports_dir() / ds.slug / str(year)
         parameters = {"dataset": str(Path(dataset).resolve()), "year": year, "status": edition.status}
+        t = time.perf_counter()
+        environment = hand_over(handover.name, parameters["dataset"], analysis, edition.findings)
+        timings["hand_over"] = time.perf_counter() - t
         order = longest_first(chapters, _previous_seconds(target))
         try:
             with OutputFolder(target) as folder:
                 try:
                     result = _build(
-                        ds,
-                        year,
+                        analysis,
                         parameters,
+                        environment,
                         edition,
                         formats,
                         folder,
@@ -200,6 +210,8 @@ def build_report(
     finally:
         executor.close()
         progress_ui.stop()
+        if handover is not None:
+            handover.cleanup()
     return _relocate(result, folder)
 
 
@@ -273,7 +285,7 @@ class UnresolvedReportError(LkjipError):
         )
 
 
-def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: str) -> _Edition:
+def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: str, analysis) -> _Edition:
     """Draft or final (``--final``, else ``laporan.yaml``); a final report is refused while required gaps remain
     or an analyst's claim contradicts the data (an error-level ``CLAIM-*`` finding not accepted in ``reviu.yaml``).
 
@@ -283,13 +295,12 @@ def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: 
         Final, not ``allow_incomplete``, and something required is missing (the whole list);
         :class:`UnresolvedReportError` when claims contradict the data (listed after the gaps).
     """
-    from lkjipkit.analysis import analyse
     from lkjipkit.analysis.gaps import IncompleteReportError
     from lkjipkit.review import review
 
     if final is None:
         final = ds.report(year).status == "final"
-    edition = _Edition("final" if final else "draft", analyse(ds, year).gaps, tuple(review(ds, year)))
+    edition = _Edition("final" if final else "draft", analysis.gaps, tuple(review(ds, year, analysis=analysis)))
     if final and not allow_incomplete and edition.contradicted:
         raise UnresolvedReportError(edition.open, edition.contradicted, source, year)
     if edition.open and final and not allow_incomplete:
@@ -298,9 +309,9 @@ def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: 
 
 
 def _build(
-    ds,
-    year,
+    analysis,
     parameters,
+    environment,
     edition,
     formats,
     folder: OutputFolder,
@@ -311,16 +322,16 @@ def _build(
     start,
     allow_dropped_outputs=False,
 ):
-    tmp = folder.tmp
+    ds, year, tmp = analysis.ds, analysis.year, folder.tmp
     assert tmp is not None
     warnings: list[str] = []
 
     t = time.perf_counter()
-    runs = executor.submit(parameters, tmp / NOTEBOOKS, order)
+    runs = executor.submit(parameters, tmp / NOTEBOOKS, order, environment=environment)
     # While the kernels work, this process writes the tables and the review findings, then exports
     # each chapter as soon as it is done.
     beside = {
-        "tables": _write_tables(ds, year, tmp / TABLES, ui),
+        "tables": _write_tables(analysis, tmp / TABLES, ui),
         "review": _write_review(edition.findings, tmp / REVIEW, ui),
     }
     import nbformat
@@ -331,7 +342,8 @@ def _build(
 
     # what a chapter would lose is collected here and refused below, once no chapter failed to run
     exporter = LkjipHTMLExporter(allow_dropped_outputs=True)
-    prose = functools.cache(lambda: vocabulary(ds, year))  # the Markdown cells' placeholders, made once if needed
+    # the Markdown cells' placeholders, made once if a cell needs them
+    prose = functools.cache(lambda: vocabulary(ds, year, analysis))
     fragments: dict[str, tuple[str, list[str]]] = {}
     export_seconds = 0.0
     for run in executor.completed():
@@ -471,15 +483,16 @@ def _relocate(result: BuildResult, folder: OutputFolder) -> BuildResult:
 # --- beside the chapters: computed tables, review findings -------------------------------------------
 
 
-def _write_tables(ds, year: int, out_dir: Path, ui) -> dict[str, Any]:
-    """``tabel/`` and ``tabel.xlsx`` beside it: the computed tables, as ``lkjip tables --format csv,xlsx``."""
-    from lkjipkit.analysis import write_tables
-    from lkjipkit.analysis.workbook import WORKBOOK
+def _write_tables(analysis, out_dir: Path, ui) -> dict[str, Any]:
+    """``tabel/`` and ``tabel.xlsx`` beside it: the computed tables of the build's analysis, as
+    ``lkjip tables --format csv,xlsx`` writes them."""
+    from lkjipkit.analysis.tables import write_analysis_tables
+    from lkjipkit.analysis.workbook import WORKBOOK, write_workbook
 
     t = time.perf_counter()
     with ui.step("tables (tabel/, tabel.xlsx)"):
         try:
-            files = write_tables(ds, year, out_dir, workbook=out_dir.parent / WORKBOOK)
+            files = [*write_analysis_tables(analysis, out_dir), write_workbook(analysis, out_dir.parent / WORKBOOK)]
         except (LkjipError, OSError):
             raise
         except Exception as exc:

@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import queue
 import tempfile
 import threading
@@ -105,6 +106,7 @@ def _register_engine() -> None:
                 lane=None,
                 kernel_cwd=None,
                 kernel_stderr=None,
+                kernel_env=None,
                 on_cell=None,
                 start_timeout=KERNEL_START_TIMEOUT,
                 execution_timeout=None,
@@ -136,7 +138,10 @@ def _register_engine() -> None:
                 if lane is not None:
                     client.kc = lane.kc
                     return client.execute()
-                return client.execute(**({"stderr": kernel_stderr} if kernel_stderr is not None else {}))
+                launch = {"stderr": kernel_stderr} if kernel_stderr is not None else {}
+                if kernel_env:
+                    launch["env"] = {**os.environ, **kernel_env}
+                return client.execute(**launch)
 
         papermill_engines.register(ENGINE, LkjipEngine)
         _engine_registered = True
@@ -215,6 +220,12 @@ class WarmKernel:
 
         run_sync(self._execute)("import lkjipkit.publish._kernel\nlkjipkit.publish._kernel.reset()")
 
+    def set_environment(self, values: dict[str, str]) -> None:
+        """Set environment variables in the kernel for the next chapter (until :meth:`reset`)."""
+        from jupyter_core.utils import run_sync
+
+        run_sync(self._execute)(f"import lkjipkit.publish._kernel\nlkjipkit.publish._kernel.environment({values!r})")
+
     def kill(self) -> None:
         """Kill the kernel process at once (from any thread): the lane's running chapter then fails."""
         process = getattr(getattr(self.km, "provisioner", None), "process", None)
@@ -278,6 +289,7 @@ class Executor:
         self.cwd = self.chapters[0].path.parent if self.chapters else Path.cwd()
         self.lane_kernel = self.kernel_name or _common_kernel(self.chapters)
         self.preload = sorted({m for ch in self.chapters for m in ch.imports})
+        self.environment: dict[str, str] = {}
 
     def start(self) -> None:
         """Start the lanes; warm lanes start and prepare their kernels at once, while the caller does other work."""
@@ -286,13 +298,22 @@ class Executor:
         self._pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="lkjip-lane")
         self._lanes = [self._pool.submit(self._lane, i) for i in range(self.jobs)]
 
-    def submit(self, parameters: dict, out_dir: Path, order: list[ChapterNotebook] | None = None) -> list[ChapterRun]:
+    def submit(
+        self,
+        parameters: dict,
+        out_dir: Path,
+        order: list[ChapterNotebook] | None = None,
+        *,
+        environment: dict[str, str] | None = None,
+    ) -> list[ChapterRun]:
         """Hand every chapter to the lanes (in ``order``, default longest first), to run with ``parameters``
-        into ``out_dir``; returns at once, one run per chapter in chapter order."""
+        into ``out_dir``, with ``environment`` added to the kernel's environment variables (the build's
+        hand-over); returns at once, one run per chapter in chapter order."""
         if self._pool is None:
             self.start()
         out_dir.mkdir(parents=True, exist_ok=True)
         self.parameters = parameters
+        self.environment = dict(environment or {})
         self.runs = [ChapterRun(ch, out_dir / ch.path.name) for ch in self.chapters]
         by_name = {r.chapter.name: r for r in self.runs}
         for ch in order or longest_first(self.chapters):
@@ -378,6 +399,8 @@ class Executor:
                 warm = kernel if kernel is not None and self._kernel_for(run.chapter) == self.lane_kernel else None
                 if warm is not None and used:
                     warm.reset()
+                if warm is not None and self.environment:
+                    warm.set_environment(self.environment)
                 self._execute(run, index, warm)
                 used = used or warm is not None
                 if run.failure is not None:
@@ -422,6 +445,7 @@ class Executor:
                 lane=kernel,
                 kernel_cwd=self.cwd,
                 kernel_stderr=self._stderr,
+                kernel_env=self.environment,
                 on_cell=on_cell,
             )
         except PapermillExecutionError as exc:

@@ -123,7 +123,7 @@ class Appendix(AgreementTables, Chapter):
     def review_findings(self) -> Block:
         """The automatic review (reviu) of the year's figures: a summary and one row per finding."""
         try:
-            from lkjipkit.review import findings_frame, review, summary_text
+            from lkjipkit.review import findings_frame, summary_text
         except ImportError:
             return html.block(
                 html.paragraph(
@@ -131,7 +131,7 @@ class Appendix(AgreementTables, Chapter):
                     "lingkungan ini."
                 )
             )
-        findings = review(self.ds, self.year)
+        findings = self.findings
         intro = html.paragraph(
             f"Reviu otomatis atas angka-angka laporan tahun {self.year} membandingkan setiap angka yang dicetak "
             f"dengan angka sumbernya, memeriksa konsistensi nama dan anggaran antartabel, serta kewajaran angka. "

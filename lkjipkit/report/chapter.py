@@ -15,7 +15,8 @@ working folder); ``year`` ``0`` the dataset's latest report year; ``status``
 decides whether the chapter shows the drafter's *Catatan penyusun* callouts and
 the draft-only sections (the review appendix). ``lkjip build`` passes it. The dataset
 is loaded and validated once; the year's analysis (:func:`lkjipkit.analysis.analyse`)
-is computed once, when a piece first needs it.
+is computed once, when a piece first needs it. In a build, all three come from the
+build, which did that work once for every chapter (:mod:`lkjipkit.report.handover`).
 
 Each chapter class numbers its own sections, tables and figures (``3.1``,
 ``Tabel 3.2``, ``Gambar 3.1``) and gives every element a report-wide unique
@@ -41,6 +42,7 @@ from lkjipkit.errors import LkjipError
 
 from . import html
 from .front import head_signature
+from .handover import read as read_handover
 from .html import Block
 
 #: The statuses a report is built in (``laporan.yaml: status``, ``lkjip build --final``).
@@ -69,7 +71,15 @@ class Chapter:
     draft_sections: ClassVar[tuple[str, ...]] = ()
     """Titles of sections a final report leaves out (heading, number and content)."""
 
-    def __init__(self, ds: Dataset, year: int, status: str = "") -> None:
+    def __init__(
+        self,
+        ds: Dataset,
+        year: int,
+        status: str = "",
+        *,
+        analysis: YearAnalysis | None = None,
+        findings: list | None = None,
+    ) -> None:
         self.ds = ds
         self.year = int(year)
         self.laporan = ds.report(self.year)
@@ -77,6 +87,10 @@ class Chapter:
         self.status = resolve_status(status, self.laporan.status)
         """``"draft"`` or ``"final"``."""
         self.numbering = html.Numbering(self.label, self.slug)
+        if analysis is not None:  # the build's, already computed (see open_chapter)
+            self.analysis = analysis
+        if findings is not None:
+            self.findings = list(findings)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.agency} {self.year} ({self.ds.source})>"
@@ -122,12 +136,18 @@ class Chapter:
         return html.catatan_penyusun(gaps)
 
     @cached_property
-    def claim_findings(self) -> list:
-        """The year's ``CLAIM-*`` findings (:mod:`lkjipkit.review.claims`): the analyst's texts that contradict
-        the computed figures, reviewed once per chapter when a text first asks."""
+    def findings(self) -> list:
+        """The year's review findings (:func:`lkjipkit.review.review`), reviewed once per chapter when first
+        needed (reading :attr:`analysis` if computed already), or those the build handed over."""
         from lkjipkit.review import review
 
-        return [f for f in review(self.ds, self.year) if f.rule.startswith("CLAIM-")]
+        return review(self.ds, self.year, analysis=self.__dict__.get("analysis"))
+
+    @cached_property
+    def claim_findings(self) -> list:
+        """The year's ``CLAIM-*`` findings (:mod:`lkjipkit.review.claims`): the analyst's texts that contradict
+        the computed figures."""
+        return [f for f in self.findings if f.rule.startswith("CLAIM-")]
 
     def claim_callout(self, file: str, key: str | None = None, column: str | None = None) -> Markup:
         """The *Catatan penyusun* placed right after an analyst text whose claims contradict the data; nothing
@@ -313,6 +333,10 @@ def open_chapter(
 ) -> Chapter:
     """Load the dataset once and open one chapter of its report for a year.
 
+    In a chapter that ``lkjip build`` runs, the dataset comes loaded and validated, with the year's
+    analysis and review findings, from the build (:mod:`lkjipkit.report.handover`); run on its own
+    (JupyterLab, plain papermill) the chapter loads them itself.
+
     Parameters
     ----------
     dataset
@@ -333,5 +357,11 @@ def open_chapter(
         ``status`` is neither draft nor final.
     """
     cls = chapter_class(chapter)
-    ds = load_dataset(resolve_dataset(dataset))
+    path = resolve_dataset(dataset)
+    handover = read_handover(path, year)
+    if handover is not None:
+        return cls(
+            handover.dataset, handover.year, status, analysis=handover.analysis, findings=list(handover.findings)
+        )
+    ds = load_dataset(path)
     return cls(ds, ds.resolve_year(year), status)

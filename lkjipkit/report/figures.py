@@ -2,7 +2,7 @@
 
 Every figure is drawn on a fresh :class:`matplotlib.figure.Figure` (no pyplot,
 no global backend, so nothing leaks into a notebook) under :data:`STYLE`:
-A4 text width, DejaVu Sans, a palette that stays distinguishable in grey print
+A4 text width, DejaVu Sans (text kept as text), a palette that stays distinguishable in grey print
 (dark and light blues, grey, hatching), Indonesian number formats on the axes,
 and deterministic SVG (fixed ids, no date) so a rebuild of the same data gives
 the same bytes.
@@ -37,7 +37,7 @@ ACCENT = "#c0504d"
 ORANGE = "#d9822b"
 
 STYLE = {
-    "font.family": "DejaVu Sans",
+    "font.family": ["DejaVu Sans", "sans-serif"],
     "font.size": 8,
     "axes.titlesize": 8,
     "axes.titleweight": "bold",
@@ -58,7 +58,10 @@ STYLE = {
     "legend.frameon": False,
     "hatch.linewidth": 0.6,
     "hatch.color": "#404040",
-    "svg.fonttype": "path",  # text as outlines: the same look in every browser and in the PDF
+    # Text as text (searchable, selectable, a fifth of the bytes, and a third of what printing the figures
+    # costs WeasyPrint, which draws every glyph outline of a "path" SVG anew): laid out in DejaVu Sans,
+    # which the SVG names first, then similar fonts of other systems (font.sans-serif), then sans-serif.
+    "svg.fonttype": "none",
     "svg.hashsalt": "lkjipkit",  # stable ids inside the SVG
     "figure.dpi": 100,
 }

@@ -19,7 +19,9 @@ import pandas as pd
 
 from lkjipkit import fmt
 from lkjipkit.analysis import YearAnalysis
+from lkjipkit.analysis.spm import DEFAULT_WINDOW
 from lkjipkit.dataset import TABLE_BY_NAME, Dataset
+from lkjipkit.errors import LkjipError
 
 from .claims import Claim, read_claims
 from .finding import Finding
@@ -93,11 +95,18 @@ def poin(value) -> str:
 class ReviewContext:
     """The inputs of the rules for one review."""
 
-    def __init__(self, ds: Dataset, year: int, settings: ReviewSettings) -> None:
+    def __init__(self, ds: Dataset, year: int, settings: ReviewSettings, analysis: YearAnalysis | None = None) -> None:
         self.ds = ds
         self.year = int(year)
         self.settings = settings
         self._row_index: dict[str, dict[tuple, int]] = {}
+        if analysis is not None:
+            if analysis.ds is not ds or analysis.year != self.year or analysis.spm_window != DEFAULT_WINDOW:
+                raise LkjipError(
+                    f"the review of {self.year} ({ds.source}) was given the analysis {analysis!r} "
+                    f"(SPM window {analysis.spm_window}); it needs the year's own, with the default window"
+                )
+            self.analysis = analysis
 
     # -- which parts of the year exist ---------------------------------------------------------
 
@@ -176,8 +185,9 @@ class ReviewContext:
 
     @cached_property
     def analysis(self) -> YearAnalysis:
-        """The year's analysis, the one the report prints. The year may lack indicator or budget rows
-        (COMPLETE-YEAR reports that); a rule reads only the parts its ``NEEDS`` guarantee."""
+        """The year's analysis, the one the report prints (the one given, else computed here). The year may
+        lack indicator or budget rows (COMPLETE-YEAR reports that); a rule reads only the parts its ``NEEDS``
+        guarantee."""
         return YearAnalysis(self.ds, self.year)
 
     @cached_property

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from lkjipkit.analysis import as_year
+from lkjipkit.analysis import YearAnalysis, as_year
 from lkjipkit.dataset import Dataset
 from lkjipkit.errors import Problem, YearError
 
@@ -27,7 +27,13 @@ def _as_settings(settings: ReviewSettings | dict[str, Any] | None, ds: Dataset) 
     return ReviewSettings.model_validate(settings)
 
 
-def review(ds: Dataset, year: int, settings: ReviewSettings | dict[str, Any] | None = None) -> list[Finding]:
+def review(
+    ds: Dataset,
+    year: int,
+    settings: ReviewSettings | dict[str, Any] | None = None,
+    *,
+    analysis: YearAnalysis | None = None,
+) -> list[Finding]:
     """Review the figures of one report year of a loaded dataset.
 
     Parameters
@@ -39,6 +45,9 @@ def review(ds: Dataset, year: int, settings: ReviewSettings | dict[str, Any] | N
     settings
         Thresholds (:class:`~lkjipkit.review.settings.ReviewSettings`, or a dict of
         its keys); default: the dataset's ``reviu.yaml``, else the defaults.
+    analysis
+        The year's analysis of ``ds`` when the caller has it already (:func:`lkjipkit.analysis.analyse`):
+        the review then reads its figures instead of computing them again.
 
     Returns
     -------
@@ -56,7 +65,7 @@ def review(ds: Dataset, year: int, settings: ReviewSettings | dict[str, Any] | N
     """
     year = as_year(year)
     cfg = _as_settings(settings, ds)
-    ctx = ReviewContext(ds, year, cfg)
+    ctx = ReviewContext(ds, year, cfg, analysis)
     if not any(ctx.has_year(t) for t in YEAR_TABLES):
         have = sorted({int(y) for t in YEAR_TABLES for y in ds.tables[t]["tahun"].dropna()})
         listed = ", ".join(map(str, have)) or "none"

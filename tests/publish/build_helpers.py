@@ -43,8 +43,10 @@ class FakeExecutor:
     def start(self):
         pass
 
-    def submit(self, parameters, out_dir, order=None):
+    def submit(self, parameters, out_dir, order=None, *, environment=None):
         out_dir.mkdir(parents=True, exist_ok=True)
+        FakeExecutor.environment = dict(environment or {})
+        FakeExecutor.handed_over = {k: Path(v).is_file() for k, v in FakeExecutor.environment.items() if "/" in v}
         self.runs = []
         for i, ch in enumerate(self.chapters):
             run = ChapterRun(ch, out_dir / ch.path.name, seconds=0.1, lane=0, warm=True)

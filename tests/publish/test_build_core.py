@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from build_helpers import CAUSE, REPORT_CHAPTERS
 
 from lkjipkit.errors import ChapterExecutionError, DatasetNotFoundError, YearError
 from lkjipkit.publish.core import build_report
+from lkjipkit.report import handover
 
 
 def _previous_report(target):
@@ -69,6 +71,10 @@ def test_html_only_build_writes_the_report_folder(fake, seed_path, tmp_path):
     assert result.review == target / "reviu.json" and result.review.read_text().startswith("[")
     assert prov["review"]["file"] == "reviu.json" and set(prov["review"]["findings"]) >= {"error", "warning"}
     assert "laporan.html (3 chapters)" in result.summary()
+    # the chapters were handed the loaded dataset and the year's analysis; the hand-over is gone with the build
+    assert set(fake.environment) == {handover.PATH_VARIABLE, handover.KEY_VARIABLE}
+    assert fake.handed_over == {handover.PATH_VARIABLE: True}
+    assert not Path(fake.environment[handover.PATH_VARIABLE]).exists()
 
 
 def test_dataset_and_year_errors_come_first_and_write_nothing(fake, seed_path, tmp_path):
