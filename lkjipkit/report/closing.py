@@ -22,17 +22,19 @@ class Closing(Chapter):
     slug = "4"
 
     def conclusion(self) -> Block:
-        """The year in a paragraph: IKU met and missed, change from last year, budget, efficiency."""
+        """The general conclusion on the organisation's performance (PermenPAN-RB 53/2014, Bab IV), then where
+        Bab III details it.
+
+        The comparison with last year, the budget and the efficiency are stated in the Ikhtisar Eksekutif
+        and Bab III; repeating those sentences a third time here would only say them again.
+        """
         a = self.analysis
         return html.block(
             html.paragraph(
                 narrative.conclusion(a.ringkasan_iku, a.capaian_iku),
-                narrative.year_comparison(a.ringkasan_iku),
-            ),
-            html.paragraph(
-                narrative.budget_absorption(a.anggaran_ringkasan),
-                narrative.efficiency_summary(a.efisiensi),
-            ),
+                "Uraian capaian setiap sasaran, perbandingannya dengan tahun sebelumnya, serta realisasi "
+                "anggaran dan efisiensinya disajikan pada Bab III.",
+            )
         )
 
     def improvements(self) -> Block:

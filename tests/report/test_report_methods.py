@@ -479,3 +479,15 @@ def html_escape_first_words(text: str) -> str:
     from markupsafe import escape
 
     return str(escape(" ".join(str(text).split()[:3])))
+
+
+def test_bab_iv_concludes_without_repeating_the_ikhtisar_and_bab_iii_sentences(seed_path):
+    # the comparison with last year and the budget sentence were printed in the Ikhtisar, Bab III and Bab IV
+    bab0 = open_chapter(seed_path, 2016, chapter=0)
+    ikhtisar = str(bab0.overview()) + str(bab0.budget())
+    closing = str(open_chapter(seed_path, 2016, chapter=4).conclusion())
+    comparison = "Dibandingkan dengan tahun 2015, kinerja 2 IKU membaik, 3 IKU memburuk, dan 1 IKU tetap."
+    budget = "Dari pagu Rp 7.577.432.700 (APBD Perubahan), realisasi keuangan mencapai Rp 7.016.295.114"
+    assert comparison in ikhtisar and budget in ikhtisar
+    assert comparison not in closing and budget not in closing and "sasaran dinilai efisien" not in closing
+    assert "2 IKU (33,33 %) mencapai target" in closing and "disajikan pada Bab III" in closing
