@@ -544,13 +544,16 @@ class _Progress:
         if self.mode == "bars":
             from rich.console import Console
             from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+            from rich.table import Column
 
+            # On a narrow terminal the status wraps: left to rich's defaults, a long status (the last
+            # report's name) squeezed the bar, the count and the time out of the line.
             self._progress = Progress(
-                TextColumn("{task.description:<34}"),
+                TextColumn("{task.description:<34}", table_column=Column(no_wrap=True)),
                 BarColumn(bar_width=24),
                 MofNCompleteColumn(),
                 TimeElapsedColumn(),
-                TextColumn("{task.fields[status]}"),
+                TextColumn("{task.fields[status]}", table_column=Column(overflow="ellipsis")),
                 console=Console(stderr=True),
             )
             self._progress.__enter__()

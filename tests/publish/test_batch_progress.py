@@ -93,7 +93,8 @@ def test_the_command_prints_lines_when_not_on_a_terminal(stepping_build, seed_pa
     assert "2 built, 0 failed, 0 skipped of 2 reports" in result.output
 
 
-def test_bars_show_the_running_reports(stepping_build, seed_path, tmp_path, capsys):
+def test_bars_show_the_running_reports(stepping_build, seed_path, tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")  # a long last report name must not squeeze the count out of the bar
     datasets = _agencies(seed_path, tmp_path, 2)
     summary = run(plan(datasets, [2016], tmp_path / "out"), workers=2, progress="bars", formats=("html",))
     assert summary.count("built") == 2
