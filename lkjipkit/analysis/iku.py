@@ -430,6 +430,33 @@ class IndicatorSummary:
     tidak_terukur: tuple[str, ...]
     """Codes of the IKU that cannot be measured, in report order."""
 
+    COUNTS = (
+        "jumlah_iku",
+        "jumlah_terukur",
+        "jumlah_tercapai",
+        "jumlah_belum",
+        "jumlah_tidak_terukur",
+        "jumlah_capaian_terdefinisi",
+        "jumlah_dibandingkan",
+        "jumlah_membaik",
+        "jumlah_tetap",
+        "jumlah_memburuk",
+    )
+
+    def to_frame(self, skala: str) -> pd.DataFrame:
+        """One-row frame (the columns of ``ringkasan_iku.csv``); ``skala`` names the category scale used."""
+        row = {"tahun": self.tahun, **{c: getattr(self, c) for c in self.COUNTS}}
+        row |= {
+            "persen_tercapai": self.persen_tercapai,
+            "rata_rata_capaian": self.rata_rata_capaian,
+            "kategori_rata_rata": self.kategori_rata_rata,
+            "skala": skala,
+        }
+        f = pd.DataFrame([row])
+        for c in ("tahun", *self.COUNTS):
+            f[c] = f[c].astype("Int64")
+        return f
+
 
 def indicator_summary(capaian_iku: pd.DataFrame, scale: Scale, year: int) -> IndicatorSummary:
     """Counts and mean capaian of a year's IKU from :func:`indicator_achievement` (see :class:`IndicatorSummary`)."""

@@ -250,6 +250,29 @@ OUTPUT_TABLES: tuple[OutputTable, ...] = (
         lambda a: a.spm,
     ),
     OutputTable(
+        "ringkasan_iku",
+        "The year's IKU in a few figures (what the Ikhtisar Eksekutif, Bab III and Bab IV state; what "
+        "`lkjip rekap` reads as the agency's own). One row.",
+        (
+            C("tahun", _YEAR, "The report year."),
+            C("jumlah_iku", _COUNT, "IKU of the dataset (rows of `capaian_iku`)."),
+            C("jumlah_terukur", _COUNT, "IKU whose target and realisation are known."),
+            C("jumlah_tercapai", _COUNT, "Of those, IKU that reached their target."),
+            C("jumlah_belum", _COUNT, "Of those, IKU that did not."),
+            C("jumlah_tidak_terukur", _COUNT, "IKU whose target or realisation is missing."),
+            C("jumlah_capaian_terdefinisi", _COUNT, "IKU with a defined capaian (the mean is over these)."),
+            C("jumlah_dibandingkan", _COUNT, "IKU with a realisation this year and the year before."),
+            C("jumlah_membaik", _COUNT, "Of those, IKU whose realisation improved (up for positif, down for negatif)."),
+            C("jumlah_tetap", _COUNT, "Of those, IKU whose realisation did not change."),
+            C("jumlah_memburuk", _COUNT, "Of those, IKU whose realisation got worse."),
+            C("persen_tercapai", _PCT, "jumlah_tercapai / jumlah_terukur × 100; empty when none is measured."),
+            C("rata_rata_capaian", _PCT, "Simple mean of the defined capaian (exact sum); empty when none."),
+            C("kategori_rata_rata", _TEXT, "Category of that mean on the dataset's scale; empty without a mean."),
+            C("skala", _TEXT, "The category scale used (its name in docs/method.md)."),
+        ),
+        lambda a: a.ringkasan_iku.to_frame(a.scale.name),
+    ),
+    OutputTable(
         "spm_ringkasan",
         "SPM over several years (default: the five years ending with the report year): mean, trend, extremes.",
         (

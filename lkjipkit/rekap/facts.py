@@ -87,10 +87,17 @@ TABLES: dict[str, TableSpec] = {
                     "skala_laporan",
                     "Skala laporan",
                     "text",
-                    "`sama` when the agency's report categorises on the recap's scale: every IKU's "
+                    "`sama` when the agency's report categorises as the recap's scale does: every IKU's "
                     "`capaian_iku.kategori` (written by its build, on its own scale) equals the category of its "
-                    "capaian on the recap's scale; `lain` otherwise, and then the agency's own report may print "
-                    "another category of its mean than `kategori` here.",
+                    "capaian on the recap's scale, and so does the category of its mean (`kategori_laporan`); "
+                    "`lain` otherwise.",
+                ),
+                _c(
+                    "kategori_laporan",
+                    "Kategori laporan",
+                    "text",
+                    "`ringkasan_iku.kategori_rata_rata`: the category of the mean as the agency's own report states "
+                    "it, on its own scale; empty for a build that did not write `ringkasan_iku.csv`.",
                 ),
                 _c("pagu_murni", "Pagu murni (Rp)", "rp", "`anggaran_ringkasan.pagu_murni`: Σ APBD murni."),
                 _c("pagu", "Pagu (Rp)", "rp", "`anggaran_ringkasan.pagu`: Σ pagu in force (APBD-P where revised)."),
@@ -243,6 +250,10 @@ def _program(row) -> str:
     return f"{row['program_kode']} {row['program']}"
 
 
+def _text(value) -> str | None:
+    return None if value is None or pd.isna(value) else str(value)
+
+
 def _agency_row(rep, scale: Scale) -> dict:
     iku = rep.tables["capaian_iku"]
     met = iku["mencapai_target"]
@@ -250,6 +261,9 @@ def _agency_row(rep, scale: Scale) -> dict:
     kategori = None if math.isnan(mean) else scale.categorise(pd.Series([mean])).iloc[0]
     own, ours = iku["kategori"].astype("string"), scale.categorise(pd.to_numeric(iku["capaian"], errors="coerce"))
     same = bool((own.fillna("") == ours.fillna("").to_numpy()).all())
+    summary = rep.tables.get("ringkasan_iku")  # the agency's own category of its mean (builds since 0.2)
+    label = summary["kategori_rata_rata"].iloc[0] if summary is not None and len(summary) == 1 else None
+    own_category = None if label is None or pd.isna(label) else str(label)
     budget = rep.tables["anggaran_ringkasan"].iloc[0]
     eff = rep.tables.get("efisiensi")
     severity = pd.Series([f.get("severity") for f in rep.findings], dtype="object")
@@ -261,8 +275,9 @@ def _agency_row(rep, scale: Scale) -> dict:
         "tidak_tercapai": int(met.eq(False).sum()),
         "tidak_terukur": int(met.isna().sum()),
         "rata_rata_capaian": mean,
-        "kategori": None if kategori is None or pd.isna(kategori) else str(kategori),
-        "skala_laporan": "sama" if same else "lain",
+        "kategori": _text(kategori),
+        "skala_laporan": "sama" if same and own_category in (None, _text(kategori)) else "lain",
+        "kategori_laporan": own_category,
         "pagu_murni": budget["pagu_murni"],
         "pagu": budget["pagu"],
         "pemotongan_persen": budget["pemotongan_persen"],

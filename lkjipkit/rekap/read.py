@@ -51,7 +51,11 @@ NEEDED = {
     ),
 }
 #: Read when the report has it (reports built before analysis 6 existed do not).
-OPTIONAL = {"efisiensi": ("sasaran_kode", "kategori_efisiensi")}
+OPTIONAL = {
+    "efisiensi": ("sasaran_kode", "kategori_efisiensi"),
+    # written by builds since lkjipkit 0.2: the agency's own category of its mean capaian and its scale
+    "ringkasan_iku": ("rata_rata_capaian", "kategori_rata_rata", "skala"),
+}
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 

@@ -185,8 +185,16 @@ def test_an_agency_whose_report_uses_another_scale_is_named(city, city_copy, tmp
     written = pd.read_csv(root / a.slug / str(YEAR) / "tabel" / "capaian_iku.csv")["kategori"].dropna()
     assert set(written) <= {"Hijau", "Kuning", "Merah"} and len(written)
     result = build_rekap(root, YEAR, tmp_path / "out", "html")
-    table = result.recap.tables["instansi"].set_index("slug")["skala_laporan"]
+    agencies_table = result.recap.tables["instansi"].set_index("slug")
+    table = agencies_table["skala_laporan"]
     assert table[a.slug] == "lain" and (table.drop(a.slug) == "sama").all()
+    # the agency's own category of its mean, as its report states it (ringkasan_iku.csv), beside the recap's
+    summary = pd.read_csv(root / a.slug / str(YEAR) / "tabel" / "ringkasan_iku.csv").iloc[0]
+    assert summary["skala"] == "lampu-lalu-lintas" and summary["kategori_rata_rata"] in {"Hijau", "Kuning", "Merah"}
+    assert agencies_table.loc[a.slug, "kategori_laporan"] == summary["kategori_rata_rata"]
+    assert agencies_table.loc[a.slug, "kategori"] not in {"Hijau", "Kuning", "Merah"}
+    others = agencies_table.drop(a.slug)
+    assert (others["kategori_laporan"].fillna("") == others["kategori"].fillna("")).all()
     assert any(line.startswith(f"skala     {a.slug}: its report categorises") for line in result.lines())
     html = (tmp_path / "out" / "rekap.html").read_text(encoding="utf-8")
     assert "1 instansi mengategorikan capaiannya dalam laporannya sendiri dengan skala lain" in html
