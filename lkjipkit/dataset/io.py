@@ -178,12 +178,22 @@ def _locale_hint(locale: str) -> str:
     return _("format of this ','-separated file: a decimal point and no thousands separator, e.g. 1234567 or 92.59")
 
 
-def _not_a_number(text: str, locale: str, hint: str = "") -> ValueError:
-    return ValueError(
-        _("expected a number in the {format}; found {text}{hint}").format(
-            format=_locale_hint(locale), text=repr(text), hint=hint
-        )
+class NumberError(ValueError):
+    """A text that is not a number in the expected format.
+
+    ``hint`` is Babel's suggestion as the message ends with it (`` (did you mean '95' or '9.5'?)``), or ``""``.
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def _not_a_number(text: str, locale: str, hint: str = "") -> NumberError:
+    message = _("expected a number in the {format}; found {text}{hint}").format(
+        format=_locale_hint(locale), text=repr(text), hint=hint
     )
+    return NumberError(message, hint)
 
 
 def _too_many_digits(text: str) -> ValueError:
