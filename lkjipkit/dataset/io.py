@@ -90,7 +90,10 @@ def read_bytes(path: Path, file: str, what: str | None = None) -> tuple[bytes | 
     if st.st_size > limits.FILE_BYTES.value:
         return None, [
             Problem(
-                file, None, None, limits.FILE_BYTES.exceeded(_("the file has {n} bytes").format(n=f"{st.st_size:,}"))
+                file,
+                None,
+                None,
+                limits.FILE_BYTES.exceeded(_("the file has {n} bytes").format(n=limits.count(st.st_size))),
             )
         ]
     try:
@@ -275,7 +278,7 @@ def _check_text(s: str) -> None:
                 ).format(code=f"U+{ord(ch):04X}", position=i + 1)
             )
     if len(s) > limits.CELL_CHARS.value:
-        raise ValueError(limits.CELL_CHARS.exceeded(_("a text of {n} characters").format(n=f"{len(s):,}")))
+        raise ValueError(limits.CELL_CHARS.exceeded(_("a text of {n} characters").format(n=limits.count(len(s)))))
 
 
 def parse_cell(col: Column, text: str, locale: str) -> Any:
@@ -379,7 +382,9 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
     numeric_idx = [index[c.name] for c in table.columns if c.name in index and c.type in ("number", "percent", "money")]
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(cell.strip() for cell in r)]
     if len(body) > limits.ROWS.value:
-        return None, [Problem(file, None, None, limits.ROWS.exceeded(_("{n} data rows").format(n=f"{len(body):,}")))]
+        return None, [
+            Problem(file, None, None, limits.ROWS.exceeded(_("{n} data rows").format(n=limits.count(len(body)))))
+        ]
     locale = _locale_for(sep, [r for __, r in body], numeric_idx)
 
     records: list[dict[str, Any]] = []

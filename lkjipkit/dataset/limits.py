@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from lkjipkit.i18n import _
+from babel.numbers import format_decimal
+
+from lkjipkit.i18n import _, language
 
 
 @dataclass(frozen=True)
@@ -36,7 +38,12 @@ class Limit:
         return _(
             "{found}; the limit is {value} {unit} ({name}). "
             "If the data is real, raise it with the environment variable {env}"
-        ).format(found=found, value=f"{self.value:,}", unit=_(self.unit), name=_(self.name), env=self.env)
+        ).format(found=found, value=count(self.value), unit=_(self.unit), name=_(self.name), env=self.env)
+
+
+def count(n: int) -> str:
+    """A whole number grouped in the current language's way: 200,000 in English, 200.000 in Indonesian."""
+    return format_decimal(n, locale=language())
 
 
 def N_(message: str) -> str:

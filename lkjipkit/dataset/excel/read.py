@@ -155,7 +155,7 @@ def _check_file(path: Path) -> None:
     if not stat.S_ISREG(st.st_mode):
         problem = _("this is not a regular file (a FIFO, a device or a folder); expected an Excel .xlsx file")
     elif st.st_size > limits.FILE_BYTES.value:
-        problem = limits.FILE_BYTES.exceeded(_("the workbook has {n} bytes").format(n=f"{st.st_size:,}"))
+        problem = limits.FILE_BYTES.exceeded(_("the workbook has {n} bytes").format(n=limits.count(st.st_size)))
     if problem:
         raise DatasetError([Problem(path.name, None, None, problem)], source=str(path))
     owner = path.with_name("~$" + path.name)
@@ -200,7 +200,7 @@ def _check_merged(path: Path) -> None:
                             total += (max_col - min_col + 1) * (max_row - min_row + 1)
                             if total > limit:
                                 found = _("merged cells up to range {range} cover {n} cells").format(
-                                    range=ref, n=f"{total:,}"
+                                    range=ref, n=limits.count(total)
                                 )
                                 raise DatasetError(
                                     [Problem(sheet, min_row, None, limits.MERGED_CELLS.exceeded(found), cell=ref)],
@@ -331,7 +331,7 @@ def _typed(col: Column, cell: Cell, v: Any) -> Any:
 
 
 def _below_header(n: int) -> str:
-    return _("{n} rows below the header").format(n=f"{n:,}")
+    return _("{n} rows below the header").format(n=limits.count(n))
 
 
 def _blank(v: Any) -> bool:

@@ -50,7 +50,7 @@ def unloadable(path: Path) -> str | None:
     size = path.stat().st_size
     if size > MAX_BYTES:
         return _("the file has {size} bytes; at most {most} (20 MB) are allowed").format(
-            size=f"{size:,}", most=f"{MAX_BYTES:,}"
+            size=limits.count(size), most=limits.count(MAX_BYTES)
         )
     if path.suffix.lower() == ".svg":
         return _svg_problem(path)
@@ -65,13 +65,13 @@ def unloadable(path: Path) -> str | None:
                     raise TooLarge(
                         limits.IMAGE_PIXELS.exceeded(
                             _("{name} is {width} × {height} px").format(
-                                name=repr(path.name), width=f"{width:,}", height=f"{height:,}"
+                                name=repr(path.name), width=limits.count(width), height=limits.count(height)
                             )
                         )
                     )
                 if max(width, height) > MAX_SIDE:
                     return _("the image is {width} × {height} px; at most {most} px a side").format(
-                        width=width, height=height, most=f"{MAX_SIDE:,}"
+                        width=width, height=height, most=limits.count(MAX_SIDE)
                     )
                 img.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):  # Pillow will not even open it
