@@ -113,3 +113,25 @@ def test_the_build_summary_names_the_review_counts_and_where_to_read_them():
         _review_line(counts, "Lampiran 2", "reviu.json") == "review: 1 error, 18 warnings — see Lampiran 2 / reviu.json"
     )
     assert _review_line({"error": 1, "warning": 1}, None, "reviu.json") == "review: 1 error, 1 warning — see reviu.json"
+
+
+def test_dataset_problems_in_indonesian_with_lang_id_and_english_without(seed_copy):
+    budget = seed_copy / "anggaran.csv"
+    lines = budget.read_text(encoding="utf-8").splitlines(keepends=True)
+    cells = lines[1].split(",")
+    assert lines[0].split(",")[2] == "pagu_murni"
+    cells[2] = "sejuta"
+    budget.write_text(lines[0] + ",".join(cells) + "".join(lines[2:]), encoding="utf-8")
+    runner = CliRunner()
+    indonesian = runner.invoke(main, ["--lang", "id", "validate", str(seed_copy)])
+    assert indonesian.exit_code == 1
+    assert (
+        "anggaran.csv:2:pagu_murni: seharusnya angka dalam format berkas berpemisah ',' ini: titik desimal dan "
+        "tanpa pemisah ribuan, mis. 1234567 atau 92.59; ditemukan 'sejuta'" in indonesian.stderr
+    )
+    english = runner.invoke(main, ["validate", str(seed_copy)], env={"LKJIP_LANG": "en"})
+    assert english.exit_code == 1
+    assert (
+        "anggaran.csv:2:pagu_murni: expected a number in the format of this ','-separated file: a decimal point "
+        "and no thousands separator, e.g. 1234567 or 92.59; found 'sejuta'" in english.stderr
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 from .model import Dataset
 from .rules import category_scale
@@ -38,7 +39,9 @@ def still_empty(ds: Dataset, years: list[int] | None = None) -> list[Problem]:
                     continue
                 if name == "anggaran" and col == "pagu_perubahan" and not pd.isna(rec["pagu_murni"]):
                     continue  # no revision: the APBD murni is the pagu in force
-                out.append(Problem(f"{name}.csv", int(rec["_row"]), col, f"still empty for {rec['tahun']}"))
+                out.append(
+                    Problem(f"{name}.csv", int(rec["_row"]), col, _("still empty for {year}").format(year=rec["tahun"]))
+                )
     spm = ds.tables["spm_realisasi"]
     for rec in spm[spm["tahun"].isin(years)].to_dict("records"):
         if pd.isna(rec["realisasi"]) and pd.isna(rec["pembilang"]):
@@ -47,7 +50,7 @@ def still_empty(ds: Dataset, years: list[int] | None = None) -> list[Problem]:
                     "spm_realisasi.csv",
                     int(rec["_row"]),
                     "realisasi",
-                    f"still empty for {rec['tahun']} (a percentage, or pembilang and penyebut)",
+                    _("still empty for {year} (a percentage, or pembilang and penyebut)").format(year=rec["tahun"]),
                 )
             )
     lines = ds.yaml_lines.get("laporan.yaml", {})
@@ -57,5 +60,5 @@ def still_empty(ds: Dataset, years: list[int] | None = None) -> list[Problem]:
         for key in TEXTS:
             if not getattr(report, key):
                 line = lines.get(("laporan", i, key)) or lines.get(("laporan", i, "tahun"))
-                out.append(Problem("laporan.yaml", line, f"laporan[{report.tahun}].{key}", "still empty"))
+                out.append(Problem("laporan.yaml", line, f"laporan[{report.tahun}].{key}", _("still empty")))
     return out + category_scale.warnings(ds, years)

@@ -45,6 +45,7 @@ import yaml
 from babel.numbers import NumberFormatError, parse_decimal
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 from . import limits
 from .spec import Column, Table
@@ -63,29 +64,48 @@ PANDAS_DTYPES = {
 }
 
 
-def read_bytes(path: Path, file: str, what: str = "a text file") -> tuple[bytes | None, list[Problem]]:
+def read_bytes(path: Path, file: str, what: str | None = None) -> tuple[bytes | None, list[Problem]]:
     """The bytes of a dataset file, or the problem why they cannot be read.
 
     Only a regular file is read (a FIFO or a device would block or never end),
     and only up to :data:`~lkjipkit.dataset.limits.FILE_BYTES`; a file locked
-    by another program (Excel) gets a message saying to close it.
+    by another program (Excel) gets a message saying to close it. ``what`` is the
+    kind of file expected, already translated (by default "a text file").
     """
+    what = what or _("a text file")
     try:
         st = path.stat()
     except OSError as exc:
-        return None, [Problem(file, None, None, f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(file, None, None, _cannot_read(exc))]
     if not stat.S_ISREG(st.st_mode):
-        kind = "a FIFO (named pipe)" if stat.S_ISFIFO(st.st_mode) else "a folder" if stat.S_ISDIR(st.st_mode) else None
-        kind = kind or ("a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file")
-        return None, [Problem(file, None, None, f"this is {kind}; expected {what}")]
+        if stat.S_ISFIFO(st.st_mode):
+            kind = _("a FIFO (named pipe)")
+        elif stat.S_ISDIR(st.st_mode):
+            kind = _("a folder")
+        elif stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode):
+            kind = _("a device")
+        else:
+            kind = _("not a regular file")
+        return None, [Problem(file, None, None, _("this is {kind}; expected {what}").format(kind=kind, what=what))]
     if st.st_size > limits.FILE_BYTES.value:
-        return None, [Problem(file, None, None, limits.FILE_BYTES.exceeded(f"the file has {st.st_size:,} bytes"))]
+        return None, [
+            Problem(
+                file,
+                None,
+                None,
+                limits.FILE_BYTES.exceeded(_("the file has {n} bytes").format(n=limits.count(st.st_size))),
+            )
+        ]
     try:
         return path.read_bytes(), []
     except PermissionError:
         return None, [locked(file)]
     except OSError as exc:
-        return None, [Problem(file, None, None, f"cannot read the file: {exc.strerror or exc}")]
+        return None, [Problem(file, None, None, _cannot_read(exc))]
+
+
+def _cannot_read(exc: OSError) -> str:
+    return _("cannot read the file: {error}").format(error=exc.strerror or exc)
 
 
 def locked(file: str) -> Problem:
@@ -94,8 +114,10 @@ def locked(file: str) -> Problem:
         file,
         None,
         None,
-        "permission denied: the file is open in another program (Excel?) or not readable by you; "
-        "close the file and try again",
+        _(
+            "permission denied: the file is open in another program (Excel?) or not readable by you; "
+            "close the file and try again"
+        ),
     )
 
 
@@ -107,8 +129,10 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
                 file,
                 None,
                 None,
-                "the file is UTF-16 text (Excel's 'Unicode Text'); expected UTF-8 or Windows-1252: "
-                "save it again as 'CSV UTF-8 (Comma delimited)'",
+                _(
+                    "the file is UTF-16 text (Excel's 'Unicode Text'); expected UTF-8 or Windows-1252: "
+                    "save it again as 'CSV UTF-8 (Comma delimited)'"
+                ),
             )
         ]
     try:
@@ -119,7 +143,12 @@ def decode(raw: bytes, file: str) -> tuple[str | None, list[Problem]]:
         return raw.decode("cp1252"), []
     except UnicodeDecodeError as exc:
         return None, [
-            Problem(file, None, None, f"cannot read the text (byte {exc.start}): expected UTF-8 or Windows-1252")
+            Problem(
+                file,
+                None,
+                None,
+                _("cannot read the text (byte {position}): expected UTF-8 or Windows-1252").format(position=exc.start),
+            )
         ]
 
 
@@ -145,10 +174,37 @@ def _locale_for(sep: str, rows: list[list[str]], numeric_idx: list[int]) -> str:
     return "en"
 
 
-_LOCALE_HINT = {
-    "id": "Indonesian format of this ';'-separated file, e.g. 1.234.567 or 92,59",
-    "en": "format of this ','-separated file: a decimal point and no thousands separator, e.g. 1234567 or 92.59",
-}
+def _locale_hint(locale: str) -> str:
+    """The number format of ``locale`` ('id' or 'en'), as a message names it, in the current language."""
+    if locale == "id":
+        return _("Indonesian format of this ';'-separated file, e.g. 1.234.567 or 92,59")
+    return _("format of this ','-separated file: a decimal point and no thousands separator, e.g. 1234567 or 92.59")
+
+
+class NumberError(ValueError):
+    """A text that is not a number in the expected format.
+
+    ``hint`` is Babel's suggestion as the message ends with it (`` (did you mean '95' or '9.5'?)``), or ``""``.
+    """
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.hint = hint
+
+
+def _not_a_number(text: str, locale: str, hint: str = "") -> NumberError:
+    message = _("expected a number in the {format}; found {text}{hint}").format(
+        format=_locale_hint(locale), text=repr(text), hint=hint
+    )
+    return NumberError(message, hint)
+
+
+def _too_many_digits(text: str) -> ValueError:
+    return ValueError(
+        _("found {text}, more than {digits} digits; expected a number below 10^{digits}").format(
+            text=repr(text), digits=MAX_DIGITS
+        )
+    )
 
 
 MAX_DIGITS = 15
@@ -173,25 +229,28 @@ def parse_number(text: str, locale: str) -> Decimal:
     m = NUMBER_GRAMMAR[locale].match(s)
     if m:
         if len(m.group("int").replace(".", "").lstrip("0")) > MAX_DIGITS:
-            raise ValueError(f"found {text!r}, more than {MAX_DIGITS} digits; expected a number below 10^{MAX_DIGITS}")
+            raise _too_many_digits(text)
         if locale == "id":
             s = s.replace(".", "").replace(",", ".")
         return Decimal(s)
     try:
         parse_decimal(s, locale=locale, strict=True)  # only for its suggestion, or to know it would accept
     except ArithmeticError:  # Babel itself fails on some inputs ('1,e30')
-        raise ValueError(f"expected a number in the {_LOCALE_HINT[locale]}; found {text!r}") from None
+        raise _not_a_number(text, locale) from None
     except NumberFormatError as exc:
         hint = ""
         if getattr(exc, "suggestions", None):
-            hint = " (did you mean " + " or ".join(repr(x) for x in exc.suggestions) + "?)"
-        raise ValueError(f"expected a number in the {_LOCALE_HINT[locale]}; found {text!r}{hint}") from None
+            options = _(" or ").join(repr(x) for x in exc.suggestions)
+            hint = _(" (did you mean {options}?)").format(options=options)
+        raise _not_a_number(text, locale, hint) from None
     if locale == "en" and re.fullmatch(r"-?[0-9]{1,3}(,[0-9]{3})+(\.[0-9]+)?", s):
         raise ValueError(
-            f"found {text!r} with a thousands separator, which a ','-separated file does not use "
-            f"(it could be {s.replace(',', '')} or a decimal comma); expected the {_LOCALE_HINT[locale]}"
+            _(
+                "found {text} with a thousands separator, which a ','-separated file does not use "
+                "(it could be {plain} or a decimal comma); expected the {format}"
+            ).format(text=repr(text), plain=s.replace(",", ""), format=_locale_hint(locale))
         )
-    raise ValueError(f"expected a number in the {_LOCALE_HINT[locale]}; found {text!r}")
+    raise _not_a_number(text, locale)
 
 
 def _blank_char(ch: str) -> bool:
@@ -213,11 +272,13 @@ def _check_text(s: str) -> None:
     for i, ch in enumerate(s):
         if ch not in "\t\n\r" and unicodedata.category(ch) == "Cc":
             raise ValueError(
-                f"the control character U+{ord(ch):04X} at position {i + 1}; expected printable text "
-                "(retype the value: it was probably pasted from another program)"
+                _(
+                    "the control character {code} at position {position}; expected printable text "
+                    "(retype the value: it was probably pasted from another program)"
+                ).format(code=f"U+{ord(ch):04X}", position=i + 1)
             )
     if len(s) > limits.CELL_CHARS.value:
-        raise ValueError(limits.CELL_CHARS.exceeded(f"a text of {len(s):,} characters"))
+        raise ValueError(limits.CELL_CHARS.exceeded(_("a text of {n} characters").format(n=limits.count(len(s)))))
 
 
 def parse_cell(col: Column, text: str, locale: str) -> Any:
@@ -231,23 +292,29 @@ def parse_cell(col: Column, text: str, locale: str) -> Any:
         return s
     if t == "code":
         if not _CODE.match(s):
-            raise ValueError(f"expected a code of letters, digits, '.', '-' or '_' without spaces; found {s!r}")
+            raise ValueError(
+                _("expected a code of letters, digits, '.', '-' or '_' without spaces; found {text}").format(
+                    text=repr(s)
+                )
+            )
         return s
     if t == "choice":
         v = s.lower()
         assert col.allowed is not None
         if v not in col.allowed:
-            raise ValueError(f"expected one of {', '.join(col.allowed)}; found {s!r}")
+            raise ValueError(
+                _("expected one of {choices}; found {text}").format(choices=", ".join(col.allowed), text=repr(s))
+            )
         return v
     if t in ("int", "year"):
         if not _INT.match(s):
-            what = "a four-digit year" if t == "year" else "a whole number"
-            raise ValueError(f"expected {what}; found {s!r}")
+            what = _("a four-digit year") if t == "year" else _("a whole number")
+            raise ValueError(_("expected {what}; found {text}").format(what=what, text=repr(s)))
         if len(s.lstrip("0")) > MAX_DIGITS:
-            raise ValueError(f"found {s!r}, more than {MAX_DIGITS} digits; expected a number below 10^{MAX_DIGITS}")
+            raise _too_many_digits(s)
         v = int(s)
         if t == "year" and not 1900 <= v <= 2100:
-            raise ValueError(f"expected a four-digit year between 1900 and 2100; found {s!r}")
+            raise ValueError(_("expected a four-digit year between 1900 and 2100; found {text}").format(text=repr(s)))
         return v
     # number, percent, money
     if t == "money":
@@ -268,7 +335,7 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
     read at all.
     """
     file = label or path.name
-    raw, problems = read_bytes(path, file, "a CSV file")
+    raw, problems = read_bytes(path, file, _("a CSV file"))
     if raw is None:
         return None, problems
     text, problems = decode(raw, file)
@@ -276,14 +343,15 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
         return None, problems
     expected = ", ".join(c.name for c in table.columns if c.required)
     if not text.strip():
-        return None, [Problem(file, None, None, f"the file is empty; expected a header row with: {expected}")]
+        message = _("the file is empty; expected a header row with: {columns}").format(columns=expected)
+        return None, [Problem(file, None, None, message)]
 
     known = {c.name for c in table.columns}
     sep = sniff_separator(text.splitlines()[0], known)
     try:
         rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
     except csv.Error as exc:
-        return None, [Problem(file, None, None, f"not a readable CSV file: {exc}")]
+        return None, [Problem(file, None, None, _("not a readable CSV file: {error}").format(error=exc))]
 
     header = [h.strip() for h in rows[0]]
     problems = []
@@ -294,15 +362,19 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
         if name not in known:
             problems.append(
                 Problem(
-                    file, 1, name or f"(column {i + 1})", f"unknown column; expected one of: {', '.join(sorted(known))}"
+                    file,
+                    1,
+                    name or _("(column {n})").format(n=i + 1),
+                    _("unknown column; expected one of: {columns}").format(columns=", ".join(sorted(known))),
                 )
             )
         elif name in seen:
-            problems.append(Problem(file, 1, name, "column appears twice in the header"))
+            problems.append(Problem(file, 1, name, _("column appears twice in the header")))
         seen.add(name)
     for col in table.columns:
         if col.required and col.name not in seen:
-            problems.append(Problem(file, 1, col.name, f"missing column ({col.type}: {col.description})"))
+            message = _("missing column ({type}: {description})").format(type=col.type, description=_(col.description))
+            problems.append(Problem(file, 1, col.name, message))
     if problems:
         return None, problems
 
@@ -310,14 +382,21 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
     numeric_idx = [index[c.name] for c in table.columns if c.name in index and c.type in ("number", "percent", "money")]
     body = [(n, r) for n, r in enumerate(rows[1:], start=2) if any(cell.strip() for cell in r)]
     if len(body) > limits.ROWS.value:
-        return None, [Problem(file, None, None, limits.ROWS.exceeded(f"{len(body):,} data rows"))]
-    locale = _locale_for(sep, [r for _, r in body], numeric_idx)
+        return None, [
+            Problem(file, None, None, limits.ROWS.exceeded(_("{n} data rows").format(n=limits.count(len(body)))))
+        ]
+    locale = _locale_for(sep, [r for __, r in body], numeric_idx)
 
     records: list[dict[str, Any]] = []
     for line, row in body:
         if len(row) > len(header) and any(c.strip() for c in row[len(header) :]):
             problems.append(
-                Problem(file, line, None, f"expected {len(header)} cells as in the header, found {len(row)}")
+                Problem(
+                    file,
+                    line,
+                    None,
+                    _("expected {n} cells as in the header, found {found}").format(n=len(header), found=len(row)),
+                )
             )
             continue
         rec: dict[str, Any] = {"_row": line}
@@ -331,7 +410,8 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
                 value = None
             else:
                 if value is None and not col.nullable and i is not None:
-                    problems.append(Problem(file, line, col.name, f"empty; expected {describe_expected(col)}"))
+                    message = _("empty; expected {what}").format(what=describe_expected(col))
+                    problems.append(Problem(file, line, col.name, message))
             rec[col.name] = value
         records.append(rec)
 
@@ -343,17 +423,18 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
 
 
 def describe_expected(col: Column) -> str:
+    """What a cell of ``col`` should hold, with the column's description, in the current language."""
     what = {
-        "text": "some text",
-        "code": "a code",
-        "choice": f"one of {', '.join(col.allowed or ())}",
-        "int": "a whole number",
-        "year": "a four-digit year",
-        "number": "a number",
-        "percent": "a percentage",
-        "money": "an amount in Rupiah",
+        "text": _("some text"),
+        "code": _("a code"),
+        "choice": _("one of {choices}").format(choices=", ".join(col.allowed or ())),
+        "int": _("a whole number"),
+        "year": _("a four-digit year"),
+        "number": _("a number"),
+        "percent": _("a percentage"),
+        "money": _("an amount in Rupiah"),
     }[col.type]
-    return f"{what} ({col.description.rstrip('.')})"
+    return f"{what} ({_(col.description).rstrip('.')})"
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -378,7 +459,7 @@ class _LineLoader(yaml.SafeLoader):
         event = self.peek_event()
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise _Refused(
-                problem="anchors and aliases (&name, *name) are not allowed in a dataset file; write the value out",
+                problem=_("anchors and aliases (&name, *name) are not allowed in a dataset file; write the value out"),
                 problem_mark=event.start_mark,
             )
         return super().compose_node(parent, index)
@@ -387,14 +468,14 @@ class _LineLoader(yaml.SafeLoader):
 def read_yaml(path: Path, label: str | None = None) -> tuple[Any, dict[tuple, int], list[Problem]]:
     """Read a YAML file safely. Returns (data, {key path: line}, problems)."""
     file = label or path.name
-    text, problems = read_bytes(path, file, "a YAML file")
+    text, problems = read_bytes(path, file, _("a YAML file"))
     if text is None:
         return None, {}, problems
     decoded, problems = decode(text, file)
     if decoded is None:
         return None, {}, problems
     if not decoded.strip():
-        return None, {}, [Problem(file, None, None, "the file is empty")]
+        return None, {}, [Problem(file, None, None, _("the file is empty"))]
     try:
         loader = _LineLoader(decoded)
         try:
@@ -406,9 +487,9 @@ def read_yaml(path: Path, label: str | None = None) -> tuple[Any, dict[tuple, in
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark is not None else None
         msg = getattr(exc, "problem", None) or str(exc)
-        return None, {}, [Problem(file, line, None, f"not valid YAML: {msg}")]
+        return None, {}, [Problem(file, line, None, _("not valid YAML: {error}").format(error=msg))]
     except (ValueError, TypeError, OverflowError) as exc:  # a value the safe constructor cannot build
-        return None, {}, [Problem(file, None, None, f"not valid YAML: {exc}")]
+        return None, {}, [Problem(file, None, None, _("not valid YAML: {error}").format(error=exc))]
     lines: dict[tuple, int] = {}
     problems = []
     _walk(node, (), lines, problems, file)
@@ -435,7 +516,7 @@ def _walk(node: yaml.Node | None, path: tuple, lines: dict[tuple, int], problems
                         file,
                         key.start_mark.line + 1,
                         ".".join(map(str, where)),
-                        f"key given twice (first on line {lines[where]}); expected it once",
+                        _("key given twice (first on line {line}); expected it once").format(line=lines[where]),
                     )
                 )
             lines[where] = key.start_mark.line + 1

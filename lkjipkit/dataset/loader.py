@@ -8,6 +8,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import DatasetNotFoundError, Problem
+from lkjipkit.i18n import _
 
 from .assemble import empty_table, fingerprint, finish
 from .io import read_table, read_yaml
@@ -20,12 +21,17 @@ from .spec import PROFILE_FILE, REPORTS_FILE, TABLES
 def _yaml_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, dict, list[Problem]]:
     file = path.name
     if not path.exists():
-        return None, {}, [Problem(file, None, None, "missing file; every dataset needs it (see docs/data-format.md)")]
+        return (
+            None,
+            {},
+            [Problem(file, None, None, _("missing file; every dataset needs it (see docs/data-format.md)"))],
+        )
     data, lines, problems = read_yaml(path)
     if problems or data is None:
         return None, lines, problems
     if not isinstance(data, dict):
-        return None, lines, [Problem(file, 1, None, f"expected a mapping of keys, found {type(data).__name__}")]
+        message = _("expected a mapping of keys, found {type}").format(type=type(data).__name__)
+        return None, lines, [Problem(file, 1, None, message)]
     try:
         return model.model_validate(data), lines, []
     except ValidationError as exc:
@@ -39,7 +45,11 @@ def _yaml_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, d
                     break
             key = ".".join(str(p) for p in loc) or None
             found = err.get("input")
-            found_txt = "" if err["type"] == "missing" or isinstance(found, dict | list) else f"; found {found!r}"
+            found_txt = (
+                ""
+                if err["type"] == "missing" or isinstance(found, dict | list)
+                else _("; found {found}").format(found=repr(found))
+            )
             out.append(Problem(file, line, key, f"{err['msg']}{found_txt}"))
         return None, lines, out
 
@@ -57,16 +67,20 @@ def load_dataset(path: str | Path) -> Dataset:
     """
     source = Path(path)
     if not source.exists():
-        raise DatasetNotFoundError(f"{source}: no such file or folder")
+        raise DatasetNotFoundError(_("{source}: no such file or folder").format(source=source))
     if not source.is_dir() and source.suffix.lower() in (".xlsx", ".xlsm"):
         from lkjipkit.dataset import excel  # imported lazily: only workbooks need openpyxl (~0.15 s to import)
 
         return excel.load_workbook_dataset(source)
     if not source.is_dir():
-        raise DatasetNotFoundError(f"{source}: expected a dataset folder or an Excel workbook (.xlsx)")
+        raise DatasetNotFoundError(
+            _("{source}: expected a dataset folder or an Excel workbook (.xlsx)").format(source=source)
+        )
     if not (source / PROFILE_FILE).exists() and not any((source / t.file).exists() for t in TABLES):
         raise DatasetNotFoundError(
-            f"{source}: not a dataset folder (no {PROFILE_FILE} and no table files; see docs/data-format.md)"
+            _("{source}: not a dataset folder (no {profile} and no table files; see docs/data-format.md)").format(
+                source=source, profile=PROFILE_FILE
+            )
         )
 
     problems: list[Problem] = []
@@ -81,7 +95,12 @@ def load_dataset(path: str | Path) -> Dataset:
         if not file.exists():
             if table.required:
                 problems.append(
-                    Problem(table.file, None, None, f"missing file; expected {table.description.rstrip('.')}")
+                    Problem(
+                        table.file,
+                        None,
+                        None,
+                        _("missing file; expected {description}").format(description=_(table.description).rstrip(".")),
+                    )
                 )
             tables[table.name] = empty_table(table)
             continue

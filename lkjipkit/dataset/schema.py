@@ -8,27 +8,42 @@ import pandas as pd
 import pandera.pandas as pa
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 from .io import PANDAS_DTYPES
 from .spec import MAGNITUDE, NUMERIC_TYPES, TABLE_BY_NAME, Column, Table
 
 
-def _checks(col: Column) -> list[pa.Check]:
+def _range_checks(col: Column) -> list[tuple[pa.Check, str]]:
+    """The range checks of a column, each with what it expects in the current language.
+
+    The check itself carries the English (pandera names a failure by it, and the schema is built once).
+    """
     checks = []
+    low, high = f"{col.min:g}" if col.min is not None else None, f"{col.max:g}" if col.max is not None else None
     if col.min is not None and col.max is not None:
-        checks.append(pa.Check.in_range(col.min, col.max, error=f"between {col.min:g} and {col.max:g}"))
+        checks.append(
+            (
+                pa.Check.in_range(col.min, col.max, error=f"between {low} and {high}"),
+                _("between {low} and {high}").format(low=low, high=high),
+            )
+        )
     elif col.min is not None:
-        checks.append(pa.Check.ge(col.min, error=f"at least {col.min:g}"))
+        checks.append((pa.Check.ge(col.min, error=f"at least {low}"), _("at least {low}").format(low=low)))
     elif col.max is not None:
-        checks.append(pa.Check.le(col.max, error=f"at most {col.max:g}"))
+        checks.append((pa.Check.le(col.max, error=f"at most {high}"), _("at most {high}").format(high=high)))
     elif col.type == "money":
-        checks.append(pa.Check.ge(0, error="not negative"))
+        checks.append((pa.Check.ge(0, error="not negative"), _("not negative")))
     if col.type in NUMERIC_TYPES:  # the plausible magnitude of every number (spec.MAGNITUDE)
         if col.max is None:
-            checks.append(pa.Check.lt(MAGNITUDE, error="below 10^15"))
+            checks.append((pa.Check.lt(MAGNITUDE, error="below 10^15"), _("below 10^15")))
         if col.min is None and col.type != "money":
-            checks.append(pa.Check.gt(-MAGNITUDE, error="above -10^15"))
+            checks.append((pa.Check.gt(-MAGNITUDE, error="above -10^15"), _("above -10^15")))
     return checks
+
+
+def _checks(col: Column) -> list[pa.Check]:
+    return [check for check, _expects in _range_checks(col)]
 
 
 @functools.cache
@@ -55,6 +70,7 @@ def validate_frame(name: str, frame: pd.DataFrame, file: str) -> list[Problem]:
 def _problems(cases: pd.DataFrame, frame: pd.DataFrame, table: Table, file: str) -> list[Problem]:
     out: list[Problem] = []
     seen_keys: set[tuple] = set()
+    columns = {c.name: c for c in table.columns}
     for case in cases.to_dict("records"):
         idx = case.get("index")
         row = int(frame["_row"].iloc[int(idx)]) if idx is not None and not pd.isna(idx) else None
@@ -68,9 +84,13 @@ def _problems(cases: pd.DataFrame, frame: pd.DataFrame, table: Table, file: str)
             shown = ", ".join(f"{k}={v}" for k, v in zip(table.key, key_values, strict=True))
             first = frame.index[(frame[list(table.key)] == list(key_values)).all(axis=1)]
             rows = ", ".join(str(int(frame["_row"].iloc[i])) for i in first)
-            out.append(
-                Problem(file, row, table.key[-1], f"duplicate {shown} (rows {rows}); expected each to appear once")
-            )
+            message = _("duplicate {key} (rows {rows}); expected each to appear once").format(key=shown, rows=rows)
+            out.append(Problem(file, row, table.key[-1], message))
         else:
-            out.append(Problem(file, row, str(column), f"found {case.get('failure_case')!r}; expected a value {check}"))
+            col = columns.get(str(column))
+            expects = {c.error: text for c, text in _range_checks(col)} if col is not None else {}
+            message = _("found {found}; expected a value {check}").format(
+                found=repr(case.get("failure_case")), check=expects.get(check, check)
+            )
+            out.append(Problem(file, row, str(column), message))
     return out

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import Problem
-from lkjipkit.i18n import translations
+from lkjipkit.i18n import _, translations
 
 PETUNJUK = translations("id")
 """The workbook speaks Indonesian, like the report: the descriptions of keys and columns (written in English in
@@ -96,11 +96,11 @@ def nest(
     """
     if not entries:
         return {}
-    lines[path] = min(r for _, _, r in entries)
+    lines[path] = min(r for _path, _value, r in entries)
     leaves = [e for e in entries if not e[0]]
     if leaves:
         if len(entries) > 1:
-            row = max(r for _, _, r in entries)
+            row = max(r for _path, _value, r in entries)
             problems.append(
                 Problem(
                     title,
@@ -116,7 +116,7 @@ def nest(
         groups.setdefault(segs[0], []).append((segs[1:], v, r))
     numbered = [k for k in groups if isinstance(k, int)]
     if numbered and len(numbered) != len(groups):
-        row = min(r for k in groups if not isinstance(k, int) for _, _, r in groups[k])
+        row = min(r for k in groups if not isinstance(k, int) for _path, _value, r in groups[k])
         problems.append(
             Problem(
                 title,
@@ -149,16 +149,17 @@ def pydantic_problems(
             row = key_rows.get(key)
             below = next((r for k, r in key_rows.items() if k.startswith(f"{key}.")), None)
             if row is not None:
-                out.append(Problem(title, row, key, "empty; expected a value (required)", cell=f"{vletter}{row}"))
+                out.append(Problem(title, row, key, _("empty; expected a value (required)"), cell=f"{vletter}{row}"))
             elif below is not None:
-                msg = f"empty; expected values in the {key}.* rows (required)"
+                msg = _("empty; expected values in the {key}.* rows (required)").format(key=key)
                 out.append(Problem(title, below, key, msg, cell=f"{vletter}{below}"))
             else:
-                out.append(Problem(title, None, None, f"{key}: missing; expected a row with this key and its value"))
+                msg = _("{key}: missing; expected a row with this key and its value").format(key=key)
+                out.append(Problem(title, None, None, msg))
             continue
         row = next((lines[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in lines), None)
         found = err.get("input")
-        found_txt = "" if isinstance(found, dict | list) else f"; found {found!r}"
+        found_txt = "" if isinstance(found, dict | list) else _("; found {found}").format(found=repr(found))
         if row is None:
             out.append(Problem(title, None, None, f"{key}: {err['msg']}{found_txt}"))
         elif loc in lines:

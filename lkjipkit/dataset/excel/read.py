@@ -22,10 +22,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import DatasetError, DatasetNotFoundError, Problem
+from lkjipkit.i18n import _
 
 from .. import limits
 from ..assemble import empty_table, fingerprint, finish
-from ..io import PANDAS_DTYPES, describe_expected, locked, parse_cell, visible
+from ..io import PANDAS_DTYPES, NumberError, describe_expected, locked, parse_cell, visible
 from ..model import Dataset
 from ..profile import DaftarLaporan, Profil
 from ..schema import validate_frame
@@ -59,7 +60,7 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
     """
     path = Path(path)
     if not path.exists():
-        raise DatasetNotFoundError(f"{path}: no such file")
+        raise DatasetNotFoundError(_("{path}: no such file").format(path=path))
     _check_file(path)
     _check_merged(path)
     values, formulas = _open(path)
@@ -70,7 +71,12 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
         if name in titles:
             problems.append(
                 Problem(
-                    ws.title, None, None, f"a second sheet named like {titles[name]!r}; expected one sheet per name"
+                    ws.title,
+                    None,
+                    None,
+                    _("a second sheet named like {sheet}; expected one sheet per name").format(
+                        sheet=repr(titles[name])
+                    ),
                 )
             )
         else:
@@ -88,7 +94,12 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
         if pair is None:
             problems.append(
                 Problem(
-                    name, None, None, f"missing sheet; every dataset needs it (what {file} holds in a dataset folder)"
+                    name,
+                    None,
+                    None,
+                    _("missing sheet; every dataset needs it (what {file} holds in a dataset folder)").format(
+                        file=file
+                    ),
                 )
             )
             parsed[file], lines[file] = None, {}
@@ -105,7 +116,12 @@ def load_workbook_dataset(path: str | Path) -> Dataset:
         if pair is None:
             if table.required:
                 problems.append(
-                    Problem(table.name, None, None, f"missing sheet; expected {table.description.rstrip('.')}")
+                    Problem(
+                        table.name,
+                        None,
+                        None,
+                        _("missing sheet; expected {description}").format(description=_(table.description).rstrip(".")),
+                    )
                 )
         else:
             frame, letters, p = _read_table(*pair, table)
@@ -137,16 +153,18 @@ def _check_file(path: Path) -> None:
     st = path.stat()
     problem = None
     if not stat.S_ISREG(st.st_mode):
-        problem = "this is not a regular file (a FIFO, a device or a folder); expected an Excel .xlsx file"
+        problem = _("this is not a regular file (a FIFO, a device or a folder); expected an Excel .xlsx file")
     elif st.st_size > limits.FILE_BYTES.value:
-        problem = limits.FILE_BYTES.exceeded(f"the workbook has {st.st_size:,} bytes")
+        problem = limits.FILE_BYTES.exceeded(_("the workbook has {n} bytes").format(n=limits.count(st.st_size)))
     if problem:
         raise DatasetError([Problem(path.name, None, None, problem)], source=str(path))
     owner = path.with_name("~$" + path.name)
     if owner.exists():
         warnings.warn(
-            f"{path}: {owner.name} exists, so the workbook is open in Excel, perhaps with unsaved edits; "
-            "what is read is the last saved version: save in Excel first",
+            _(
+                "{path}: {owner} exists, so the workbook is open in Excel, perhaps with unsaved edits; "
+                "what is read is the last saved version: save in Excel first"
+            ).format(path=path, owner=owner.name),
             UserWarning,
             stacklevel=3,
         )
@@ -181,7 +199,9 @@ def _check_merged(path: Path) -> None:
                                 continue  # openpyxl reports what it cannot read
                             total += (max_col - min_col + 1) * (max_row - min_row + 1)
                             if total > limit:
-                                found = f"merged cells up to range {ref} cover {total:,} cells"
+                                found = _("merged cells up to range {range} cover {n} cells").format(
+                                    range=ref, n=limits.count(total)
+                                )
                                 raise DatasetError(
                                     [Problem(sheet, min_row, None, limits.MERGED_CELLS.exceeded(found), cell=ref)],
                                     source=str(path),
@@ -225,8 +245,10 @@ def _open(path: Path) -> tuple[Any, Any]:
                     path.name,
                     None,
                     None,
-                    f"cannot read the workbook ({exc.__class__.__name__}: {exc}); expected an Excel .xlsx file "
-                    "(not .xls, not password-protected)",
+                    _(
+                        "cannot read the workbook ({error}); expected an Excel .xlsx file "
+                        "(not .xls, not password-protected)"
+                    ).format(error=f"{exc.__class__.__name__}: {exc}"),
                 )
             ],
             source=str(path),
@@ -244,10 +266,12 @@ def _raw(cell: Cell, formula_ws: Worksheet) -> Any:
     if v is None:
         f = formula_ws.cell(row=cell.row, column=cell.column)
         if f.data_type == "f" or (isinstance(f.value, str) and f.value.startswith("=")):
-            formula = f.value if isinstance(f.value, str) else getattr(f.value, "text", "") or "a formula"
+            formula = f.value if isinstance(f.value, str) else getattr(f.value, "text", "") or _("a formula")
             raise _CellError(
-                f"the formula {formula} has no saved result; open and save the workbook in Excel or LibreOffice "
-                "so the result is stored, or type the value"
+                _(
+                    "the formula {formula} has no saved result; open and save the workbook in Excel or LibreOffice "
+                    "so the result is stored, or type the value"
+                ).format(formula=formula)
             )
         return None
     if cell.data_type == "e":
@@ -256,26 +280,27 @@ def _raw(cell: Cell, formula_ws: Worksheet) -> Any:
             f.data_type == "f" or (isinstance(f.value, str) and f.value.startswith("="))
         ):
             raise _CellError(
-                "a number in a cell formatted as a date, outside the dates Excel knows (20170201 is not "
-                "2017-02-01 to Excel); expected a value: type the date as a date, or set the cell format "
-                "to Number or General"
+                _(
+                    "a number in a cell formatted as a date, outside the dates Excel knows (20170201 is not "
+                    "2017-02-01 to Excel); expected a value: type the date as a date, or set the cell format "
+                    "to Number or General"
+                )
             )
-        raise _CellError(f"the formula result is the error {v}; expected a value")
+        raise _CellError(_("the formula result is the error {error}; expected a value").format(error=v))
     return v
-
-
-_DID_YOU_MEAN = re.compile(r" \(did you mean .*\?\)$")
 
 
 def _typed(col: Column, cell: Cell, v: Any) -> Any:
     """Turn one cell's value into the typed value of its column, or raise ValueError (found vs expected)."""
     if isinstance(v, bool):
-        raise ValueError(f"found {str(v).upper()}; expected {describe_expected(col)}")
+        raise ValueError(_("found {found}; expected {what}").format(found=str(v).upper(), what=describe_expected(col)))
     if isinstance(v, dt.datetime | dt.date | dt.time | dt.timedelta):
         if col.type in ("text", "code", "choice") and isinstance(v, dt.date):
             return parse_cell(col, (v.date() if isinstance(v, dt.datetime) else v).isoformat(), "id")
         raise ValueError(
-            f"found a date or time ({v}); expected {describe_expected(col)} - set the cell format to Number or General"
+            _("found a date or time ({found}); expected {what} - set the cell format to Number or General").format(
+                found=v, what=describe_expected(col)
+            )
         )
     if isinstance(v, int | float):
         if col.type in NUMERIC:
@@ -284,8 +309,8 @@ def _typed(col: Column, cell: Cell, v: Any) -> Any:
             return float(v)
         if col.type in ("int", "year"):
             if not float(v).is_integer():
-                what = "a four-digit year" if col.type == "year" else "a whole number"
-                raise ValueError(f"expected {what}; found {v!r}")
+                what = _("a four-digit year") if col.type == "year" else _("a whole number")
+                raise ValueError(_("expected {what}; found {text}").format(what=what, text=repr(v)))
             return parse_cell(col, str(int(v)), "id")
         return parse_cell(col, plain_number(v), "id")
     text = str(v)
@@ -295,12 +320,18 @@ def _typed(col: Column, cell: Cell, v: Any) -> Any:
         try:
             return parse_cell(col, text, "id")
         except ValueError as exc:
-            m = _DID_YOU_MEAN.search(str(exc))
+            hint = exc.hint if isinstance(exc, NumberError) else ""
             raise ValueError(
-                f"expected a number; found the text {text.strip()!r}, which is not a number in the Indonesian format "
-                f"(1.234.567,89 or 92,59){m.group(0) if m else ''}: type it as a number, or in that format"
+                _(
+                    "expected a number; found the text {text}, which is not a number in the Indonesian format "
+                    "(1.234.567,89 or 92,59){hint}: type it as a number, or in that format"
+                ).format(text=repr(text.strip()), hint=hint)
             ) from None
     return parse_cell(col, text, "id")
+
+
+def _below_header(n: int) -> str:
+    return _("{n} rows below the header").format(n=limits.count(n))
 
 
 def _blank(v: Any) -> bool:
@@ -350,7 +381,7 @@ def _merged(ws: Worksheet, from_row: int) -> tuple[list[Problem], set[str]]:
                 ws.title,
                 rng.min_row,
                 None,
-                "merged cells; expected one value per cell: unmerge them and type the value in each cell",
+                _("merged cells; expected one value per cell: unmerge them and type the value in each cell"),
                 cell=rng.coord,
             )
         )
@@ -365,9 +396,9 @@ def _read_table(
     title = ws.title
     known = {c.name for c in table.columns}
     expected = ", ".join(c.name for c in table.columns if c.required)
-    header, _ = _find_header(ws, known)
+    header, _hits = _find_header(ws, known)
     if header is None:
-        what = "the sheet is empty" if _extent(ws) == (0, 0) else ""
+        what = _("the sheet is empty") if _extent(ws) == (0, 0) else _("no header row")
         return (
             None,
             {},
@@ -376,8 +407,9 @@ def _read_table(
                     title,
                     None,
                     None,
-                    f"{what or 'no header row'}; expected a row (within the first {HEADER_SCAN}) with the column "
-                    f"names: {expected}",
+                    _("{what}; expected a row (within the first {n}) with the column names: {columns}").format(
+                        what=what, n=HEADER_SCAN, columns=expected
+                    ),
                 )
             ],
         )
@@ -390,7 +422,7 @@ def _read_table(
         return (
             None,
             {},
-            [Problem(title, None, None, limits.ROWS.exceeded(f"{last_row - header:,} rows below the header"))],
+            [Problem(title, None, None, limits.ROWS.exceeded(_below_header(last_row - header)))],
         )
     for cell in next(ws.iter_rows(min_row=header, max_row=header, max_col=last_col)):
         v = cell.value
@@ -404,20 +436,29 @@ def _read_table(
                     title,
                     header,
                     str(v).strip(),
-                    f"unknown column; expected one of: {', '.join(sorted(known))}",
+                    _("unknown column; expected one of: {columns}").format(columns=", ".join(sorted(known))),
                     cell=cell.coordinate,
                 )
             )
         elif name in index:
             first = get_column_letter(index[name])
             problems.append(
-                Problem(title, header, name, f"column appears twice (also in {first}{header})", cell=cell.coordinate)
+                Problem(
+                    title,
+                    header,
+                    name,
+                    _("column appears twice (also in {cell})").format(cell=f"{first}{header}"),
+                    cell=cell.coordinate,
+                )
             )
         else:
             index[name] = cell.column
     for col in table.columns:
         if col.required and col.name not in index:
-            problems.append(Problem(title, None, None, f"missing column {col.name} ({col.type}: {col.description})"))
+            message = _("missing column {name} ({type}: {description})").format(
+                name=col.name, type=col.type, description=_(col.description)
+            )
+            problems.append(Problem(title, None, None, message))
     letters = {name: get_column_letter(j) for name, j in index.items()}
     if problems:
         return None, letters, merged + problems
@@ -447,8 +488,10 @@ def _read_table(
                         title,
                         r,
                         None,
-                        f"a value in a column without a name in row {header}; expected one of the columns "
-                        f"{', '.join(c.name for c in table.columns)}, or an empty cell",
+                        _(
+                            "a value in a column without a name in row {row}; expected one of the columns "
+                            "{columns}, or an empty cell"
+                        ).format(row=header, columns=", ".join(c.name for c in table.columns)),
                         cell=c.coordinate,
                     )
                 )
@@ -465,7 +508,8 @@ def _read_table(
                     problems.append(Problem(title, r, col.name, str(exc), cell=cell.coordinate))
             elif j is not None and not col.nullable and not any(p.column == col.name for p in bad):
                 coord = f"{letters[col.name]}{r}"
-                problems.append(Problem(title, r, col.name, f"empty; expected {describe_expected(col)}", cell=coord))
+                message = _("empty; expected {what}").format(what=describe_expected(col))
+                problems.append(Problem(title, r, col.name, message, cell=coord))
             rec[col.name] = value
         records.append(rec)
 
@@ -501,12 +545,14 @@ def _read_kv(
     title = ws.title
     header, hits = _find_header(ws, {KEY_HEADER, VALUE_HEADER})
     if header is None or hits < 2:
-        msg = f"no header row; expected a row (within the first {HEADER_SCAN}) with '{KEY_HEADER}' and '{VALUE_HEADER}'"
+        msg = _("no header row; expected a row (within the first {n}) with '{key}' and '{value}'").format(
+            n=HEADER_SCAN, key=KEY_HEADER, value=VALUE_HEADER
+        )
         return None, {}, "B", [Problem(title, None, None, msg)]
     merged, hidden = _merged(ws, header)
     last_row, last_col = _extent(ws)
     if last_row - header > limits.ROWS.value:
-        msg = limits.ROWS.exceeded(f"{last_row - header:,} rows below the header")
+        msg = limits.ROWS.exceeded(_below_header(last_row - header))
         return None, {}, "B", [Problem(title, None, None, msg)]
     header_cells = next(ws.iter_rows(min_row=header, max_row=header, max_col=last_col))
     cols = {str(c.value).strip().lower(): c.column for c in header_cells if isinstance(c.value, str)}
@@ -530,7 +576,7 @@ def _read_kv(
                         title,
                         r,
                         None,
-                        f"a value without a key; expected a key in {kcell.coordinate}",
+                        _("a value without a key; expected a key in {cell}").format(cell=kcell.coordinate),
                         cell=vcell.coordinate,
                     )
                 )
@@ -542,7 +588,7 @@ def _read_kv(
                     title,
                     r,
                     None,
-                    f"found the key {key!r}; expected a key path such as instansi.nama or misi.1",
+                    _("found the key {key}; expected a key path such as instansi.nama or misi.1").format(key=repr(key)),
                     cell=kcell.coordinate,
                 )
             )
@@ -554,7 +600,7 @@ def _read_kv(
                     title,
                     r,
                     key,
-                    f"key given twice (first in row {first_row[key]}); expected it once",
+                    _("key given twice (first in row {row}); expected it once").format(row=first_row[key]),
                     cell=kcell.coordinate,
                 )
             )
@@ -564,7 +610,8 @@ def _read_kv(
             continue  # not filled in: the default applies
         segs = tuple(int(s) if s.isdigit() else s for s in key.split("."))
         if any(isinstance(s, int) and s < 1 for s in segs):
-            problems.append(Problem(title, r, key, "list items are numbered from 1; found 0", cell=kcell.coordinate))
+            message = _("list items are numbered from 1; found 0")
+            problems.append(Problem(title, r, key, message, cell=kcell.coordinate))
             continue
         entries.append((segs, _kv_text(vcell, value), r))
     lines: dict[tuple, int] = {}
@@ -593,7 +640,7 @@ class _Relocator:
         self.pattern = re.compile("|".join(re.escape(f) for f in sorted(names, key=len, reverse=True)))
 
     def _message(self, text: str) -> str:
-        return self.pattern.sub(lambda m: f"sheet {self.names[m.group(0)]}", text)
+        return self.pattern.sub(lambda m: _("sheet {name}").format(name=self.names[m.group(0)]), text)
 
     def __call__(self, p: Problem) -> Problem:
         if p.cell is not None or p.file not in self.names:

@@ -7,6 +7,7 @@ shown in the report: usually the year or the code was mistyped.
 from __future__ import annotations
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 
 def check(ds) -> list[Problem]:
@@ -18,7 +19,9 @@ def check(ds) -> list[Problem]:
             "analisis_iku.csv",
             int(row),
             "tahun",
-            f"no row for {kode} in {year} in iku_tahunan.csv; expected an indicator-year that exists",
+            _("no row for {kode} in {year} in iku_tahunan.csv; expected an indicator-year that exists").format(
+                kode=kode, year=year
+            ),
         )
         for row, kode, year in zip(a["_row"], a["iku_kode"], a["tahun"], strict=True)
         if (kode, year) not in known and kode in set(t["iku_kode"])

@@ -21,6 +21,7 @@ from importlib import resources
 import yaml
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 KEY = ("pengaturan", "skala_kategori")
 
@@ -51,8 +52,10 @@ def warnings(ds, years: list[int] | None = None) -> list[Problem]:
             "profil.yaml",
             line,
             ".".join(KEY),
-            f"scale {setting!r} is valid for report years {valid}, not for {year}; "
-            "leave skala_kategori empty to use the regulation in force for the year",
+            _(
+                "scale {scale} is valid for report years {valid}, not for {year}; "
+                "leave skala_kategori empty to use the regulation in force for the year"
+            ).format(scale=repr(setting), valid=valid, year=year),
         )
         for year in (ds.years if years is None else years)
         if (start is not None and year < start) or (end is not None and year > end)
@@ -69,21 +72,33 @@ def check(ds) -> list[Problem]:
     if isinstance(setting, str):
         if setting not in shipped():
             names = ", ".join(shipped())
-            return [Problem("profil.yaml", line, where, f"no shipped scale {setting!r}; expected one of {names}")]
+            return [
+                Problem(
+                    "profil.yaml",
+                    line,
+                    where,
+                    _("no shipped scale {scale}; expected one of {names}").format(scale=repr(setting), names=names),
+                )
+            ]
         return []
     if not setting:
-        msg = "an empty list of bands; expected a scale name or at least one band"
+        msg = _("an empty list of bands; expected a scale name or at least one band")
         return [Problem("profil.yaml", line, where, msg)]
     out = []
     seen: dict[float, int] = {}
     for i, band in enumerate(setting):
         at = lines.get((*KEY, i), line)
         if not band.kategori:
-            out.append(Problem("profil.yaml", at, f"{where}.{i}.kategori", "empty; expected the category's name"))
+            out.append(Problem("profil.yaml", at, f"{where}.{i}.kategori", _("empty; expected the category's name")))
         low = band.batas_bawah
         if math.isnan(low) or low == math.inf or (low == -math.inf and low != min(b.batas_bawah for b in setting)):
             out.append(
-                Problem("profil.yaml", at, f"{where}.{i}.batas_bawah", f"found {low}; expected a finite lower bound")
+                Problem(
+                    "profil.yaml",
+                    at,
+                    f"{where}.{i}.batas_bawah",
+                    _("found {low}; expected a finite lower bound").format(low=low),
+                )
             )
         elif low in seen:
             out.append(
@@ -91,7 +106,9 @@ def check(ds) -> list[Problem]:
                     "profil.yaml",
                     at,
                     f"{where}.{i}.batas_bawah",
-                    f"{low:g} is also the lower bound of band {seen[low] + 1}; expected each bound once",
+                    _("{low} is also the lower bound of band {band}; expected each bound once").format(
+                        low=f"{low:g}", band=seen[low] + 1
+                    ),
                 )
             )
         seen.setdefault(low, i)

@@ -22,6 +22,7 @@ from defusedxml import DefusedXmlException, ElementTree
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 from .. import limits
 from .logo_exists import file_problem
@@ -48,7 +49,9 @@ def unloadable(path: Path) -> str | None:
     """
     size = path.stat().st_size
     if size > MAX_BYTES:
-        return f"the file has {size:,} bytes; at most {MAX_BYTES:,} (20 MB) are allowed"
+        return _("the file has {size} bytes; at most {most} (20 MB) are allowed").format(
+            size=limits.count(size), most=limits.count(MAX_BYTES)
+        )
     if path.suffix.lower() == ".svg":
         return _svg_problem(path)
     # a truncated file must fail to load, whatever another library set this global of Pillow's to
@@ -59,16 +62,26 @@ def unloadable(path: Path) -> str | None:
             with Image.open(path) as img:
                 width, height = img.size
                 if width * height > limits.IMAGE_PIXELS.value:
-                    raise TooLarge(limits.IMAGE_PIXELS.exceeded(f"{path.name!r} is {width:,} × {height:,} px"))
+                    raise TooLarge(
+                        limits.IMAGE_PIXELS.exceeded(
+                            _("{name} is {width} × {height} px").format(
+                                name=repr(path.name), width=limits.count(width), height=limits.count(height)
+                            )
+                        )
+                    )
                 if max(width, height) > MAX_SIDE:
-                    return f"the image is {width} × {height} px; at most {MAX_SIDE:,} px a side"
+                    return _("the image is {width} × {height} px; at most {most} px a side").format(
+                        width=width, height=height, most=limits.count(MAX_SIDE)
+                    )
                 img.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):  # Pillow will not even open it
-        raise TooLarge(limits.IMAGE_PIXELS.exceeded(f"{path.name!r} has more pixels than Pillow opens")) from None
+        raise TooLarge(
+            limits.IMAGE_PIXELS.exceeded(_("{name} has more pixels than Pillow opens").format(name=repr(path.name)))
+        ) from None
     except UnidentifiedImageError:
-        return "not a PNG or JPEG image that can be read"
+        return _("not a PNG or JPEG image that can be read")
     except (OSError, SyntaxError, ValueError) as e:
-        return f"the image is damaged and cannot be decoded ({e})"
+        return _("the image is damaged and cannot be decoded ({error})").format(error=e)
     finally:
         ImageFile.LOAD_TRUNCATED_IMAGES = truncated_ok
     return None
@@ -78,9 +91,9 @@ def _svg_problem(path: Path) -> str | None:
     try:
         root = ElementTree.parse(path).getroot()
     except (ElementTree.ParseError, DefusedXmlException) as e:
-        return f"not a readable SVG image ({e})"
+        return _("not a readable SVG image ({error})").format(error=e)
     if root.tag not in ("svg", "{http://www.w3.org/2000/svg}svg"):
-        return f"not an SVG image: the root element is <{root.tag}>, expected <svg>"
+        return _("not an SVG image: the root element is <{tag}>, expected <svg>").format(tag=root.tag)
     return None
 
 
@@ -102,5 +115,12 @@ def check(ds) -> list[Problem]:
             out.append(Problem("profil.yaml", line, f"instansi.{key}", str(too_large)))
             continue
         if why is not None:
-            out.append(Problem("profil.yaml", line, f"instansi.{key}", f"{name!r} cannot be loaded: {why}"))
+            out.append(
+                Problem(
+                    "profil.yaml",
+                    line,
+                    f"instansi.{key}",
+                    _("{name} cannot be loaded: {why}").format(name=repr(name), why=why),
+                )
+            )
     return out

@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 
 def check(ds) -> list[Problem]:
@@ -25,8 +26,10 @@ def check(ds) -> list[Problem]:
                     "kegiatan.csv",
                     int(row),
                     "program_kode",
-                    f"kode rekening {kode} does not start with program code {program}; "
-                    "expected the program whose code is its prefix",
+                    _(
+                        "kode rekening {kode} does not start with program code {program}; "
+                        "expected the program whose code is its prefix"
+                    ).format(kode=kode, program=program),
                 )
             )
     return out

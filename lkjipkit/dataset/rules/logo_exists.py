@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 SUFFIXES = {".png", ".jpg", ".jpeg", ".svg"}
 
@@ -16,11 +17,21 @@ def file_problem(ds, key: str) -> Problem | None:
     line = ds.yaml_lines["profil.yaml"].get(("instansi", key))
     path = (ds.folder / name).resolve()
     if not path.is_relative_to(ds.folder.resolve()):
-        return Problem("profil.yaml", line, f"instansi.{key}", "expected a file inside the dataset folder")
+        return Problem("profil.yaml", line, f"instansi.{key}", _("expected a file inside the dataset folder"))
     if path.suffix.lower() not in SUFFIXES:
-        return Problem("profil.yaml", line, f"instansi.{key}", f"{name!r}: expected a PNG, JPEG or SVG image")
+        return Problem(
+            "profil.yaml",
+            line,
+            f"instansi.{key}",
+            _("{name}: expected a PNG, JPEG or SVG image").format(name=repr(name)),
+        )
     if not path.is_file():
-        return Problem("profil.yaml", line, f"instansi.{key}", f"{name!r} does not exist in the dataset folder")
+        return Problem(
+            "profil.yaml",
+            line,
+            f"instansi.{key}",
+            _("{name} does not exist in the dataset folder").format(name=repr(name)),
+        )
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 from ..spec import TABLES
 
@@ -29,7 +30,9 @@ def check(ds) -> list[Problem]:
                         table.file,
                         int(row),
                         column,
-                        f"{value!r} is not a {other_column} in {other}.csv; expected one of: {shown or '(none)'}",
+                        _("{value} is not a {column} in {table}.csv; expected one of: {known}").format(
+                            value=repr(value), column=other_column, table=other, known=shown or _("(none)")
+                        ),
                     )
                 )
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 
 def _rp(x: float) -> str:
@@ -28,7 +29,7 @@ def check(ds) -> list[Problem]:
         if pd.isna(pagu):
             if spent > 0:
                 out.append(
-                    Problem("anggaran.csv", rec["_row"], "realisasi_keuangan", "money spent but no pagu is given")
+                    Problem("anggaran.csv", rec["_row"], "realisasi_keuangan", _("money spent but no pagu is given"))
                 )
             continue
         if spent > pagu + 0.5:
@@ -37,7 +38,9 @@ def check(ds) -> list[Problem]:
                     "anggaran.csv",
                     rec["_row"],
                     "realisasi_keuangan",
-                    f"{_rp(spent)} is above the budget ({which} {_rp(pagu)}); expected at most the pagu",
+                    _("{spent} is above the budget ({which} {pagu}); expected at most the pagu").format(
+                        spent=_rp(spent), which=which, pagu=_rp(pagu)
+                    ),
                 )
             )
     return out

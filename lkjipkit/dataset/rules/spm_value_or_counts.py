@@ -14,6 +14,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 
 def check(ds) -> list[Problem]:
@@ -24,17 +25,19 @@ def check(ds) -> list[Problem]:
         row = rec["_row"]
         if pd.isna(num) != pd.isna(den):
             missing = "penyebut" if pd.isna(den) else "pembilang"
-            out.append(Problem("spm_realisasi.csv", row, missing, "empty; expected both counts, or neither"))
+            out.append(Problem("spm_realisasi.csv", row, missing, _("empty; expected both counts, or neither")))
         elif not pd.isna(den) and den == 0:
-            out.append(Problem("spm_realisasi.csv", row, "penyebut", "0; expected a positive count"))
+            out.append(Problem("spm_realisasi.csv", row, "penyebut", _("0; expected a positive count")))
         elif not pd.isna(den) and num > den:
             out.append(
                 Problem(
                     "spm_realisasi.csv",
                     row,
                     "pembilang",
-                    f"{num:g} is above penyebut {den:g}; expected at most the count that should be reached "
-                    "(a realisation cannot pass 100 %)",
+                    _(
+                        "{num} is above penyebut {den}; expected at most the count that should be reached "
+                        "(a realisation cannot pass 100 %)"
+                    ).format(num=f"{num:g}", den=f"{den:g}"),
                 )
             )
     return out

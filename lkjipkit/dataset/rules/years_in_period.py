@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from lkjipkit.errors import Problem
+from lkjipkit.i18n import _
 
 from ..spec import TABLES
 
@@ -26,7 +27,9 @@ def check(ds) -> list[Problem]:
                         table.file,
                         int(row),
                         "tahun",
-                        f"{year} is outside the Renstra period; expected {ds.profil.periods_text()} (profil.yaml)",
+                        _("{year} is outside the Renstra period; expected {periods} (profil.yaml)").format(
+                            year=year, periods=ds.profil.periods_text()
+                        ),
                     )
                 )
     return out
