@@ -32,8 +32,17 @@ def test_bundle_holds_every_table(year):
         "anggaran_ringkasan",
         "efisiensi",
         "program_sasaran",
+        "ringkasan_iku",
     }
     assert len(tables["anggaran_kegiatan"]) == 69
+    assert tables["ringkasan_iku"].iloc[0][
+        ["jumlah_iku", "jumlah_tercapai", "kategori_rata_rata", "skala"]
+    ].tolist() == [
+        6,
+        2,
+        "Tinggi",
+        "permendagri-54-2010",
+    ]
     assert len(tables["anggaran_program"]) == 16
     assert len(tables["anggaran_ringkasan"]) == 1
 
