@@ -114,9 +114,15 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     BuildError
         No format, or a name that is not in :data:`FORMATS`.
     """
+    return pick_formats(formats, tuple(FORMATS))
+
+
+def pick_formats(formats: str | Iterable[str], known: tuple[str, ...], what: str = "format") -> tuple[str, ...]:
+    """The names of ``formats`` (``"html,pdf"`` or a sequence) in the order of ``known``; a BuildError naming
+    ``what`` (``"recap format"``) for no name or an unknown one."""
     items = formats.split(",") if isinstance(formats, str) else list(formats)
     wanted = {f.strip().lower() for f in items if f and f.strip()}
-    unknown = sorted(wanted - set(FORMATS))
+    unknown = sorted(wanted - set(known))
     if unknown or not wanted:
-        raise BuildError(f"unknown format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
-    return tuple(f for f in FORMATS if f in wanted)
+        raise BuildError(f"unknown {what} {', '.join(unknown) or '(none)'}; choose from {', '.join(known)}")
+    return tuple(f for f in known if f in wanted)

@@ -12,8 +12,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjipkit.errors import BuildError
 from lkjipkit.i18n import _
+from lkjipkit.publish.formats import pick_formats
 
 from .facts import Recap, recap
 from .read import read_batch
@@ -62,12 +62,7 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     BuildError
         No format, or a name not in :data:`FORMATS`.
     """
-    items = formats.split(",") if isinstance(formats, str) else list(formats)
-    wanted = {f.strip().lower() for f in items if f and f.strip()}
-    unknown = sorted(wanted - set(FORMATS))
-    if unknown or not wanted:
-        raise BuildError(f"unknown recap format {', '.join(unknown) or '(none)'}; choose from {', '.join(FORMATS)}")
-    return tuple(f for f in FORMATS if f in wanted)
+    return pick_formats(formats, tuple(FORMATS), "recap format")
 
 
 @dataclass
