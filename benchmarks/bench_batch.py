@@ -1,15 +1,19 @@
-"""Benchmark `lkjip batch`: 40 agency-years with 1 and 2 workers, and the unchanged rerun.
+"""Benchmark `lkjip batch` + `lkjip rekap`: 40 agency-years on 1 and 2 workers and a Dask cluster.
 
 The datasets are generated variants of the embedded one (:mod:`lkjipkit.rekap.generate`:
 another slug and name, budget scaled, realisations varied), so every report is a real build. For each
 worker count the batch runs in a fresh process (``lkjip batch ... --force``),
 timed from outside; peak memory is the largest resident set of the whole
-process tree, sampled every 0.2 s. Then the same batch is rerun unchanged,
-which must skip everything.
+process tree, sampled every 0.2 s. The Dask run starts a local cluster of two
+worker processes (one thread each, non-daemonic so each report still runs in its
+own process) in this process and passes ``--scheduler``; its memory adds the
+workers' trees. After each batch, ``lkjip rekap`` (``--format html``) reads what
+the batch wrote, timed as its own process. Then the same batch is rerun
+unchanged, which must skip everything.
 
 Usage::
 
-    .venv/bin/python benchmarks/bench_batch.py [--reports 40] [--format html] [--repeat 1]
+    .venv/bin/python benchmarks/bench_batch.py [--reports 40] [--format html] [--repeat 1] [--no-dask]
 
 Figures are printed as a Markdown table to paste into docs/batch.md.
 """
@@ -51,8 +55,9 @@ def peak_rss_mb(pid: int, stop: threading.Event, result: list[float]) -> None:
             try:
                 status = Path(f"/proc/{p}/status").read_text()
                 total += int(next(ln.split()[1] for ln in status.splitlines() if ln.startswith("VmRSS:")))
-                children = Path(f"/proc/{p}/task/{p}/children").read_text().split()
-                todo += [int(c) for c in children]
+                # children started by any thread of the process, not only its main thread
+                for task in Path(f"/proc/{p}/task").iterdir():
+                    todo += [int(c) for c in (task / "children").read_text().split()]
             except (OSError, StopIteration):
                 continue
         peak = max(peak, total)
@@ -60,21 +65,49 @@ def peak_rss_mb(pid: int, stop: threading.Event, result: list[float]) -> None:
     result.append(peak / 1024)
 
 
-def run_batch(datasets: list[Path], out: Path, jobs: int, fmt: str, force: bool) -> tuple[float, float, str]:
-    cmd = [str(LKJIP), "batch", *map(str, datasets), "--year", "2016", "--jobs", str(jobs)]
-    cmd += ["--out-root", str(out), "--format", fmt] + (["--force"] if force else [])
+def timed(cmd: list[str], also: tuple[int, ...] = ()) -> tuple[float, float, str]:
+    """Wall seconds, peak MB of the command's tree plus the trees of ``also``, its last line."""
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    stop, peak = threading.Event(), []
-    sampler = threading.Thread(target=peak_rss_mb, args=(proc.pid, stop, peak))
-    sampler.start()
+    stop, peaks = threading.Event(), []
+    samplers = [threading.Thread(target=peak_rss_mb, args=(pid, stop, peaks)) for pid in (proc.pid, *also)]
+    for sampler in samplers:
+        sampler.start()
     output, _ = proc.communicate()
     seconds = time.perf_counter() - start
     stop.set()
-    sampler.join()
+    for sampler in samplers:
+        sampler.join()
     if proc.returncode != 0:
-        sys.exit(f"batch failed:\n{output}")
-    return seconds, peak[0], output.strip().splitlines()[-1]
+        sys.exit(f"{cmd[1]} failed:\n{output}")
+    # the samplers peak separately; their sum bounds the joint peak from above
+    return seconds, sum(peaks), output.strip().splitlines()[-1]
+
+
+def run_batch(
+    datasets: list[Path], out: Path, jobs: int, fmt: str, force: bool, scheduler: str | None = None, also=()
+) -> tuple[float, float, str]:
+    cmd = [str(LKJIP), "batch", *map(str, datasets), "--year", "2016", "--jobs", str(jobs)]
+    cmd += ["--out-root", str(out), "--format", fmt] + (["--force"] if force else [])
+    cmd += ["--scheduler", scheduler] if scheduler else []
+    return timed(cmd, also)
+
+
+def run_rekap(datasets: list[Path], out: Path) -> tuple[float, float, str]:
+    return timed([str(LKJIP), "rekap", str(out), *map(str, datasets), "--year", "2016", "--format", "html"])
+
+
+def dask_cluster():
+    """A local cluster of two single-threaded worker processes that may start processes of their own."""
+    import dask
+    from distributed import LocalCluster
+
+    dask.config.set({"distributed.worker.daemon": False})
+    return LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+
+
+def worker_pids(cluster) -> tuple[int, ...]:
+    return tuple(w.process.pid for w in cluster.workers.values() if getattr(w, "process", None) and w.process.pid)
 
 
 def main() -> None:
@@ -84,22 +117,41 @@ def main() -> None:
     ap.add_argument("--reports", type=int, default=40)
     ap.add_argument("--format", default="html", help=f"as lkjip batch --format: comma-separated {', '.join(FORMATS)}")
     ap.add_argument("--repeat", type=int, default=1, help="runs per worker count (median reported)")
+    ap.add_argument("--no-dask", action="store_true", help="skip the run on a local Dask cluster")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as tmp:
         tmp = Path(tmp)
         datasets = [make_variant(tmp / "data", i) for i in range(args.reports)]
         results = {}
-        for jobs in (1, 2):
-            runs = [run_batch(datasets, tmp / "out", jobs, args.format, force=True) for _ in range(args.repeat)]
-            seconds = statistics.median(r[0] for r in runs)
-            results[jobs] = (seconds, max(r[1] for r in runs), runs[-1][2])
+        modes = ["1 worker", "2 workers"] + ([] if args.no_dask else ["Dask, 2 workers"])
+        for mode in modes:
+            runs = []
+            for _ in range(args.repeat):
+                if mode.startswith("Dask"):
+                    with dask_cluster() as cluster:
+                        batch = run_batch(
+                            datasets, tmp / "out", 2, args.format, True, cluster.scheduler_address, worker_pids(cluster)
+                        )
+                else:
+                    batch = run_batch(datasets, tmp / "out", int(mode[0]), args.format, force=True)
+                runs.append((batch, run_rekap(datasets, tmp / "out")))
+            results[mode] = (
+                statistics.median(b[0] for b, _ in runs),
+                max(b[1] for b, _ in runs),
+                runs[-1][0][2],
+                statistics.median(r[0] for _, r in runs),
+            )
         rerun = statistics.median(run_batch(datasets, tmp / "out", 2, args.format, force=False)[0] for _ in range(3))
-    one, two = results[1][0], results[2][0]
-    print("| workers | total (s) | per report (s) | peak memory (MB) | summary |")
-    print("|---|---|---|---|---|")
-    for jobs, (seconds, peak, summary) in results.items():
-        print(f"| {jobs} | {seconds:.1f} | {seconds / args.reports:.2f} | {peak:.0f} | {summary} |")
-    print(f"\nspeed-up with 2 workers: {one / two:.2f}x; unchanged rerun of {args.reports} reports: {rerun:.2f} s")
+    one = results["1 worker"][0]
+    print("| workers | batch (s) | per report (s) | peak memory (MB) | recap (s) | batch + recap (s) | summary |")
+    print("|---|---|---|---|---|---|---|")
+    for mode, (seconds, peak, summary, rekap) in results.items():
+        row = f"{seconds:.1f} | {seconds / args.reports:.2f} | {peak:.0f} | {rekap:.1f} | {seconds + rekap:.1f}"
+        print(f"| {mode} | {row} | {summary} |")
+    speedups = ", ".join(f"{mode} {one / r[0]:.2f}x" for mode, r in results.items() if mode != "1 worker")
+    print(
+        f"\nspeed-up of the batch over 1 worker: {speedups}; unchanged rerun of {args.reports} reports: {rerun:.2f} s"
+    )
 
 
 if __name__ == "__main__":
