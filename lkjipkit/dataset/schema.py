@@ -46,25 +46,38 @@ def _checks(col: Column) -> list[pa.Check]:
     return [check for check, _expects in _range_checks(col)]
 
 
-@functools.cache
-def schema_for(name: str) -> pa.DataFrameSchema:
-    """The pandera schema of a table (types, ranges, unique key)."""
-    table: Table = TABLE_BY_NAME[name]
+def table_schema(table: Table, extra: dict[str, pa.Column] | None = None) -> pa.DataFrameSchema:
+    """The pandera schema of a declared table (types, ranges, unique key) for a frame of :func:`read_table`.
+
+    ``extra`` replaces or adds columns whose checks the declaration cannot express (e.g. a bound
+    that excludes its value); its checks' ``error`` is what a problem says the value should be.
+    """
     columns = {
         c.name: pa.Column(PANDAS_DTYPES[c.type], checks=_checks(c), nullable=True, required=True) for c in table.columns
     }
+    columns.update(extra or {})
     columns["_row"] = pa.Column("int64")
     return pa.DataFrameSchema(columns, unique=list(table.key), name=table.name, strict=True)
 
 
-def validate_frame(name: str, frame: pd.DataFrame, file: str) -> list[Problem]:
-    """Validate a parsed table; every failure becomes a Problem at its file line."""
-    table = TABLE_BY_NAME[name]
+@functools.cache
+def schema_for(name: str) -> pa.DataFrameSchema:
+    """The pandera schema of a dataset table (types, ranges, unique key)."""
+    return table_schema(TABLE_BY_NAME[name])
+
+
+def validate_table(table: Table, frame: pd.DataFrame, file: str, schema: pa.DataFrameSchema) -> list[Problem]:
+    """Validate a parsed table against ``schema``; every failure becomes a Problem at its file line."""
     try:
-        schema_for(name).validate(frame, lazy=True)
+        schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         return _problems(exc.failure_cases, frame, table, file)
     return []
+
+
+def validate_frame(name: str, frame: pd.DataFrame, file: str) -> list[Problem]:
+    """Validate a parsed dataset table; every failure becomes a Problem at its file line."""
+    return validate_table(TABLE_BY_NAME[name], frame, file, schema_for(name))
 
 
 def _problems(cases: pd.DataFrame, frame: pd.DataFrame, table: Table, file: str) -> list[Problem]:

@@ -29,7 +29,7 @@ import pandera.pandas as pa
 
 from lkjipkit.analysis import Scale, fsum
 from lkjipkit.dataset.io import PANDAS_DTYPES, read_table
-from lkjipkit.dataset.schema import _checks, _problems
+from lkjipkit.dataset.schema import table_schema, validate_table
 from lkjipkit.dataset.spec import Column, Table
 from lkjipkit.errors import DatasetError, Problem
 
@@ -81,10 +81,8 @@ _DESCRIBE, _REQUIRED_FIRST = ("rpjmd_indikator", "satuan", "target"), ("rpjmd_in
 
 @functools.cache
 def _schema() -> pa.DataFrameSchema:
-    columns = {c.name: pa.Column(PANDAS_DTYPES[c.type], checks=_checks(c), nullable=True) for c in SPEC.columns}
-    columns["bobot"] = pa.Column("Float64", checks=[pa.Check.gt(0, error="above 0")], nullable=True)
-    columns["_row"] = pa.Column("int64")
-    return pa.DataFrameSchema(columns, unique=list(SPEC.key), name=SPEC.name, strict=True)
+    bobot = pa.Column(PANDAS_DTYPES["number"], checks=[pa.Check.gt(0, error="above 0")], nullable=True)
+    return table_schema(SPEC, extra={"bobot": bobot})
 
 
 @dataclass(frozen=True)
@@ -135,10 +133,7 @@ def load_mapping(path: str | Path) -> Mapping:
     if frame is not None and not problems:
         if frame.empty:
             problems = [Problem(path.name, None, None, "no rows; expected one row per IKU linked to an indicator")]
-        try:
-            _schema().validate(frame, lazy=True)
-        except pa.errors.SchemaErrors as exc:
-            problems += _problems(exc.failure_cases, frame, SPEC, path.name)
+        problems += validate_table(SPEC, frame, path.name, _schema())
         problems += _consistency(frame, path.name)
     if problems or frame is None:
         raise DatasetError(problems, str(path.parent))
