@@ -6,14 +6,13 @@ file between its ``<!-- reference -->`` markers. A test keeps the file in step.
 
 from __future__ import annotations
 
-import sys
 import types
 import typing
 from pathlib import Path
 
 from pydantic import BaseModel
 
-from lkjipkit._docs import replace_between
+from lkjipkit._docs import generator_main, replace_between
 
 from .profile import DaftarLaporan, Profil
 from .spec import TABLES
@@ -97,7 +96,4 @@ def update(path: Path) -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover - documentation generator
-    if "--write" in sys.argv:
-        update(Path(__file__).resolve().parents[2] / "docs" / "data-format.md")
-    else:
-        print(reference())
+    generator_main(reference, update, "data-format.md")

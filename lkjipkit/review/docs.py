@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import inspect
 import re
-import sys
 from pathlib import Path
 
-from lkjipkit._docs import replace_between
+from lkjipkit._docs import generator_main, replace_between
 
 from .rules import FAMILIES, RULES
 from .settings import ReviewSettings
@@ -79,7 +78,4 @@ def update(path: Path) -> None:
 
 
 if __name__ == "__main__":  # pragma: no cover - documentation generator
-    if "--write" in sys.argv:
-        update(Path(__file__).resolve().parents[2] / "docs" / "review.md")
-    else:
-        print(reference())
+    generator_main(reference, update, "review.md")
