@@ -227,7 +227,8 @@ _SUBJECT_TABLES = {"iku": "iku", "spm_indikator": "spm"}
 
 def texts(ctx: ReviewContext) -> Iterator[Text]:
     """Every analyst-written text of the year: each ``text`` column of a yearly table (the dataset spec),
-    then every string of the year's entry in ``laporan.yaml``."""
+    every string of the year's entry in ``laporan.yaml``, then the texts the review was given from outside the
+    dataset (:attr:`ReviewContext.extra_texts`: the Markdown cells of the chapter notebooks)."""
     for table in TABLES:
         if "tahun" not in {c.name for c in table.columns}:
             continue
@@ -247,6 +248,7 @@ def texts(ctx: ReviewContext) -> Iterator[Text]:
             for path, value in _strings(report.model_dump(), ()):
                 line, column = lines.get(("laporan", i, *path)), laporan_column(report.tahun, *path)
                 yield Text(REPORTS_FILE, line, column, f"laporan {report.tahun}", None, value)
+    yield from ctx.extra_texts
 
 
 def laporan_column(year: int, *path: str | int) -> str:
