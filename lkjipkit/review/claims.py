@@ -2,7 +2,9 @@
 
 Everything the CLAIM rules understand is declared here: where the analyst's
 texts are (:func:`texts`: every ``text`` column of a yearly table in the
-dataset spec, and every string of the year's ``laporan.yaml`` entry), the
+dataset spec, every string of the year's ``laporan.yaml`` entry, and the texts
+the review is given from outside the dataset, the chapters' Markdown cells read
+by :mod:`lkjipkit.publish.prose_texts`), the
 phrase patterns (:data:`PATTERNS`, one small regular expression per kind of
 phrase), the number words (:data:`NUMBER_WORDS`) and the precision rule
 (:func:`agrees`). The rules in ``rules/claim_*.py`` only pick their kind.
@@ -18,7 +20,7 @@ trend is taken over; without one, the review window (``jendela_tahun``).
 
 The sentence is *about* the indicator of its row (the IKU of an
 ``analisis_iku`` row, the SPM of an ``spm_realisasi`` row). A text without an
-indicator (``laporan.yaml``) is about the indicator it names by its code or
+indicator (``laporan.yaml``, a notebook's Markdown cell) is about the indicator it names by its code or
 full name, when it names exactly one; the agency's budget and IKU summary
 phrases need no indicator. A phrase that cannot be tied to a figure (no
 indicator, a year without data, a bare number with no subject before it) is

@@ -79,7 +79,8 @@ def test_wrong_cells_are_found_at_notebook_and_cell_and_right_and_placeholder_on
     found = notebook_findings(findings)
     assert sorted((f.rule, f.location) for f in found) == sorted(expected())
     number = next(f for f in found if f.rule == "CLAIM-NUMBER")
-    assert (number.severity, number.row, number.column, number.key) == ("error", None, "sel 2", "03a_catatan, bab dataset")
+    where = (number.severity, number.row, number.column, number.key)
+    assert where == ("error", None, "sel 2", "03a_catatan, bab dataset")
     assert (number.found, number.expected) == ("90 %", "30,75 %")
     assert "capaian 123,00 %" in number.figures["cara"]
     # the placeholders are filled in before the sentence is read: the literal "melampaui" is what is wrong
