@@ -417,12 +417,20 @@ def review(dataset: Path, year: int | None, as_json: bool) -> None:
       lkjip review data/balikpapan-disnakersos --year 2016
       lkjip review data.xlsx --json > reviu.json
     """
+    from lkjipkit import config
+    from lkjipkit.analysis import analyse
     from lkjipkit.dataset import load_dataset
+    from lkjipkit.publish.chapters import resolve_chapters
+    from lkjipkit.publish.prose_texts import chapter_texts
     from lkjipkit.review import exit_code, render_findings_table, to_json
     from lkjipkit.review import review as run_review
 
     ds = load_dataset(dataset)
-    findings = run_review(ds, ds.resolve_year(year))
+    year = ds.resolve_year(year)
+    analysis = analyse(ds, year)
+    # the chapters' Markdown cells are analyst texts too: the same chapters and texts the build reviews
+    texts = chapter_texts(resolve_chapters(dataset, config.notebooks_dir()), ds, year, analysis)
+    findings = run_review(ds, year, analysis=analysis, texts=texts)
     click.echo(to_json(findings) if as_json else render_findings_table(findings))
     sys.exit(exit_code(findings))
 

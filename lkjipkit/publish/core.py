@@ -174,7 +174,7 @@ def build_report(
             ds = load_dataset(dataset)
             year = ds.resolve_year(year)
             analysis = analyse(ds, year)  # once per build: the edition, the tables, the review and the chapters
-            edition = _edition(ds, year, final, allow_incomplete, str(dataset), analysis)
+            edition = _edition(ds, year, final, allow_incomplete, str(dataset), analysis, chapters)
         timings["validate"] = time.perf_counter() - t
         target = Path(out) if out else config.reports_dir() / ds.slug / str(year)
         parameters = {"dataset": str(Path(dataset).resolve()), "year": year, "status": edition.status}
@@ -285,9 +285,10 @@ class UnresolvedReportError(LkjipError):
         )
 
 
-def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: str, analysis) -> _Edition:
+def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: str, analysis, chapters) -> _Edition:
     """Draft or final (``--final``, else ``laporan.yaml``); a final report is refused while required gaps remain
-    or an analyst's claim contradicts the data (an error-level ``CLAIM-*`` finding not accepted in ``reviu.yaml``).
+    or an analyst's claim contradicts the data (an error-level ``CLAIM-*`` finding not accepted in ``reviu.yaml``);
+    the claims include those of the ``chapters``' Markdown cells (:mod:`lkjipkit.publish.prose_texts`).
 
     Raises
     ------
@@ -298,9 +299,12 @@ def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: 
     from lkjipkit.analysis.gaps import IncompleteReportError
     from lkjipkit.review import review
 
+    from .prose_texts import chapter_texts
+
     if final is None:
         final = ds.report(year).status == "final"
-    edition = _Edition("final" if final else "draft", analysis.gaps, tuple(review(ds, year, analysis=analysis)))
+    findings = review(ds, year, analysis=analysis, texts=chapter_texts(chapters, ds, year, analysis))
+    edition = _Edition("final" if final else "draft", analysis.gaps, tuple(findings))
     if final and not allow_incomplete and edition.contradicted:
         raise UnresolvedReportError(edition.open, edition.contradicted, source, year)
     if edition.open and final and not allow_incomplete:

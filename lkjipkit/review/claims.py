@@ -2,7 +2,9 @@
 
 Everything the CLAIM rules understand is declared here: where the analyst's
 texts are (:func:`texts`: every ``text`` column of a yearly table in the
-dataset spec, and every string of the year's ``laporan.yaml`` entry), the
+dataset spec, every string of the year's ``laporan.yaml`` entry, and the texts
+the review is given from outside the dataset, the chapters' Markdown cells read
+by :mod:`lkjipkit.publish.prose_texts`), the
 phrase patterns (:data:`PATTERNS`, one small regular expression per kind of
 phrase), the number words (:data:`NUMBER_WORDS`) and the precision rule
 (:func:`agrees`). The rules in ``rules/claim_*.py`` only pick their kind.
@@ -18,7 +20,7 @@ trend is taken over; without one, the review window (``jendela_tahun``).
 
 The sentence is *about* the indicator of its row (the IKU of an
 ``analisis_iku`` row, the SPM of an ``spm_realisasi`` row). A text without an
-indicator (``laporan.yaml``) is about the indicator it names by its code or
+indicator (``laporan.yaml``, a notebook's Markdown cell) is about the indicator it names by its code or
 full name, when it names exactly one; the agency's budget and IKU summary
 phrases need no indicator. A phrase that cannot be tied to a figure (no
 indicator, a year without data, a bare number with no subject before it) is
@@ -227,7 +229,8 @@ _SUBJECT_TABLES = {"iku": "iku", "spm_indikator": "spm"}
 
 def texts(ctx: ReviewContext) -> Iterator[Text]:
     """Every analyst-written text of the year: each ``text`` column of a yearly table (the dataset spec),
-    then every string of the year's entry in ``laporan.yaml``."""
+    every string of the year's entry in ``laporan.yaml``, then the texts the review was given from outside the
+    dataset (:attr:`ReviewContext.extra_texts`: the Markdown cells of the chapter notebooks)."""
     for table in TABLES:
         if "tahun" not in {c.name for c in table.columns}:
             continue
@@ -247,6 +250,7 @@ def texts(ctx: ReviewContext) -> Iterator[Text]:
             for path, value in _strings(report.model_dump(), ()):
                 line, column = lines.get(("laporan", i, *path)), laporan_column(report.tahun, *path)
                 yield Text(REPORTS_FILE, line, column, f"laporan {report.tahun}", None, value)
+    yield from ctx.extra_texts
 
 
 def laporan_column(year: int, *path: str | int) -> str:

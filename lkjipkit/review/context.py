@@ -11,7 +11,7 @@ spec declares for their table (``Table.key``).
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
@@ -23,7 +23,7 @@ from lkjipkit.analysis.spm import DEFAULT_WINDOW
 from lkjipkit.dataset import TABLE_BY_NAME, Dataset
 from lkjipkit.errors import LkjipError
 
-from .claims import Claim, read_claims
+from .claims import Claim, Text, read_claims
 from .finding import Finding
 
 if TYPE_CHECKING:  # the settings validate rule ids, so they import the rules, which import this module
@@ -95,10 +95,19 @@ def poin(value) -> str:
 class ReviewContext:
     """The inputs of the rules for one review."""
 
-    def __init__(self, ds: Dataset, year: int, settings: ReviewSettings, analysis: YearAnalysis | None = None) -> None:
+    def __init__(
+        self,
+        ds: Dataset,
+        year: int,
+        settings: ReviewSettings,
+        analysis: YearAnalysis | None = None,
+        texts: Iterable[Text] = (),
+    ) -> None:
         self.ds = ds
         self.year = int(year)
         self.settings = settings
+        self.extra_texts = tuple(texts)
+        """Analyst texts from outside the dataset (the chapters' Markdown cells), read after the dataset's."""
         self._row_index: dict[str, dict[tuple, int]] = {}
         if analysis is not None:
             if analysis.ds is not ds or analysis.year != self.year or analysis.spm_window != DEFAULT_WINDOW:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
@@ -10,6 +11,7 @@ from lkjipkit.dataset import Dataset
 from lkjipkit.errors import Problem, YearError
 
 from . import acceptance
+from .claims import Text
 from .context import ReviewContext
 from .finding import SEVERITIES, Finding
 from .rules import RULES
@@ -33,6 +35,7 @@ def review(
     settings: ReviewSettings | dict[str, Any] | None = None,
     *,
     analysis: YearAnalysis | None = None,
+    texts: Iterable[Text] = (),
 ) -> list[Finding]:
     """Review the figures of one report year of a loaded dataset.
 
@@ -48,6 +51,11 @@ def review(
     analysis
         The year's analysis of ``ds`` when the caller has it already (:func:`lkjipkit.analysis.analyse`):
         the review then reads its figures instead of computing them again.
+    texts
+        More analyst texts of the year for the ``CLAIM-*`` rules, beside those of the dataset
+        (:func:`lkjipkit.review.claims.texts`): the Markdown cells of the report's chapter notebooks, which the
+        build and ``lkjip review`` read (:func:`lkjipkit.publish.prose_texts.chapter_texts`); each
+        :class:`~lkjipkit.review.claims.Text` names its own place.
 
     Returns
     -------
@@ -65,7 +73,7 @@ def review(
     """
     year = as_year(year)
     cfg = _as_settings(settings, ds)
-    ctx = ReviewContext(ds, year, cfg, analysis)
+    ctx = ReviewContext(ds, year, cfg, analysis, texts)
     if not any(ctx.has_year(t) for t in YEAR_TABLES):
         have = sorted({int(y) for t in YEAR_TABLES for y in ds.tables[t]["tahun"].dropna()})
         listed = ", ".join(map(str, have)) or "none"
