@@ -547,8 +547,3 @@ def efficiency_summary(efisiensi: pd.DataFrame) -> Markup:
 def opening(instansi: str, tahun: int) -> Markup:
     """The first sentence of the Ikhtisar Eksekutif."""
     return sentence("ringkasan.j2", "pembuka_ikhtisar", {"instansi": instansi, "tahun": tahun})
-
-
-def standard_closing(instansi: str, tahun: int) -> Markup:
-    """The closing paragraph of Bab IV when the analyst wrote none."""
-    return sentence("ringkasan.j2", "penutup_baku", {"instansi": instansi, "tahun": tahun})
