@@ -150,10 +150,12 @@ def vocabulary(ds, year: int, analysis=None) -> dict[str, Any]:
     """
     from lkjipkit.analysis import analyse
 
+    from . import narrative
     from .closing import closing_facts
 
     a = analysis if analysis is not None else analyse(ds, year)
-    bab4 = closing_facts(a, ds.report(a.year))
+    with narrative.wording(narrative.wording_folder(ds)):
+        bab4 = closing_facts(a, ds.report(a.year))
     p, inst = ds.profil, ds.profil.instansi
     laws = p.dasar_hukum_organisasi
     iku = {
