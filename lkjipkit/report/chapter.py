@@ -20,7 +20,10 @@ build, which did that work once for every chapter (:mod:`lkjipkit.report.handove
 
 Each chapter class numbers its own sections, tables and figures (``3.1``,
 ``Tabel 3.2``, ``Gambar 3.1``) and gives every element a report-wide unique
-id, as ``docs/report-html.md`` requires.
+id, as ``docs/report-html.md`` requires; a chapter added to a Bab (``03a_…``) is
+numbered on from the chapters before it when the page is assembled
+(:func:`lkjipkit.report.html.continue_numbering`). Its pieces generate their
+sentences in the wording of its dataset (``DATASET/teks/``, :mod:`lkjipkit.report.narrative`).
 """
 
 from __future__ import annotations
