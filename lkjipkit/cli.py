@@ -563,6 +563,29 @@ def notebooks(dataset: Path, overwrite: bool) -> None:
 
 
 @main.command()
+@click.argument("dataset", type=click.Path(path_type=Path))
+@click.argument("names", nargs=-1)
+@click.option("--overwrite", is_flag=True, help="Replace templates already in DATASET/teks/ by the package's.")
+@friendly_errors
+def teks(dataset: Path, names: tuple[str, ...], overwrite: bool) -> None:
+    """Copy the templates of the generated sentences into DATASET/teks/ to word them for this agency.
+
+    NAMES (ringkasan, iku, spm, anggaran) copies only those; by default all. The build then
+    uses them in place of the package's; delete those you do not change. See notebooks/README.md.
+
+    Examples:
+
+    \b
+      lkjip teks data/balikpapan-disnakersos ringkasan
+      lkjip teks data/balikpapan-disnakersos --overwrite
+    """
+    from lkjipkit.publish.chapters import WORDING, copy_default_wording
+
+    copied = copy_default_wording(dataset, names, overwrite=overwrite)
+    click.echo(f"{dataset / WORDING}: {len(copied)} template(s) copied; edit them, then: lkjip build {dataset}")
+
+
+@main.command()
 @click.option("--out", "out", required=True, type=click.Path(path_type=Path), help="The workbook to write (.xlsx).")
 @click.option("--from", "source", type=click.Path(path_type=Path), help="Pre-fill from this dataset.")
 @click.option("--overwrite", is_flag=True, help="Replace an existing workbook.")

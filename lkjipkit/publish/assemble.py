@@ -4,12 +4,14 @@ Chapters arrive as HTML fragments (what their notebooks displayed, see
 docs/report-html.md); the front matter (cover, Kata Pengantar, signature) as a
 :class:`lkjipkit.report.front.Front` that the report package made from the
 dataset. This module only places them. It reads the fragments without
-rewriting them: it collects the headings (``h1``/``h2`` with their ``id``) for
-the Daftar Isi, the numbered tables and figures for the Daftar Tabel and Daftar
-Gambar, and refuses anything that would make the report run code or reach the
-network (a ``<script>``, an ``on…`` attribute, an image or stylesheet from a
-URL). The page itself is a Jinja2 template with autoescaping, so every value
-from the dataset is escaped.
+rewriting them, but for the numbers of a chapter added to a Bab, which run on
+from the chapters before it (:func:`lkjipkit.report.html.continue_numbering`).
+It collects the headings (``h1``/``h2`` with their ``id``) for the Daftar Isi,
+the numbered tables and figures for the Daftar Tabel and Daftar Gambar, and
+refuses anything that would make the report run code or reach the network (a
+``<script>``, an ``on…`` attribute, an image or stylesheet from a URL). The page
+itself is a Jinja2 template with autoescaping, so every value from the dataset
+is escaped.
 """
 
 from __future__ import annotations
@@ -268,10 +270,14 @@ def render_page(
     marks the cover *KONSEP* with that line under the label (a draft, or a final report built with
     ``--allow-incomplete``).
     """
+    from lkjipkit.report.html import continue_numbering  # here: the report package is slow to import
+
     warnings: list[str] = []
     bodies, toc, tables, figures, ids = [], [], [], [], {}
     in_front = front is not None
     first_bab = None
+    numbered = continue_numbering([ch.html for ch in chapters])
+    chapters = [ChapterHTML(ch.name, text) for ch, text in zip(chapters, numbered, strict=True)]
     for ch in chapters:
         html, headings, reader = parse_chapter_html(ch)
         h1 = next((h for h in headings if h["kind"] == "h1"), None)

@@ -10,6 +10,10 @@ chapter there replaces the default chapter of the same file name, any other
 is added in name order. ``lkjip notebooks DATASET`` copies the default chapters
 there for editing (:func:`copy_default_chapters`).
 
+It may carry its own wording too, ``teks/`` (:func:`wording_overrides`): templates of the
+generated sentences (``ringkasan.j2``, …) that replace the package's of the same file name;
+``lkjip teks DATASET`` copies them there (:func:`copy_default_wording`).
+
 Each chapter must declare the report parameters in a cell tagged ``parameters``::
 
     dataset = ""  # empty: the embedded dataset
@@ -35,6 +39,8 @@ CHAPTER_NAME = re.compile(r"^\d{2}[a-z]?_[^/\\]+\.ipynb$")
 PARAMETERS = ("dataset", "year")
 DATASET_NOTEBOOKS = "notebooks"
 """The folder of a dataset holding its own chapters."""
+WORDING = "teks"
+"""The folder of a dataset holding its own wording (``lkjipkit.report.narrative.WORDING``)."""
 ORIGINS = ("default", "dataset")
 
 
@@ -117,7 +123,72 @@ def resolve_chapters(dataset: str | Path, notebooks: str | Path) -> list[Chapter
     found = resolve_chapter_paths(dataset, folder)
     if not found:
         raise BuildError(f"{folder}: no chapter notebooks (expected files named like 01_pendahuluan.ipynb)")
-    return [replace(read_chapter_notebook(p), origin=origin) for p, origin in found]
+    chapters = [replace(read_chapter_notebook(p), origin=origin) for p, origin in found]
+    wording_overrides(dataset)  # checked now, before any chapter runs
+    return chapters
+
+
+@dataclass(frozen=True)
+class WordingOverride:
+    """One template of the generated sentences that a dataset words its own way (``DATASET/teks/ringkasan.j2``)."""
+
+    path: Path
+    sha256: str
+
+    def record(self) -> dict[str, str]:
+        """Its entry in ``provenance.json`` (``wording``), as a chapter's: the template, its source and SHA-256."""
+        return {"template": self.path.name, "source": str(self.path), "source_sha256": self.sha256}
+
+
+def wording_overrides(dataset: str | Path) -> list[WordingOverride]:
+    """The dataset's overrides of the generated sentences' templates (``DATASET/teks/*.j2``), checked.
+
+    Raises
+    ------
+    WordingError
+        A file there that is not one of the package's templates, does not parse (file and line), or lacks
+        a macro of the template it replaces.
+    """
+    folder = Path(dataset) / WORDING
+    if not (Path(dataset).is_dir() and folder.is_dir()):
+        return []
+    from lkjipkit.report.narrative import check_wording  # only then: the report package is slow to import
+
+    return [WordingOverride(p, hashlib.sha256(p.read_bytes()).hexdigest()) for p in check_wording(folder)]
+
+
+def copy_default_wording(dataset: str | Path, names=(), *, overwrite: bool = False) -> list[Path]:
+    """Copy the package's templates of the generated sentences into ``DATASET/teks/`` (``lkjip teks``).
+
+    ``names`` (``ringkasan`` or ``ringkasan.j2``) copies only those; by default all of them.
+
+    Raises
+    ------
+    BuildError
+        The dataset is not a folder, a name is not a template, or a template is already there and
+        ``overwrite`` is not set (nothing is copied then).
+    """
+    from lkjipkit.report.narrative import TEMPLATES, template_names
+
+    dataset = Path(dataset)
+    if not dataset.is_dir():
+        raise BuildError(f"{dataset}: not a dataset folder (a workbook cannot carry wording of its own)")
+    known = template_names()
+    wanted = [n if n.endswith(".j2") else f"{n}.j2" for n in names] or list(known)
+    unknown = [n for n in wanted if n not in known]
+    if unknown:
+        raise BuildError(f"{', '.join(unknown)}: not a template of the generated sentences ({', '.join(known)})")
+    target = dataset / WORDING
+    there = [n for n in wanted if (target / n).exists()]
+    if there and not overwrite:
+        raise BuildError(
+            f"{target}: {', '.join(there)} already there; "
+            "edit them, or add --overwrite to replace them by the package's"
+        )
+    target.mkdir(exist_ok=True)
+    for n in wanted:
+        (target / n).write_bytes((TEMPLATES / n).read_bytes())
+    return [target / n for n in wanted]
 
 
 def copy_default_chapters(dataset: str | Path, notebooks: str | Path, *, overwrite: bool = False) -> list[Path]:

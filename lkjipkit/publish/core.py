@@ -37,7 +37,7 @@ from lkjipkit.errors import BuildError, ChapterExecutionError, FileAccessError, 
 
 from . import provenance
 from .assemble import ChapterHTML, Footer, build_time, render_page
-from .chapters import resolve_chapters
+from .chapters import resolve_chapters, wording_overrides
 from .execute import Executor, longest_first
 from .formats import FORMATS, PageInfo, parse_formats
 from .output import PROVENANCE, OutputFolder
@@ -548,6 +548,7 @@ def _write_provenance(tmp, ds, parameters, edition, formats, runs, beside, timin
             }
             for r in runs
         ],
+        wording=[w.record() for w in wording_overrides(parameters["dataset"])],
         timings_seconds={k: round(v, 3) for k, v in timings.items()},
         tables={"seconds": beside["tables"]["seconds"], "files": [p.name for p in beside["tables"]["files"]]},
         review={k: beside["review"][k] for k in ("findings", "seconds")} | {"file": REVIEW},

@@ -20,7 +20,10 @@ build, which did that work once for every chapter (:mod:`lkjipkit.report.handove
 
 Each chapter class numbers its own sections, tables and figures (``3.1``,
 ``Tabel 3.2``, ``Gambar 3.1``) and gives every element a report-wide unique
-id, as ``docs/report-html.md`` requires.
+id, as ``docs/report-html.md`` requires; a chapter added to a Bab (``03a_…``) is
+numbered on from the chapters before it when the page is assembled
+(:func:`lkjipkit.report.html.continue_numbering`). Its pieces generate their
+sentences in the wording of its dataset (``DATASET/teks/``, :mod:`lkjipkit.report.narrative`).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from types import FunctionType
 from typing import ClassVar
 
 import pandas as pd
@@ -40,7 +44,7 @@ from lkjipkit.config import default_dataset
 from lkjipkit.dataset import Dataset, load_dataset
 from lkjipkit.errors import LkjipError
 
-from . import html
+from . import html, narrative
 from .front import head_signature
 from .handover import read as read_handover
 from .html import Block
@@ -71,6 +75,13 @@ class Chapter:
     draft_sections: ClassVar[tuple[str, ...]] = ()
     """Titles of sections a final report leaves out (heading, number and content)."""
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        """Every piece of a chapter (its public methods) generates its sentences in its dataset's wording."""
+        super().__init_subclass__(**kwargs)
+        for name, value in list(vars(cls).items()):
+            if isinstance(value, FunctionType) and not name.startswith("_"):
+                setattr(cls, name, _in_wording(value))
+
     def __init__(
         self,
         ds: Dataset,
@@ -87,6 +98,8 @@ class Chapter:
         self.status = resolve_status(status, self.laporan.status)
         """``"draft"`` or ``"final"``."""
         self.numbering = html.Numbering(self.label, self.slug)
+        self.wording = narrative.wording_folder(ds)
+        """The dataset's overrides of the generated sentences (``DATASET/teks/``), or None."""
         if analysis is not None:  # the build's, already computed (see open_chapter)
             self.analysis = analysis
         if findings is not None:
@@ -254,6 +267,17 @@ def _where(finding) -> str:
     if finding.column:
         parts.append(finding.column if finding.file.endswith(".yaml") else f"kolom {finding.column}")
     return ", ".join(parts)
+
+
+def _in_wording(method: Callable[..., Block]) -> Callable[..., Block]:
+    """A chapter piece that generates its sentences with the overrides of its dataset (``teks/``)."""
+
+    @functools.wraps(method)
+    def piece(self: Chapter, *args, **kwargs) -> Block:
+        with narrative.wording(self.wording):
+            return method(self, *args, **kwargs)
+
+    return piece
 
 
 def draft_only(method: Callable[..., Block]) -> Callable[..., Block]:

@@ -33,6 +33,7 @@ __all__ = [
     "block",
     "bullet_list",
     "catatan_penyusun",
+    "continue_numbering",
     "escape",
     "figure",
     "heading",
@@ -248,6 +249,58 @@ class Numbering:
 
     def ident(self, prefix: str, *parts: int) -> str:
         return "-".join([prefix, self.slug, *map(str, parts)])
+
+
+# The numbered elements as Numbering, heading(), table() and figure() write them: the number in the id and the
+# same number in the text ("3.1. ", "3.1.2. ", "Tabel 3.1 ", "Gambar 3.1 ", "Lampiran 1. ").
+_NUMBERED_IDS = re.compile(r'\sid="(s|tabel|gambar)-([a-z0-9]+)-(\d+)')
+_RENUMBERED = (
+    ("s", re.compile(r'(<h2 id="s-(?P<slug>[a-z0-9]+)-)(?P<n>\d+)(">[^<]*?)(?<!\d)(?P=n)(?=\. )')),
+    ("s", re.compile(r'(<h3 id="s-(?P<slug>[a-z0-9]+)-)(?P<n>\d+)(-(?P<m>\d+)">[^<]*?)(?<!\d)(?P=n)(?=\.(?P=m)\. )')),
+    (
+        "tabel",
+        re.compile(r'(<table class="lkjip[^"]*" id="tabel-(?P<slug>[a-z0-9]+)-)(?P<n>\d+)("><caption>Tabel [^<]*?)'
+                   r"(?<!\d)(?P=n)(?= )"),
+    ),
+    (
+        "gambar",
+        re.compile(r'(<figure class="lkjip[^"]*" id="gambar-(?P<slug>[a-z0-9]+)-)(?P<n>\d+)'
+                   r'("><img [^>]*><figcaption>Gambar [^<]*?)(?<!\d)(?P=n)(?= )'),
+    ),
+)  # fmt: skip
+
+
+def continue_numbering(fragments: Sequence[str]) -> list[str]:
+    """The chapters' fragments, in report order, with the numbering of each Bab running on across them.
+
+    A chapter numbers its sections, tables and figures from 1 (:class:`Numbering`): its notebook cannot
+    know what the chapters before it showed. So a chapter added to a Bab (``03a_capaian_lainnya``,
+    opening ``chapter=3`` after ``03_akuntabilitas_kinerja``) would start again at 3.1. Here each number of
+    a fragment, in the id as in the text (``s-3-1`` "3.1.", ``tabel-3-1`` "Tabel 3.1", ``gambar-3-1``
+    "Gambar 3.1", sub-sections ``s-3-1-2`` "3.1.2." with their section), moves on by the highest number of
+    its kind and Bab (the id's slug: ``3``, ``l``) that the fragments before it used: 3.5 after 3.4,
+    Tabel 3.19 after 3.18. The first chapter of each Bab, so every default chapter, is returned unchanged.
+    """
+    highest: dict[tuple[str, str], int] = {}
+    out = []
+    for text in fragments:
+        if any((kind, slug) in highest for kind, slug, _ in _NUMBERED_IDS.findall(text)):
+            text = _shift_numbers(text, dict(highest))
+        for kind, slug, n in _NUMBERED_IDS.findall(text):
+            highest[(kind, slug)] = max(highest.get((kind, slug), 0), int(n))
+        out.append(text)
+    return out
+
+
+def _shift_numbers(text: str, offsets: dict[tuple[str, str], int]) -> str:
+    for kind, pattern in _RENUMBERED:
+
+        def shifted(m: re.Match, kind: str = kind) -> str:
+            n = str(int(m["n"]) + offsets.get((kind, m["slug"]), 0))
+            return f"{m[1]}{n}{m[4]}{n}"
+
+        text = pattern.sub(shifted, text)
+    return text
 
 
 def heading_bab(*, ident: str, lines: Sequence[str]) -> Block:

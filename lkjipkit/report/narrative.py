@@ -15,27 +15,61 @@ Templates are autoescaped: every value is escaped unless it is already markup.
 
 from __future__ import annotations
 
+import contextlib
 import math
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextvars import ContextVar
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
-from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from jinja2 import (
+    ChoiceLoader,
+    Environment,
+    FileSystemLoader,
+    PackageLoader,
+    StrictUndefined,
+    Template,
+    TemplateError,
+    TemplateSyntaxError,
+    nodes,
+    select_autoescape,
+)
+from jinja2.sandbox import SandboxedEnvironment
 from markupsafe import Markup
 
 from lkjipkit import fmt
 from lkjipkit.analysis.gaps import differs_from_spm
+from lkjipkit.errors import BuildError
 
 from .html import trusted
 
 # --- the template environment -----------------------------------------------------------------------
 
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+WORDING = "teks"
+"""The folder of a dataset holding its own wording: overrides of :data:`TEMPLATES` by file name."""
+
+
+class WordingError(BuildError):
+    """A wording override (``DATASET/teks/*.j2``) is unknown, does not parse, or names what its sentence lacks."""
+
+
+def template_names() -> tuple[str, ...]:
+    """The templates of the generated sentences (``anggaran.j2``, ``iku.j2``, …), which ``teks/`` may override."""
+    return tuple(sorted(p.name for p in TEMPLATES.glob("*.j2")))
+
 
 @cache
-def environment() -> Environment:
-    """The Jinja2 environment of the report: package templates, autoescape on, undefined names are errors."""
-    env = Environment(
-        loader=PackageLoader("lkjipkit.report", "templates"),
+def environment(folder: Path | None = None) -> Environment:
+    """The Jinja2 environment of the report: package templates, autoescape on, undefined names are errors.
+
+    With ``folder`` (a dataset's ``teks/``), its templates come first, by file name, in a sandbox (as
+    for prose cells, :mod:`lkjipkit.report.prose`): a wording override reaches no Python internals.
+    """
+    package = PackageLoader("lkjipkit.report", "templates")
+    env = (Environment if folder is None else SandboxedEnvironment)(
+        loader=package if folder is None else ChoiceLoader([FileSystemLoader(str(folder)), package]),
         autoescape=select_autoescape(enabled_extensions=("j2", "html"), default_for_string=True, default=True),
         undefined=StrictUndefined,
         trim_blocks=True,
@@ -53,9 +87,108 @@ def environment() -> Environment:
     return env
 
 
+_WORDING: ContextVar[Path | None] = ContextVar("lkjipkit_wording", default=None)
+
+
+def wording_folder(ds) -> Path | None:
+    """The dataset's own wording (``DATASET/teks/``), or None (none there, or a workbook)."""
+    folder = Path(ds.source) / WORDING
+    return folder.resolve() if Path(ds.source).is_dir() and folder.is_dir() else None
+
+
+@contextlib.contextmanager
+def wording(folder: Path | None) -> Iterator[None]:
+    """Generate the sentences with the overrides of ``folder`` (a dataset's ``teks/``) while inside.
+
+    A chapter's pieces run inside the wording of their dataset (:class:`lkjipkit.report.chapter.Chapter`).
+    """
+    token = _WORDING.set(folder)
+    try:
+        yield
+    finally:
+        _WORDING.reset(token)
+
+
+def _template(template: str) -> Template:
+    try:
+        return environment(_WORDING.get()).get_template(template)
+    except TemplateSyntaxError as exc:
+        raise WordingError(f"{exc.filename}:{exc.lineno}: {exc.message} (a wording override of {template})") from exc
+
+
 def macro(template: str, name: str):
-    """A macro of a template, callable from Python (returns Markup)."""
-    return getattr(environment().get_template(template).module, name)
+    """A macro of a template, callable from Python (returns Markup); the dataset's override when it has one.
+
+    Raises
+    ------
+    WordingError
+        The override does not parse, lacks the macro, or names what the sentence does not have
+        (``/…/teks/iku.j2:4: 'dict object' has no attribute 'capain'``).
+    """
+    t, folder = _template(template), _WORDING.get()
+    try:
+        found = getattr(t.module, name)
+    except AttributeError:
+        raise WordingError(f"{t.filename}: no macro {name}; it must keep every macro of {template}") from None
+    if folder is None or not Path(t.filename or "").is_relative_to(folder):
+        return found
+
+    def call(*args, **kwargs):
+        try:
+            return found(*args, **kwargs)
+        except TemplateError as exc:
+            raise WordingError(
+                f"{t.filename}:{_line(exc, t)}: {exc.message or exc} (macro {name} has the names that "
+                f"lkjipkit's own {template} uses)"
+            ) from exc
+
+    return call
+
+
+def _line(exc: BaseException, t: Template) -> int | str:
+    """The line of template ``t`` where ``exc`` was raised (Jinja compiles a template to code named after its file)."""
+    line: int | str = "?"
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == t.filename:
+            line = t.get_corresponding_lineno(tb.tb_lineno)
+        tb = tb.tb_next
+    return line
+
+
+def check_wording(folder: Path) -> list[Path]:
+    """The wording overrides of a dataset's ``teks/`` folder, each checked; the files in name order.
+
+    Raises
+    ------
+    WordingError
+        A file that is not a template of :data:`TEMPLATES` (by name), one that does not parse
+        (``teks/iku.j2:3: unexpected '}'``), or one that lacks a macro of the template it overrides.
+        Names a sentence does not have are found when it is generated (the build names file and line).
+    """
+    folder = Path(folder).resolve()
+    known = template_names()
+    files = sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith("."))
+    env = environment(folder)
+    for path in files:
+        if path.name not in known:
+            raise WordingError(
+                f"{path}: not a template of the generated sentences; {WORDING}/ may hold {', '.join(known)} "
+                f"(lkjip teks DATASET copies them there)"
+            )
+        try:
+            tree = env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
+        except TemplateSyntaxError as exc:
+            raise WordingError(f"{path}:{exc.lineno}: {exc.message}") from exc
+        package = environment().parse((TEMPLATES / path.name).read_text(encoding="utf-8"))
+        missing = sorted(_macros(package) - _macros(tree))
+        if missing:
+            raise WordingError(f"{path}: no macro {', '.join(missing)}; it must keep every macro of {path.name}")
+    return files
+
+
+def _macros(tree: nodes.Template) -> set[str]:
+    return {m.name for m in tree.find_all(nodes.Macro)}
 
 
 def sentence(template: str, name: str, facts: Mapping) -> Markup:
@@ -547,8 +680,3 @@ def efficiency_summary(efisiensi: pd.DataFrame) -> Markup:
 def opening(instansi: str, tahun: int) -> Markup:
     """The first sentence of the Ikhtisar Eksekutif."""
     return sentence("ringkasan.j2", "pembuka_ikhtisar", {"instansi": instansi, "tahun": tahun})
-
-
-def standard_closing(instansi: str, tahun: int) -> Markup:
-    """The closing paragraph of Bab IV when the analyst wrote none."""
-    return sentence("ringkasan.j2", "penutup_baku", {"instansi": instansi, "tahun": tahun})

@@ -66,6 +66,7 @@ VOCABULARY: tuple[Name, ...] = (
         "laporan.latar_belakang_diisi",
         "true when laporan.yaml has the year's latar_belakang (for `{% if %}`)",
     ),
+    Name("laporan.penutup_diisi", "true when laporan.yaml has the year's penutup (for `{% if %}`)"),
     Name("iku.KODE.nama", "the IKU's name"),
     Name("iku.KODE.target", "its target of the year, with its unit"),
     Name("iku.KODE.realisasi", "its realisation, with its unit"),
@@ -76,6 +77,15 @@ VOCABULARY: tuple[Name, ...] = (
     Name("ringkasan.jumlah_belum", "how many measured IKU did not, in words"),
     Name("ringkasan.rata_rata_capaian", "the mean capaian of the IKU"),
     Name("ringkasan.kategori", "the category of the mean"),
+    Name(
+        "ringkasan.kesimpulan",
+        "the generated conclusion of Bab IV: IKU met (share), those missed by name, the mean capaian",
+    ),
+    Name("ringkasan.semua_tercapai", "true when no measured IKU missed its target (for `{% if %}`)"),
+    Name(
+        "perbaikan.ada",
+        "true when analisis_iku.csv gives a solusi for an IKU that missed its target (the list of steps follows)",
+    ),
     Name("anggaran.jumlah_program", "how many programs in the year, in words (digits above twelve)"),
     Name("anggaran.jumlah_kegiatan", "how many kegiatan in the year, in words (digits above twelve)"),
     Name("anggaran.pagu_murni", "the APBD murni pagu"),
@@ -140,7 +150,12 @@ def vocabulary(ds, year: int, analysis=None) -> dict[str, Any]:
     """
     from lkjipkit.analysis import analyse
 
+    from . import narrative
+    from .closing import closing_facts
+
     a = analysis if analysis is not None else analyse(ds, year)
+    with narrative.wording(narrative.wording_folder(ds)):
+        bab4 = closing_facts(a, ds.report(a.year))
     p, inst = ds.profil, ds.profil.instansi
     laws = p.dasar_hukum_organisasi
     iku = {
@@ -163,7 +178,10 @@ def vocabulary(ds, year: int, analysis=None) -> dict[str, Any]:
         },
         "visi": p.visi,
         "misi": {"jumlah": fmt.bilangan(len(p.misi)), "ada": bool(p.misi)},
-        "laporan": {"latar_belakang_diisi": not fmt.kosong(ds.report(a.year).latar_belakang)},
+        "laporan": {
+            "latar_belakang_diisi": not fmt.kosong(ds.report(a.year).latar_belakang),
+            "penutup_diisi": bab4["penutup_diisi"],
+        },
         "iku": iku,
         "ringkasan": {
             "jumlah_iku": fmt.bilangan(s.jumlah_iku),
@@ -171,7 +189,10 @@ def vocabulary(ds, year: int, analysis=None) -> dict[str, Any]:
             "jumlah_belum": fmt.bilangan(s.jumlah_belum),
             "rata_rata_capaian": fmt.persen(s.rata_rata_capaian),
             "kategori": s.kategori_rata_rata or fmt.KOSONG,
+            "kesimpulan": bab4["kesimpulan"],
+            "semua_tercapai": bab4["semua_tercapai"],
         },
+        "perbaikan": {"ada": bab4["ada_langkah"]},
         "anggaran": {
             "jumlah_program": fmt.bilangan(len(a.anggaran_program)),
             "jumlah_kegiatan": fmt.bilangan(len(a.anggaran_kegiatan)),
