@@ -564,11 +564,14 @@ def run(
     progress: bool | str | None = None,
     on_done: Callable[[Outcome], None] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    keep_kernels: bool = True,
 ) -> Summary:
     """Build every job that is not current; return what happened to each.
 
     Each report is built in a process of its own and stopped after ``timeout`` seconds (None: no
     limit); whatever it raises or however long it hangs, it is a failed outcome with its reason.
+    ``keep_kernels``: each of the ``workers`` is a :class:`Worker`, building report after report on the
+    warm kernels it keeps; False: every report in a new process that starts kernels of its own.
 
     ``progress`` on stderr: ``"bars"`` (or True) a bar per report being built and one for the batch
     with its ETA; ``"lines"`` one line per event (a report started, each chapter and step of it, a
@@ -588,7 +591,9 @@ def run(
     bar = _Progress(todo, {True: "bars", False: None}.get(progress, progress))
     try:
         with bar:
-            results = _execute(todo, workers or config.usable_cpus(), formats, scheduler, notebooks, timeout, bar.event)
+            results = _execute(
+                todo, workers or config.usable_cpus(), formats, scheduler, notebooks, timeout, bar.event, keep_kernels
+            )
             for outcome in results:
                 summary.outcomes.append(outcome)
                 bar.finished(outcome)
@@ -600,9 +605,10 @@ def run(
     return summary
 
 
-def _execute(todo, workers, formats, scheduler, notebooks, timeout, on_event):
+def _execute(todo, workers, formats, scheduler, notebooks, timeout, on_event, keep_kernels=True):
     """The outcome of every job as it finishes; ``on_event(job, event)`` gets each step of a build in
-    the pool (a Dask cluster reports only finished reports)."""
+    the pool (a Dask cluster reports only finished reports). On a Dask cluster every report starts its
+    own kernels: a Dask worker outlives the batch, and kernels kept there would too."""
     if not todo:
         return
     if scheduler:
@@ -620,11 +626,11 @@ def _execute(todo, workers, formats, scheduler, notebooks, timeout, on_event):
     import lkjipkit.publish.core  # noqa: F401 - imported once here, inherited by every worker
 
     pool_workers = _Workers()
+    build = pool_workers.build if keep_kernels else isolated_build
     try:
         with ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="lkjip-batch") as pool:
             futures = [
-                pool.submit(pool_workers.build, job, formats, notebooks, timeout, functools.partial(on_event, job))
-                for job in todo
+                pool.submit(build, job, formats, notebooks, timeout, functools.partial(on_event, job)) for job in todo
             ]
             for fut in as_completed(futures):
                 yield fut.result()
