@@ -486,6 +486,9 @@ class _Workers:
             return Outcome(job, "failed", job.error)
         with self._lock:
             worker = self._idle.pop() if self._idle else None
+        if worker is not None and not worker.alive:  # it ended between two reports (killed from outside)
+            worker.close()
+            worker = None
         if worker is None:
             worker = Worker()
             with self._lock:
