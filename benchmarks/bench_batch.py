@@ -11,9 +11,16 @@ workers' trees. After each batch, ``lkjip rekap`` (``--format html``) reads what
 the batch wrote, timed as its own process. Then the same batch is rerun
 unchanged, which must skip everything.
 
+``--warm-vs-fresh`` compares instead, side by side in one run, a batch whose workers keep their warm
+kernels from one report to the next (``batch.run(keep_kernels=True)``, what ``lkjip batch`` does) with
+one where every report starts a process and kernels of its own (``keep_kernels=False``), on 1 and 2
+workers; the four batches alternate (the order reversed every other round), each a fresh process, and
+the table gives each batch's wall time and the median of its reports' own seconds.
+
 Usage::
 
     .venv/bin/python benchmarks/bench_batch.py [--reports 40] [--format html] [--repeat 1] [--no-dask]
+    .venv/bin/python benchmarks/bench_batch.py --reports 8 --no-dask --warm-vs-fresh
 
 Figures are printed as a Markdown table to paste into docs/batch.md.
 """
@@ -110,6 +117,50 @@ def worker_pids(cluster) -> tuple[int, ...]:
     return tuple(w.process.pid for w in cluster.workers.values() if getattr(w, "process", None) and w.process.pid)
 
 
+_KEEP = """\
+import json, sys
+from pathlib import Path
+from lkjipkit.publish.batch import plan, run
+datasets, out, jobs, fmt, keep = json.loads(sys.argv[1])
+summary = run(plan(datasets, [2016], Path(out), fmt), workers=jobs, formats=fmt, force=True, progress=False,
+              keep_kernels=keep)
+print(json.dumps({"built": summary.count("built"), "seconds": [o.seconds for o in summary.outcomes]}))
+"""
+
+
+def warm_vs_fresh(datasets: list[Path], out: Path, fmt: str, repeat: int) -> None:
+    """Batches with and without warm kernels kept across reports, on 1 and 2 workers, alternated."""
+    import json
+
+    modes = [(jobs, keep) for jobs in (1, 2) for keep in (True, False)]
+    walls: dict[tuple[int, bool], list[float]] = {m: [] for m in modes}
+    per_report: dict[tuple[int, bool], list[float]] = {m: [] for m in modes}
+    for round_ in range(repeat):
+        for jobs, keep in modes if round_ % 2 == 0 else modes[::-1]:
+            args = json.dumps([[str(d) for d in datasets], str(out), jobs, fmt, keep])
+            seconds, _, last = timed([sys.executable, "-c", _KEEP, args])
+            result = json.loads(last)
+            if result["built"] != len(datasets):
+                sys.exit(f"only {result['built']} of {len(datasets)} built: {last}")
+            walls[jobs, keep].append(seconds)
+            per_report[jobs, keep] += result["seconds"]
+            print(f"round {round_ + 1}: {jobs} worker(s), keep_kernels={keep}: {seconds:.1f} s", file=sys.stderr)
+    print("| workers | kernels | batch (s) | per report, wall / reports (s) | a report's own time, median (s) |")
+    print("|---|---|---|---|---|")
+    for jobs, keep in modes:
+        wall = statistics.median(walls[jobs, keep])
+        kind = "kept across reports" if keep else "started per report"
+        own = statistics.median(per_report[jobs, keep])
+        print(f"| {jobs} | {kind} | {wall:.1f} | {wall / len(datasets):.2f} | {own:.1f} |")
+    for keep in (True, False):
+        one, two = statistics.median(walls[1, keep]), statistics.median(walls[2, keep])
+        print(f"\nkeep_kernels={keep}: 2 workers vs 1: {one / two:.2f}x", end="")
+    for jobs in (1, 2):
+        warm, fresh = statistics.median(walls[jobs, True]), statistics.median(walls[jobs, False])
+        print(f"\n{jobs} worker(s): kept kernels vs started per report: {fresh / warm:.2f}x", end="")
+    print()
+
+
 def main() -> None:
     from lkjipkit.publish.formats import FORMATS
 
@@ -118,10 +169,13 @@ def main() -> None:
     ap.add_argument("--format", default="html", help=f"as lkjip batch --format: comma-separated {', '.join(FORMATS)}")
     ap.add_argument("--repeat", type=int, default=1, help="runs per worker count (median reported)")
     ap.add_argument("--no-dask", action="store_true", help="skip the run on a local Dask cluster")
+    ap.add_argument("--warm-vs-fresh", action="store_true", help="kernels kept across reports vs per report")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory(prefix="lkjip-bench-") as tmp:
         tmp = Path(tmp)
         datasets = [make_variant(tmp / "data", i) for i in range(args.reports)]
+        if args.warm_vs_fresh:
+            return warm_vs_fresh(datasets, tmp / "out", args.format, args.repeat)
         results = {}
         modes = ["1 worker", "2 workers"] + ([] if args.no_dask else ["Dask, 2 workers"])
         for mode in modes:

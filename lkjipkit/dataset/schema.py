@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import sys
 
 import pandas as pd
 import pandera.pandas as pa
@@ -60,6 +62,24 @@ def table_schema(table: Table, extra: dict[str, pa.Column] | None = None) -> pa.
     return pa.DataFrameSchema(columns, unique=list(table.key), name=table.name, strict=True)
 
 
+@contextlib.contextmanager
+def _pandera_without_hypothesis():
+    """pandera, on its first validation, imports its data-synthesis strategies and with them hypothesis
+    when it is installed (a test dependency): about 0.5 s of CPU, a third of ``lkjip validate``, for a
+    feature lkjipkit never uses. While pandera registers its backends, hypothesis cannot be imported
+    (pandera then leaves the strategies out in this process); a process that already imported it (the
+    tests) is left as it is, and ``hypothesis`` stays importable afterwards."""
+    if "hypothesis" in sys.modules:
+        yield
+        return
+    sys.modules["hypothesis"] = None  # type: ignore[assignment] - makes its import fail, which pandera allows
+    try:
+        yield
+    finally:
+        if sys.modules.get("hypothesis", 0) is None:
+            del sys.modules["hypothesis"]
+
+
 @functools.cache
 def schema_for(name: str) -> pa.DataFrameSchema:
     """The pandera schema of a dataset table (types, ranges, unique key)."""
@@ -69,7 +89,11 @@ def schema_for(name: str) -> pa.DataFrameSchema:
 def validate_table(table: Table, frame: pd.DataFrame, file: str, schema: pa.DataFrameSchema) -> list[Problem]:
     """Validate a parsed table against ``schema``; every failure becomes a Problem at its file line."""
     try:
-        schema.validate(frame, lazy=True)
+        if "pandera.strategies.pandas_strategies" in sys.modules:
+            schema.validate(frame, lazy=True)
+        else:
+            with _pandera_without_hypothesis():
+                schema.validate(frame, lazy=True)
     except pa.errors.SchemaErrors as exc:
         return _problems(exc.failure_cases, frame, table, file)
     return []

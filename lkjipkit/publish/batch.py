@@ -302,6 +302,8 @@ def build_one(job: Job, formats: tuple[str, ...] = tuple(FORMATS), notebooks: Pa
             "allow_dropped_outputs": job.allow_dropped_outputs,
         }
         progress = Relay(_events.send) if _events is not None else False  # to the batch, when in a worker
+        if _lanes is not None:  # in a Worker: its kernels, kept from the previous report
+            kwargs["lanes"] = _lanes
         build_report(job.dataset, job.year, out=job.out, formats=formats, progress=progress, jobs=1, **kwargs)
         (job.out / INPUTS_FILE).write_text(job.inputs + "\n")
     except LkjipError as exc:
@@ -317,15 +319,18 @@ def isolated_build(
     notebooks: Path | None,
     timeout: float | None,
     on_event: Callable[[Event], None] | None = None,
+    worker: Worker | None = None,
 ) -> Outcome:
-    """:func:`build_one` in a process of its own, stopped after ``timeout`` seconds; never raises.
+    """:func:`build_one` in a process of its own (``worker``'s, else a new one), stopped after ``timeout``
+    seconds; never raises.
 
     ``on_event`` gets each step of the build (:class:`~lkjipkit.publish.progress.Event`) as it happens.
     """
     if job.error:
         return Outcome(job, "failed", job.error)
     start = time.perf_counter()
-    ok, value = isolated(build_one, (job, formats, notebooks), timeout, on_event)
+    run_it = worker.run if worker is not None else isolated
+    ok, value = run_it(build_one, (job, formats, notebooks), timeout, on_event)
     return value if ok else Outcome(job, "failed", value, time.perf_counter() - start)
 
 
@@ -335,6 +340,8 @@ _live: set[Any] = set()
 _live_lock = threading.Lock()
 _events = None
 """In a child process of :func:`isolated`: its end of the pipe, where progress events go before the result."""
+_lanes = None
+"""In a :class:`Worker`: its warm kernel lanes (:class:`~lkjipkit.publish.execute.WarmLanes`), kept between reports."""
 
 
 def isolated(
@@ -357,29 +364,15 @@ def isolated(
             return True, func(*args)
         except Exception as exc:
             return False, f"{type(exc).__name__}: {exc}"
-    methods = multiprocessing.get_all_start_methods()
-    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    ctx = _context()
     receive, send = ctx.Pipe(duplex=False)
     child = ctx.Process(target=_child, args=(func, args, send), name=f"lkjip-{func.__name__}")
     with _live_lock:
         child.start()
         _live.add(child)
     send.close()
-    deadline = None if timeout is None else time.monotonic() + timeout
     try:
-        while True:
-            if not receive.poll(None if deadline is None else max(0.0, deadline - time.monotonic())):
-                _stop(child)
-                return False, f"timed out after {timeout:g} s (--timeout); stopped"
-            try:
-                message = receive.recv()
-            except EOFError:
-                child.join(GRACE)
-                return False, f"the process building it ended abruptly (exit code {child.exitcode})"
-            if not isinstance(message, Event):
-                return message
-            if on_event is not None:
-                on_event(message)
+        return _result(child, receive, timeout, on_event)
     finally:
         receive.close()
         child.join(GRACE)
@@ -387,6 +380,30 @@ def isolated(
             _stop(child)
         with _live_lock:
             _live.discard(child)
+
+
+def _context():
+    """Fork (the child inherits what this process imported); spawn on a system without ``fork``."""
+    return multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+
+
+def _result(child, receive, timeout: float | None, on_event) -> tuple[bool, Any]:
+    """What ``child`` sends on ``receive``: each progress event to ``on_event``, then its result; stops the
+    child after ``timeout`` seconds."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    while True:
+        if not receive.poll(None if deadline is None else max(0.0, deadline - time.monotonic())):
+            _stop(child)
+            return False, f"timed out after {timeout:g} s (--timeout); stopped"
+        try:
+            message = receive.recv()
+        except EOFError:
+            child.join(GRACE)
+            return False, f"the process building it ended abruptly (exit code {child.exitcode})"
+        if not isinstance(message, Event):
+            return message
+        if on_event is not None:
+            on_event(message)
 
 
 def _child(func: Callable, args: tuple, send) -> None:
@@ -403,6 +420,123 @@ def _child(func: Callable, args: tuple, send) -> None:
         result = (False, f"{type(exc).__name__}: {exc}")
     with contextlib.suppress(OSError, ValueError):  # the batch stopped waiting
         send.send(result)
+
+
+class Worker:
+    """A process that builds report after report (:func:`build_one`), keeping its warm kernel lanes between them.
+
+    Starting a kernel and importing pandas, matplotlib and lkjipkit in it is most of what a report's
+    chapters cost; a worker pays it once. Its kernels are reset between two reports as between two
+    chapters (:mod:`lkjipkit.publish._kernel`); a kernel whose chapter failed is replaced, one that died
+    is found dead and replaced. The build's hand-over (:mod:`lkjipkit.report.handover`) stays each
+    report's own: a folder per build, environment variables the reset removes. Each report has the
+    time limit of :func:`isolated`: a report that runs over it stops the worker (its kernels with it),
+    and the next report gets a new worker. :meth:`close` ends the worker, which shuts its kernels down.
+    """
+
+    def __init__(self) -> None:
+        ctx = _context()
+        self._results, results = ctx.Pipe(duplex=False)
+        tasks, self._tasks = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=_serve, args=(tasks, results), name="lkjip-worker")
+        with _live_lock:
+            self.process.start()
+            _live.add(self.process)
+        tasks.close()
+        results.close()
+
+    @property
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+    def run(
+        self, func: Callable, args: tuple, timeout: float | None, on_event: Callable[[Event], None] | None = None
+    ) -> tuple[bool, Any]:
+        """``func(*args)`` in the worker, as :func:`isolated` runs it in a process of its own."""
+        try:
+            self._tasks.send((func, args))
+        except (OSError, ValueError):
+            self.process.join(GRACE)
+            return False, f"the process building it ended abruptly (exit code {self.process.exitcode})"
+        return _result(self.process, self._results, timeout, on_event)
+
+    def close(self) -> None:
+        """End the worker (it shuts its kernels down first); stopped if it does not end within :data:`GRACE`."""
+        with contextlib.suppress(OSError, ValueError):
+            self._tasks.send(None)
+        self.process.join(GRACE)
+        if self.process.is_alive():
+            _stop(self.process)
+        self._tasks.close()
+        self._results.close()
+        with _live_lock:
+            _live.discard(self.process)
+
+
+class _Workers:
+    """The batch's workers: each pool thread takes an idle one (or starts one) for its next report."""
+
+    def __init__(self) -> None:
+        self._idle: list[Worker] = []
+        self._all: list[Worker] = []
+        self._lock = threading.Lock()
+
+    def build(self, job: Job, formats, notebooks, timeout, on_event) -> Outcome:
+        if job.error:
+            return Outcome(job, "failed", job.error)
+        with self._lock:
+            worker = self._idle.pop() if self._idle else None
+        if worker is not None and not worker.alive:  # it ended between two reports (killed from outside)
+            worker.close()
+            worker = None
+        if worker is None:
+            worker = Worker()
+            with self._lock:
+                self._all.append(worker)
+        try:
+            return isolated_build(job, formats, notebooks, timeout, on_event, worker)
+        finally:
+            with self._lock:
+                if worker.alive:  # one that timed out or died is not used again
+                    self._idle.append(worker)
+
+    def close(self) -> None:
+        with self._lock:
+            workers, self._all, self._idle = self._all, [], []
+        for worker in workers:
+            worker.close()
+
+
+def _serve(tasks, results) -> None:
+    """A :class:`Worker`'s loop: each task ``(func, args)`` from ``tasks`` is run and its result sent on
+    ``results`` (progress events first), until None, the end of the pipe or SIGTERM."""
+    global _events, _lanes
+    from lkjipkit.publish.execute import WarmLanes
+
+    def stop(signum, frame):
+        raise SystemExit("timed out")
+
+    signal.signal(signal.SIGTERM, stop)
+    _events, _lanes = results, WarmLanes()
+    try:
+        while True:
+            task = tasks.recv()
+            if task is None:
+                break
+            func, args = task
+            try:
+                result: tuple[bool, Any] = (True, func(*args))
+            except BaseException as exc:  # the report's failure; SystemExit (timed out): also the worker's end
+                result = (False, f"{type(exc).__name__}: {exc}")
+                if not isinstance(exc, Exception):
+                    raise
+            finally:
+                with contextlib.suppress(OSError, ValueError):
+                    results.send(result)
+    except (EOFError, OSError, SystemExit, KeyboardInterrupt):
+        pass
+    finally:
+        _lanes.close()
 
 
 def _stop(child) -> None:
@@ -433,11 +567,14 @@ def run(
     progress: bool | str | None = None,
     on_done: Callable[[Outcome], None] | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    keep_kernels: bool = True,
 ) -> Summary:
     """Build every job that is not current; return what happened to each.
 
     Each report is built in a process of its own and stopped after ``timeout`` seconds (None: no
     limit); whatever it raises or however long it hangs, it is a failed outcome with its reason.
+    ``keep_kernels``: each of the ``workers`` is a :class:`Worker`, building report after report on the
+    warm kernels it keeps; False: every report in a new process that starts kernels of its own.
 
     ``progress`` on stderr: ``"bars"`` (or True) a bar per report being built and one for the batch
     with its ETA; ``"lines"`` one line per event (a report started, each chapter and step of it, a
@@ -457,7 +594,9 @@ def run(
     bar = _Progress(todo, {True: "bars", False: None}.get(progress, progress))
     try:
         with bar:
-            results = _execute(todo, workers or config.usable_cpus(), formats, scheduler, notebooks, timeout, bar.event)
+            results = _execute(
+                todo, workers or config.usable_cpus(), formats, scheduler, notebooks, timeout, bar.event, keep_kernels
+            )
             for outcome in results:
                 summary.outcomes.append(outcome)
                 bar.finished(outcome)
@@ -469,9 +608,10 @@ def run(
     return summary
 
 
-def _execute(todo, workers, formats, scheduler, notebooks, timeout, on_event):
+def _execute(todo, workers, formats, scheduler, notebooks, timeout, on_event, keep_kernels=True):
     """The outcome of every job as it finishes; ``on_event(job, event)`` gets each step of a build in
-    the pool (a Dask cluster reports only finished reports)."""
+    the pool (a Dask cluster reports only finished reports). On a Dask cluster every report starts its
+    own kernels: a Dask worker outlives the batch, and kernels kept there would too."""
     if not todo:
         return
     if scheduler:
@@ -486,15 +626,19 @@ def _execute(todo, workers, formats, scheduler, notebooks, timeout, on_event):
                 except Exception as exc:  # the worker itself failed (died, lost): this report failed
                     yield Outcome(futures[fut], "failed", f"on the Dask cluster: {type(exc).__name__}: {exc}")
         return
-    import lkjipkit.publish.core  # noqa: F401 - imported once here, inherited by every build process
+    import lkjipkit.publish.core  # noqa: F401 - imported once here, inherited by every worker
 
-    with ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="lkjip-batch") as pool:
-        futures = [
-            pool.submit(isolated_build, job, formats, notebooks, timeout, functools.partial(on_event, job))
-            for job in todo
-        ]
-        for fut in as_completed(futures):
-            yield fut.result()
+    pool_workers = _Workers()
+    build = pool_workers.build if keep_kernels else isolated_build
+    try:
+        with ThreadPoolExecutor(max_workers=min(workers, len(todo)), thread_name_prefix="lkjip-batch") as pool:
+            futures = [
+                pool.submit(build, job, formats, notebooks, timeout, functools.partial(on_event, job)) for job in todo
+            ]
+            for fut in as_completed(futures):
+                yield fut.result()
+    finally:
+        pool_workers.close()
 
 
 def duration(seconds: float) -> str:

@@ -38,7 +38,7 @@ from lkjipkit.errors import BuildError, ChapterExecutionError, FileAccessError, 
 from . import provenance
 from .assemble import ChapterHTML, Footer, build_time, render_page
 from .chapters import resolve_chapters, wording_overrides
-from .execute import Executor, longest_first
+from .execute import Executor, WarmLanes, longest_first
 from .formats import FORMATS, PageInfo, parse_formats
 from .output import PROVENANCE, OutputFolder
 from .progress import reporter
@@ -97,6 +97,7 @@ def build_report(
     final: bool | None = None,
     allow_incomplete: bool = False,
     allow_dropped_outputs: bool = False,
+    lanes: WarmLanes | None = None,
 ) -> BuildResult:
     """Build the report of one agency-year: executed notebooks, the report in each format, tables, review.
 
@@ -132,6 +133,10 @@ def build_report(
     allow_dropped_outputs
         Leave out, with a warning, chapter outputs the report cannot show (printed text, a bare value,
         ``display(Markdown(...))``) instead of failing (:class:`~lkjipkit.publish.export.DroppedOutputError`).
+    lanes
+        Warm kernel lanes kept from one build to the next (:class:`~lkjipkit.publish.execute.WarmLanes`, a
+        batch worker's): the chapters run on their kernels, reset as between two chapters, and leave them
+        running for the next build. Default: this build starts its kernels and stops them when it ends.
 
     Raises
     ------
@@ -154,7 +159,9 @@ def build_report(
     formats = parse_formats(formats)
     chapters = resolve_chapters(dataset, Path(notebooks) if notebooks else config.notebooks_dir())
     progress_ui = reporter(chapters, progress)
-    executor = Executor(chapters, jobs=jobs, reuse_kernels=reuse_kernels, timeout=timeout, listener=progress_ui)
+    executor = Executor(
+        chapters, jobs=jobs, reuse_kernels=reuse_kernels, timeout=timeout, listener=progress_ui, lanes=lanes
+    )
     progress_ui.start()
     executor.start()  # the kernels start and warm up while this process validates the dataset
     handover = None  # the folder of what the chapters are handed (lkjipkit.report.handover)

@@ -15,6 +15,10 @@ figures, rcParams, pandas options, warning filters, working folder,
 environment). ``reuse_kernels=False`` gives every chapter a fresh kernel
 instead, the classic papermill behaviour.
 
+A batch worker builds report after report: its :class:`WarmLanes` keep the lane
+threads and their kernels from one build to the next, with the same reset
+between two reports as between two chapters.
+
 Either way papermill does the work: it injects the parameters after the cell
 tagged ``parameters``, records them and the timings in the notebook metadata,
 and writes the executed notebook, also when a cell fails. A small papermill
@@ -32,6 +36,7 @@ import queue
 import tempfile
 import threading
 import time
+from concurrent import futures
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -165,6 +170,16 @@ class WarmKernel:
         self.km = None
         self.kc = None
 
+    def fits(self, kernel_name: str, cwd: Path, preload: list[str]) -> bool:
+        """This kernel can serve a build that needs ``kernel_name`` started in ``cwd`` with ``preload`` imported."""
+        return (kernel_name, Path(cwd)) == (self.kernel_name, Path(self.cwd)) and set(preload) <= set(self.preload)
+
+    def alive(self) -> bool:
+        """The kernel process is still running."""
+        from jupyter_core.utils import run_sync
+
+        return self.km is not None and bool(run_sync(self.km.is_alive)())
+
     async def _start(self) -> None:
         from jupyter_client.manager import AsyncKernelManager
 
@@ -248,6 +263,57 @@ class WarmKernel:
         self.km = self.kc = None
 
 
+class WarmLanes:
+    """Lane threads that outlive one build, each keeping its warm kernel for the next (a batch worker).
+
+    A kernel's client belongs to the event loop of the thread that started it, so each lane is a thread
+    of its own (a one-thread pool) that runs lane ``i`` of every build. An :class:`Executor` given these
+    lanes takes lane ``i``'s kernel when it fits (same kernel, working folder and imports, still alive),
+    resets it as between two chapters, and gives it back after the build; a kernel whose chapter failed
+    (its state is suspect: a dead kernel, a hung cell) is never given back. :meth:`close` shuts every
+    kernel down. The kernels' stderr goes to one file; each build reads its own part of it.
+    """
+
+    def __init__(self) -> None:
+        self._threads: list[ThreadPoolExecutor] = []
+        self._kernels: dict[int, WarmKernel] = {}
+        self._lock = threading.Lock()
+        self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
+
+    def submit(self, index: int, fn, *args):
+        """Run ``fn(*args)`` in lane ``index``'s thread; its future."""
+        with self._lock:
+            while len(self._threads) <= index:
+                self._threads.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="lkjip-lane"))
+            return self._threads[index].submit(fn, *args)
+
+    def take(self, index: int) -> WarmKernel | None:
+        """Lane ``index``'s kernel, if it kept one (it is then the caller's until :meth:`give_back`)."""
+        with self._lock:
+            return self._kernels.pop(index, None)
+
+    def give_back(self, index: int, kernel: WarmKernel) -> None:
+        """Keep ``kernel`` for lane ``index``'s next build."""
+        with self._lock:
+            self._kernels[index] = kernel
+
+    def close(self) -> None:
+        """Shut every kept kernel down (each in its own lane's thread) and stop the lanes."""
+        with self._lock:
+            kernels, self._kernels = self._kernels, {}
+            threads = list(self._threads)
+        for index, kernel in kernels.items():
+            try:
+                threads[index].submit(kernel.shutdown).result()
+            except Exception as exc:  # the lane cannot run it any more: shut the kernel down from here
+                log.debug("lane %d: %s", index, exc)
+                kernel.kill()
+        for thread in threads:
+            thread.shutdown(wait=True)
+        with contextlib.suppress(OSError):
+            self.stderr.close()
+
+
 # --- running the chapters ----------------------------------------------------------------------------
 
 
@@ -275,6 +341,9 @@ class Executor:
     timeout: float | None = None
     kernel_name: str | None = None
     listener: Listener = field(default_factory=Listener)
+    lanes: WarmLanes | None = None
+    """Lanes kept from one build to the next (a batch worker), whose kernels this build borrows; None: the
+    build starts its own lanes and kernels and stops them when it ends. Unused with ``reuse_kernels=False``."""
 
     def __post_init__(self) -> None:
         self.jobs = self.jobs or default_lanes(len(self.chapters))
@@ -290,11 +359,20 @@ class Executor:
         self.lane_kernel = self.kernel_name or _common_kernel(self.chapters)
         self.preload = sorted({m for ch in self.chapters for m in ch.imports})
         self.environment: dict[str, str] = {}
+        self._kept = self.lanes if self.reuse_kernels else None
+        self._started = False
 
     def start(self) -> None:
         """Start the lanes; warm lanes start and prepare their kernels at once, while the caller does other work."""
+        self._started = True
         # The kernels' own stderr (start-up chatter, crashes) is kept aside, not shown: see kernel_output().
+        if self._kept is not None:
+            self._stderr = self._kept.stderr
+            self._stderr_from = self._stderr.seek(0, os.SEEK_END)
+            self._lanes = [self._kept.submit(i, self._lane, i) for i in range(self.jobs)]
+            return
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in _finish
+        self._stderr_from = 0
         self._pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="lkjip-lane")
         self._lanes = [self._pool.submit(self._lane, i) for i in range(self.jobs)]
 
@@ -309,7 +387,7 @@ class Executor:
         """Hand every chapter to the lanes (in ``order``, default longest first), to run with ``parameters``
         into ``out_dir``, with ``environment`` added to the kernel's environment variables (the build's
         hand-over); returns at once, one run per chapter in chapter order."""
-        if self._pool is None:
+        if not self._started:
             self.start()
         out_dir.mkdir(parents=True, exist_ok=True)
         self.parameters = parameters
@@ -376,22 +454,46 @@ class Executor:
     def _finish(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True)
+        else:
+            futures.wait(self._lanes)
         if self._stderr is not None:
-            self._stderr.seek(0)
+            self._stderr.seek(self._stderr_from)
             self._kernel_output = self._stderr.read()
-            self._stderr.close()
+            if self._kept is None:
+                self._stderr.close()
             self._stderr = None
+
+    def _warm_kernel(self, index: int) -> WarmKernel | None:
+        """Lane ``index``'s kernel, ready for a chapter: the one the lanes kept (reset) when it fits, else a
+        new one; None when the build stopped before it started."""
+        kernel = self._kept.take(index) if self._kept is not None else None
+        if kernel is not None:
+            self._kernels.add(kernel)
+            try:
+                if kernel.fits(self.lane_kernel, self.cwd, self.preload) and kernel.alive():
+                    kernel.timeout = self.timeout
+                    kernel.reset()  # what the previous build's last chapter left
+                    return kernel
+            except Exception as exc:  # a kernel that cannot be reset is replaced
+                log.debug("lane %d: kept kernel not reused: %s", index, exc)
+            kernel.shutdown()
+            self._kernels.discard(kernel)
+        kernel = WarmKernel(self.lane_kernel, self.cwd, self.preload, self.timeout, self._stderr)
+        self._kernels.add(kernel)
+        if self._stop.is_set():
+            self._kernels.discard(kernel)
+            return None
+        kernel.start()
+        return kernel
 
     def _lane(self, index: int) -> None:
         kernel: WarmKernel | None = None
         used = False
         try:
             if self.reuse_kernels:
-                kernel = WarmKernel(self.lane_kernel, self.cwd, self.preload, self.timeout, self._stderr)
-                self._kernels.add(kernel)
-                if self._stop.is_set():
+                kernel = self._warm_kernel(index)
+                if kernel is None:
                     return
-                kernel.start()
             while True:
                 run = self._queue.get()
                 if run is None or self._stop.is_set():
@@ -411,8 +513,11 @@ class Executor:
                         kernel = None
         finally:
             if kernel is not None:
-                kernel.shutdown()
                 self._kernels.discard(kernel)
+                if self._kept is not None:  # for the next build (checked then: a killed kernel is replaced)
+                    self._kept.give_back(index, kernel)
+                else:
+                    kernel.shutdown()
 
     def _execute(self, run: ChapterRun, lane_index: int, kernel: WarmKernel | None) -> None:
         _register_engine()

@@ -37,7 +37,7 @@ class FakeExecutor:
 
     fail: str | None = None
 
-    def __init__(self, chapters, jobs=None, reuse_kernels=True, timeout=None, listener=None):
+    def __init__(self, chapters, jobs=None, reuse_kernels=True, timeout=None, listener=None, lanes=None):
         self.chapters = chapters
 
     def start(self):

@@ -10,16 +10,14 @@ large: at most :data:`MAX_BYTES` bytes, the pixel limit of
 :data:`lkjipkit.dataset.limits.IMAGE_PIXELS` (``LKJIP_MAX_IMAGE_PIXELS``), and
 :data:`MAX_SIDE` pixels a side (the largest image cairo, which draws the PDF,
 can hold). Only the header is read before the size is known, so a small file
-that claims 40 000 × 40 000 px costs nothing.
+that claims 40 000 × 40 000 px costs nothing. Pillow and defusedxml are imported only when there is
+an image to check (``lkjip validate`` of a dataset without images does not load them).
 """
 
 from __future__ import annotations
 
 import warnings
 from pathlib import Path
-
-from defusedxml import DefusedXmlException, ElementTree
-from PIL import Image, ImageFile, UnidentifiedImageError
 
 from lkjipkit.errors import Problem
 from lkjipkit.i18n import _
@@ -47,6 +45,8 @@ def unloadable(path: Path) -> str | None:
     TooLarge
         Over the pixel limit; its message names the limit and how to raise it.
     """
+    from PIL import Image, ImageFile, UnidentifiedImageError
+
     size = path.stat().st_size
     if size > MAX_BYTES:
         return _("the file has {size} bytes; at most {most} (20 MB) are allowed").format(
@@ -88,6 +88,8 @@ def unloadable(path: Path) -> str | None:
 
 
 def _svg_problem(path: Path) -> str | None:
+    from defusedxml import DefusedXmlException, ElementTree
+
     try:
         root = ElementTree.parse(path).getroot()
     except (ElementTree.ParseError, DefusedXmlException) as e:

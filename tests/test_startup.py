@@ -1,0 +1,38 @@
+"""What each command imports: only what it needs (issue 18: ``lkjip --help`` and ``lkjip validate`` start fast).
+
+Each check runs in a fresh interpreter, the way the command starts; no timings, only the modules loaded.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ("pandas", "pandera", "hypothesis", "matplotlib", "jinja2", "nbformat", "papermill", "weasyprint", "PIL")
+
+
+def _loaded_after(args: list[str], then: str = "") -> list[str]:
+    """The modules of :data:`HEAVY` loaded after ``lkjip ARGS`` ran in a fresh interpreter (after ``then``)."""
+    code = (
+        "import json, sys\n"
+        "from lkjipkit.cli import main\n"
+        f"try:\n    main({args!r})\nexcept SystemExit:\n    pass\n"
+        f"{then}\n"
+        f"print(json.dumps([m for m in {HEAVY!r} if sys.modules.get(m) is not None]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def test_help_imports_no_data_library():
+    assert _loaded_after(["--help"]) == []
+
+
+def test_validate_imports_pandas_and_pandera_and_nothing_of_the_build(seed_path: Path):
+    assert _loaded_after(["validate", str(seed_path)]) == ["pandas", "pandera"]
+
+
+def test_hypothesis_stays_importable_after_a_validation(seed_path: Path):
+    assert "hypothesis" in _loaded_after(["validate", str(seed_path)], then="import hypothesis")
