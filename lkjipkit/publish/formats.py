@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 if TYPE_CHECKING:
     from lkjipkit.dataset import Dataset
@@ -117,12 +118,16 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     return pick_formats(formats, tuple(FORMATS))
 
 
-def pick_formats(formats: str | Iterable[str], known: tuple[str, ...], what: str = "format") -> tuple[str, ...]:
+def pick_formats(formats: str | Iterable[str], known: tuple[str, ...], what: str | None = None) -> tuple[str, ...]:
     """The names of ``formats`` (``"html,pdf"`` or a sequence) in the order of ``known``; a BuildError naming
-    ``what`` (``"recap format"``) for no name or an unknown one."""
+    ``what`` (``N_("recap format")``, translated when shown; default ``format``) for no name or an unknown one."""
     items = formats.split(",") if isinstance(formats, str) else list(formats)
     wanted = {f.strip().lower() for f in items if f and f.strip()}
     unknown = sorted(wanted - set(known))
     if unknown or not wanted:
-        raise BuildError(f"unknown {what} {', '.join(unknown) or '(none)'}; choose from {', '.join(known)}")
+        raise BuildError(
+            _("unknown {what} {names}; choose from {known}").format(
+                what=_(what) if what else _("format"), names=", ".join(unknown) or _("(none)"), known=", ".join(known)
+            )
+        )
     return tuple(f for f in known if f in wanted)

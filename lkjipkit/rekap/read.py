@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from lkjipkit.errors import LkjipError
+from lkjipkit.i18n import _
 
 TABLES, REVIEW, PROVENANCE = "tabel", "reviu.json", "provenance.json"
 #: The review rule whose findings are "IKU below target with no stated cause".
@@ -108,12 +109,12 @@ def _read_table(folder: Path, name: str, columns: tuple[str, ...]) -> pd.DataFra
     try:
         frame = pd.read_csv(path, encoding="utf-8-sig", usecols=lambda c: c in columns)
     except FileNotFoundError:
-        raise LkjipError(f"{path} is missing") from None
+        raise LkjipError(_("{path} is missing").format(path=path)) from None
     except (OSError, ValueError) as exc:
-        raise LkjipError(f"{path} cannot be read: {exc}") from None
+        raise LkjipError(_("{path} cannot be read: {error}").format(path=path, error=exc)) from None
     absent = [c for c in columns if c not in frame.columns]
     if absent:
-        raise LkjipError(f"{path} has no column {', '.join(absent)}")
+        raise LkjipError(_("{path} has no column {names}").format(path=path, names=", ".join(absent)))
     return frame
 
 
@@ -121,9 +122,9 @@ def _json(path: Path):
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise LkjipError(f"{path} is missing") from None
+        raise LkjipError(_("{path} is missing").format(path=path)) from None
     except (OSError, ValueError) as exc:
-        raise LkjipError(f"{path} cannot be read: {exc}") from None
+        raise LkjipError(_("{path} cannot be read: {error}").format(path=path, error=exc)) from None
 
 
 def read_report(folder: Path, slug: str) -> AgencyReport:
@@ -136,19 +137,19 @@ def read_report(folder: Path, slug: str) -> AgencyReport:
     """
     prov = _json(folder / PROVENANCE)
     if not isinstance(prov, dict):
-        raise LkjipError(f"{folder / PROVENANCE} is not a JSON object")
+        raise LkjipError(_("{path} is not a JSON object").format(path=folder / PROVENANCE))
     if prov.get("status") == "failed":
-        raise LkjipError(f"{folder / PROVENANCE}: the build failed")
+        raise LkjipError(_("{path}: the build failed").format(path=folder / PROVENANCE))
     findings = _json(folder / REVIEW)
     if not isinstance(findings, list):
-        raise LkjipError(f"{folder / REVIEW} is not a JSON list of findings")
+        raise LkjipError(_("{path} is not a JSON list of findings").format(path=folder / REVIEW))
     tables = {name: _read_table(folder, name, cols) for name, cols in NEEDED.items()}
     for name, cols in OPTIONAL.items():
         if (folder / TABLES / f"{name}.csv").is_file():
             tables[name] = _read_table(folder, name, cols)
     tables["capaian_iku"]["mencapai_target"] = _bools(tables["capaian_iku"]["mencapai_target"])
     if len(tables["anggaran_ringkasan"]) != 1:
-        raise LkjipError(f"{folder / TABLES / 'anggaran_ringkasan.csv'}: expected one row")
+        raise LkjipError(_("{path}: expected one row").format(path=folder / TABLES / "anggaran_ringkasan.csv"))
     dataset = prov.get("dataset") or {}
     status = (prov.get("report") or {}).get("status")
     return AgencyReport(
@@ -212,7 +213,7 @@ def read_batch(root: str | Path, year: int, datasets: list[str | Path] | None = 
     """
     root = Path(root)
     if not root.is_dir():
-        raise LkjipError(f"{root}: no such folder of reports")
+        raise LkjipError(_("{root}: no such folder of reports").format(root=root))
     batch = Batch(root, year)
     seen: set[str] = set()
     for agency in sorted(p for p in root.iterdir() if p.is_dir() and _SLUG.fullmatch(p.name)):
