@@ -282,7 +282,11 @@ def render_page(
         html, headings, reader = parse_chapter_html(ch)
         h1 = next((h for h in headings if h["kind"] == "h1"), None)
         if h1 is None:
-            warnings.append(f"chapter {ch.name}: no <h1> chapter title, so it has no entry in the Daftar Isi")
+            warnings.append(
+                _("chapter {chapter}: no <h1> chapter title, so it has no entry in the Daftar Isi").format(
+                    chapter=ch.name
+                )
+            )
         if in_front and h1 is not None and h1["id"].startswith("bab-"):
             in_front = False
             first_bab = ch.name

@@ -180,12 +180,18 @@ class ReportOutputs(Preprocessor):
                     names = names() if callable(names) else names
                     if names is None:
                         names = lkjip["prose"] = _names_from_parameters(nb)
-                html = render_prose(cell.source, names, where=f"{name}, cell {number}")
+                html = render_prose(
+                    cell.source, names, where=_("{chapter}, cell {cell}").format(chapter=name, cell=number)
+                )
                 if html:
                     kept.append(_html_cell(str(html)))
                 continue
             if cell.cell_type != "code":
-                dropped.append(f"cell {number}: a {cell.cell_type} cell; only Markdown and code cells reach the report")
+                dropped.append(
+                    _("cell {cell}: a {type} cell; only Markdown and code cells reach the report").format(
+                        cell=number, type=cell.cell_type
+                    )
+                )
                 continue
             if tags & _SKIP_TAGS:
                 continue
@@ -194,7 +200,7 @@ class ReportOutputs(Preprocessor):
                 shown = out.get("output_type") in ("display_data", "execute_result")
                 html = out.get("data", {}).get("text/html") if shown else None
                 if html is None:
-                    dropped.append(f"cell {number}: {_describe(out)}")
+                    dropped.append(_("cell {cell}: {output}").format(cell=number, output=_describe(out)))
                     continue
                 html = "".join(html) if isinstance(html, list) else html
                 outputs.append(NotebookNode(output_type="display_data", data={"text/html": html}, metadata={}))

@@ -184,13 +184,13 @@ def _why_absent(dataset: Path, year: int) -> str:
         ds = load_dataset(dataset)
     except DatasetError as exc:
         first = exc.lines()[0] if exc.problems else str(exc)
-        more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        return f"no report; the dataset does not validate: {first}{more}"
+        more = _(" (+{n} more)").format(n=len(exc.problems) - 1) if len(exc.problems) > 1 else ""
+        return _("no report; the dataset does not validate: {problem}").format(problem=f"{first}{more}")
     except LkjipError as exc:
-        return f"no report; {exc}"
+        return _("no report; {error}").format(error=exc)
     if year not in ds.laporan:
-        return f"no report; no report year {year} in laporan.yaml"
-    return "no report folder (not built yet?)"
+        return _("no report; no report year {year} in laporan.yaml").format(year=year)
+    return _("no report folder (not built yet?)")
 
 
 def read_batch(root: str | Path, year: int, datasets: list[str | Path] | None = None) -> Batch:
@@ -226,11 +226,15 @@ def read_batch(root: str | Path, year: int, datasets: list[str | Path] | None = 
                 batch.missing.append(Missing(agency.name, "gagal", str(exc)))
                 continue
             if failed.is_dir():
-                report.note = f"the last rebuild failed ({failed.name}); this is the report before it"
+                report.note = _("the last rebuild failed ({folder}); this is the report before it").format(
+                    folder=failed.name
+                )
             batch.reports.append(report)
         elif failed.is_dir():
             seen.add(agency.name)
-            batch.missing.append(Missing(agency.name, "gagal", f"the build failed: only {failed} exists"))
+            batch.missing.append(
+                Missing(agency.name, "gagal", _("the build failed: only {folder} exists").format(folder=failed))
+            )
     for raw in datasets or ():
         path = Path(raw)
         slug = dataset_slug(path)

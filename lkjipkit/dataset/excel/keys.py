@@ -106,7 +106,9 @@ def nest(
                     title,
                     row,
                     display(path),
-                    f"{display(path)} has a value (row {leaves[0][2]}) and also sub-keys; expected one or the other",
+                    _("{key} has a value (row {row}) and also sub-keys; expected one or the other").format(
+                        key=display(path), row=leaves[0][2]
+                    ),
                     cell=f"{kletter}{row}",
                 )
             )
@@ -122,7 +124,7 @@ def nest(
                 title,
                 row,
                 display(path),
-                "mixes numbered items and named keys; expected one kind",
+                _("mixes numbered items and named keys; expected one kind"),
                 cell=f"{kletter}{row}",
             )
         )
