@@ -586,16 +586,22 @@ class _Progress:
         with self._lock:
             if self.mode == "lines":
                 if ev.kind == "start":
-                    self._line(f"{label}: started ({ev.total} chapters)")
+                    self._line(_("{report}: started ({n} chapters)").format(report=label, n=ev.total))
                 elif ev.kind == "chapter":
-                    self._line(f"{label}: chapter {ev.done + 1}/{ev.total} {ev.detail}")
+                    self._line(
+                        _("{report}: chapter {i}/{n} {chapter}").format(
+                            report=label, i=ev.done + 1, n=ev.total, chapter=ev.detail
+                        )
+                    )
                 elif ev.kind == "step":
-                    self._line(f"{label}: {ev.detail}")
+                    self._line(f"{label}: {_(ev.detail)}")
             elif self._progress is not None:
                 task = self._tasks.get(label)
                 if task is None:
                     task = self._tasks[label] = self._progress.add_task(f"  {label}", total=ev.total or None, status="")
-                status = {"chapter": f"chapter {ev.detail}", "step": ev.detail}.get(ev.kind)
+                status = {"chapter": _("chapter {chapter}").format(chapter=ev.detail), "step": _(ev.detail)}.get(
+                    ev.kind
+                )
                 self._progress.update(task, completed=ev.done, total=ev.total or None)
                 if status:
                     self._progress.update(task, status=status)

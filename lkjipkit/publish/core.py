@@ -34,7 +34,7 @@ from typing import Any
 
 from lkjipkit import __version__, config
 from lkjipkit.errors import BuildError, ChapterExecutionError, FileAccessError, LkjipError, OutputError
-from lkjipkit.i18n import _, ngettext
+from lkjipkit.i18n import N_, _, ngettext
 
 from . import provenance
 from .assemble import ChapterHTML, Footer, build_time, render_page
@@ -171,7 +171,7 @@ def build_report(
         from lkjipkit.dataset import load_dataset
 
         t = time.perf_counter()
-        with progress_ui.step("validate dataset"):
+        with progress_ui.step(N_("validate dataset")):
             ds = load_dataset(dataset)
             year = ds.resolve_year(year)
             analysis = analyse(ds, year)  # once per build: the edition, the tables, the review and the chapters
@@ -394,7 +394,7 @@ def _build(
         raise error
 
     t = time.perf_counter()
-    with ui.step("export HTML"):
+    with ui.step(N_("export HTML")):
         from lkjipkit.report.appendix import REVIEW_SECTION
         from lkjipkit.report.front import front_matter
 
@@ -508,7 +508,7 @@ def _write_tables(analysis, out_dir: Path, ui) -> dict[str, Any]:
     from lkjipkit.analysis.workbook import WORKBOOK, write_workbook
 
     t = time.perf_counter()
-    with ui.step("tables (tabel/, tabel.xlsx)"):
+    with ui.step(N_("tables (tabel/, tabel.xlsx)")):
         try:
             files = [*write_analysis_tables(analysis, out_dir), write_workbook(analysis, out_dir.parent / WORKBOOK)]
         except (LkjipError, OSError):
@@ -525,7 +525,7 @@ def _write_review(findings, path: Path, ui) -> dict[str, Any]:
     from lkjipkit import review
 
     t = time.perf_counter()
-    with ui.step("review findings"):
+    with ui.step(N_("review findings")):
         try:
             path.write_text(review.to_json(list(findings)) + "\n", encoding="utf-8")
         except OSError:

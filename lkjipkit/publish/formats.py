@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from lkjipkit.errors import BuildError
-from lkjipkit.i18n import _
+from lkjipkit.i18n import N_, _
 
 if TYPE_CHECKING:
     from lkjipkit.dataset import Dataset
@@ -96,9 +96,9 @@ def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None:
 
 #: Every format, in the order a build writes them.
 FORMATS: dict[str, Format] = {
-    "html": Format(write_html, "laporan.html", "write HTML", "one self-contained page"),
-    "pdf": Format(write_pdf, "laporan.pdf", "print PDF", "A4 for printing"),
-    "docx": Format(write_docx, "laporan.docx", "write Word", "Word document to edit and sign"),
+    "html": Format(write_html, "laporan.html", N_("write HTML"), "one self-contained page"),
+    "pdf": Format(write_pdf, "laporan.pdf", N_("print PDF"), "A4 for printing"),
+    "docx": Format(write_docx, "laporan.docx", N_("write Word"), "Word document to edit and sign"),
 }
 
 
