@@ -134,7 +134,8 @@ class FileAccessError(LkjipError):
 
     @classmethod
     def from_os_error(cls, exc: OSError, path: str | None = None, doing: str = ""):
-        """The error for ``exc``; ``path`` defaults to the file the system named, ``doing`` says what failed."""
+        """The error for ``exc``; ``path`` defaults to the file the system named, ``doing`` says what failed
+        (already in the command's language: ``_("writing the report")``)."""
         import errno as errno_module
 
         name = errno_module.errorcode.get(exc.errno or 0, "")
