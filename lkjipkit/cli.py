@@ -22,8 +22,8 @@ from pathlib import Path
 import click
 
 from lkjipkit.errors import BuildError, DatasetError, FileAccessError, LkjipError
-from lkjipkit.i18n import LANGUAGES, _, language, language_from, ngettext, set_language
-from lkjipkit.publish.formats import FORMATS, parse_formats
+from lkjipkit.i18n import LANGUAGES, N_, _, language, language_from, ngettext, set_language
+from lkjipkit.publish.formats import FORMATS, parse_formats, pick_formats
 
 
 def friendly_errors(func):
@@ -109,15 +109,17 @@ class _Commands(_Translated, click.Group):
     def main(self, *args, **kwargs):
         # A command run inside a Python process (the tests, a notebook) leaves that process's
         # language and environment as they were.
-        saved_language, saved_env = language(), os.environ.get("LANGUAGE")
+        saved_language = language()
+        saved_env = {name: os.environ.get(name) for name in _EXPORTED}
         try:
             return super().main(*args, **kwargs)
         finally:
             set_language(saved_language)
-            if saved_env is None:
-                os.environ.pop("LANGUAGE", None)
-            else:
-                os.environ["LANGUAGE"] = saved_env
+            for name, value in saved_env.items():
+                if value is None:
+                    os.environ.pop(name, None)
+                else:
+                    os.environ[name] = value
 
     def make_context(self, info_name, args, parent=None, **extra):
         # Before parsing, so that even `lkjip --help --lang id` and Click's usage errors speak it.
@@ -154,10 +156,17 @@ def _choose_language(ctx: click.Context, param: click.Parameter, value: str | No
         _speak(value)
 
 
+_EXPORTED = ("LANGUAGE", "LKJIP_LANG")
+"""The environment variables a command sets to its language: Click reads ``LANGUAGE``; the kernels and
+worker processes of a build read ``LKJIP_LANG`` first (:func:`lkjipkit.i18n.language_from`)."""
+
+
 def _speak(chosen: str) -> None:
-    """Messages in ``chosen`` from now on, Click's own included (it reads ``LANGUAGE``, see set_language)."""
+    """Messages in ``chosen`` from now on, Click's own included (it reads ``LANGUAGE``, see set_language),
+    and in the processes the command starts (a build's kernels)."""
     set_language(chosen)
-    os.environ["LANGUAGE"] = chosen
+    for name in _EXPORTED:
+        os.environ[name] = chosen
 
 
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:
@@ -196,14 +205,11 @@ TABLE_FORMATS = ("csv", "xlsx")
 
 
 def _parse_table_formats(ctx, param, value: str) -> tuple[str, ...]:
-    names = tuple(dict.fromkeys(n.strip().lower() for n in value.split(",") if n.strip()))
-    unknown = [n for n in names if n not in TABLE_FORMATS]
-    if unknown or not names:
-        given = ", ".join(unknown) or _("nothing")
-        raise click.BadParameter(
-            _("{given}: expected one or more of {names}").format(given=given, names=", ".join(TABLE_FORMATS))
-        )
-    return names
+    """``lkjip tables --format``: the build's own format picker, over :data:`TABLE_FORMATS`."""
+    try:
+        return pick_formats(value, TABLE_FORMATS, N_("table format"))
+    except BuildError as exc:
+        raise click.BadParameter(str(exc)) from None
 
 
 format_option = click.option(
@@ -517,8 +523,10 @@ def batch(
 
     if scheduler and importlib.util.find_spec("distributed") is None:
         raise BuildError(
-            "--scheduler needs Dask's distributed package, an optional part of lkjipkit; "
-            "install it with: pip install 'lkjipkit[cluster]' (or, in this project: .venv/bin/pip install distributed)"
+            _(
+                "--scheduler needs Dask's distributed package, an optional part of lkjipkit; install it with: "
+                "pip install 'lkjipkit[cluster]' (or, in this project: .venv/bin/pip install distributed)"
+            )
         )
     planned = plan(
         datasets,
@@ -559,7 +567,11 @@ def notebooks(dataset: Path, overwrite: bool) -> None:
     from lkjipkit.publish.chapters import copy_default_chapters
 
     copied = copy_default_chapters(dataset, config.notebooks_dir(), overwrite=overwrite)
-    click.echo(f"{dataset / 'notebooks'}: {len(copied)} chapter(s) copied; edit them, then: lkjip build {dataset}")
+    click.echo(
+        _("{folder}: {n} chapter(s) copied; edit them, then: lkjip build {dataset}").format(
+            folder=dataset / "notebooks", n=len(copied), dataset=dataset
+        )
+    )
 
 
 @main.command()

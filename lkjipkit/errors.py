@@ -12,6 +12,8 @@ import os
 from dataclasses import dataclass
 from typing import ClassVar
 
+from lkjipkit.i18n import N_, _, ngettext
+
 
 @dataclass(frozen=True, order=True)
 class Problem:
@@ -56,7 +58,8 @@ class DatasetError(LkjipError):
         self.source = source
         n = len(self.problems)
         head = f"{source}: " if source else ""
-        super().__init__(f"{head}{n} error{'s' if n != 1 else ''}\n" + "\n".join(map(str, self.problems)))
+        count = ngettext("{n} error", "{n} errors", n).format(n=n)
+        super().__init__(f"{head}{count}\n" + "\n".join(map(str, self.problems)))
 
     def lines(self) -> list[str]:
         """One ``path/file:row:column: message`` line per problem."""
@@ -89,9 +92,14 @@ class ChapterExecutionError(BuildError):
         self.ename = ename
         self.evalue = evalue
         self.notebook_path = notebook_path
-        cell = f", cell {cell_index}" if cell_index is not None else ""
-        kept = f"\nThe failed notebook is kept at {notebook_path}" if notebook_path else ""
-        super().__init__(f"chapter {chapter}{cell} failed: {ename}: {evalue}{kept}")
+        if cell_index is None:
+            lead = _("chapter {chapter} failed: {ename}: {evalue}")
+        else:
+            lead = _("chapter {chapter}, cell {cell} failed: {ename}: {evalue}")
+        message = lead.format(chapter=chapter, cell=cell_index, ename=ename, evalue=evalue)
+        if notebook_path:
+            message += "\n" + _("The failed notebook is kept at {path}").format(path=notebook_path)
+        super().__init__(message)
 
 
 class FileAccessError(LkjipError):
@@ -102,18 +110,20 @@ class FileAccessError(LkjipError):
     """
 
     _ADVICE: ClassVar[dict[str, str]] = {
-        "ENOSPC": "the disk is full: free some space and try again",
-        "EDQUOT": "the disk quota is used up: free some space and try again",
-        "EROFS": "the file system is read-only: choose a folder on a writable disk",
-        "EACCES": "permission denied: close the file if another program (e.g. Excel) has it open and try again, "
-        "or check the folder's permissions",
-        "EPERM": "not permitted: check the folder's permissions",
-        "ENAMETOOLONG": "the name is longer than the file system allows: choose a shorter path or name",
-        "ENOTDIR": "a part of the path is a file, not a folder",
-        "EISDIR": "it is a folder, not a file",
-        "EEXIST": "it already exists",
-        "ENOENT": "it does not exist",
-        "EBUSY": "it is in use: close the program using it and try again",
+        "ENOSPC": N_("the disk is full: free some space and try again"),
+        "EDQUOT": N_("the disk quota is used up: free some space and try again"),
+        "EROFS": N_("the file system is read-only: choose a folder on a writable disk"),
+        "EACCES": N_(
+            "permission denied: close the file if another program (e.g. Excel) has it open and try again, "
+            "or check the folder's permissions"
+        ),
+        "EPERM": N_("not permitted: check the folder's permissions"),
+        "ENAMETOOLONG": N_("the name is longer than the file system allows: choose a shorter path or name"),
+        "ENOTDIR": N_("a part of the path is a file, not a folder"),
+        "EISDIR": N_("it is a folder, not a file"),
+        "EEXIST": N_("it already exists"),
+        "ENOENT": N_("it does not exist"),
+        "EBUSY": N_("it is in use: close the program using it and try again"),
     }
 
     def __init__(self, path: str, reason: str, errno_name: str = "") -> None:
@@ -124,18 +134,20 @@ class FileAccessError(LkjipError):
 
     @classmethod
     def from_os_error(cls, exc: OSError, path: str | None = None, doing: str = ""):
-        """The error for ``exc``; ``path`` defaults to the file the system named, ``doing`` says what failed."""
+        """The error for ``exc``; ``path`` defaults to the file the system named, ``doing`` says what failed
+        (already in the command's language: ``_("writing the report")``)."""
         import errno as errno_module
 
         name = errno_module.errorcode.get(exc.errno or 0, "")
         if getattr(exc, "winerror", None) in (32, 33):  # Windows: the file is open (locked) in another program
             name = "EACCES"
         where = path if path is not None else (exc.filename if exc.filename is not None else "")
-        reason = cls._ADVICE.get(name) or (exc.strerror or str(exc))
+        advice = cls._ADVICE.get(name)
+        reason = _(advice) if advice else (exc.strerror or str(exc))
         if name == "EEXIST" and os.path.isfile(where):  # mkdir where a file is
-            reason = "it is a file where a folder is expected: rename or remove it, or choose another path"
+            reason = _("it is a file where a folder is expected: rename or remove it, or choose another path")
         if doing:
-            reason = f"{doing} failed: {reason}"
+            reason = _("{doing} failed: {reason}").format(doing=doing, reason=reason)
         return cls(str(where), reason, name)
 
 

@@ -23,6 +23,7 @@ from lkjipkit.dataset.excel.append import update_workbook
 from lkjipkit.dataset.io import sniff_separator
 from lkjipkit.dataset.spec import TABLE_BY_NAME
 from lkjipkit.errors import LkjipError
+from lkjipkit.i18n import _
 
 
 def _format(value, sep: str) -> str:
@@ -86,20 +87,26 @@ def new_year(dataset: str | Path, year: int, renstra: tuple[int, int] | None = N
     """
     path = Path(dataset)
     ds = load_dataset(path)
-    where = "laporan.yaml" if path.is_dir() else "the laporan sheet"
+    where = "laporan.yaml" if path.is_dir() else _("the laporan sheet")
     if year in ds.laporan:
-        raise LkjipError(f"{path}: year {year} is already in {where}")
+        raise LkjipError(_("{path}: year {year} is already in {where}").format(path=path, year=year, where=where))
     if (ds.iku_tahunan["tahun"] == year).any() or (ds.anggaran["tahun"] == year).any():
-        raise LkjipError(f"{path}: the tables already hold rows for {year}; nothing was changed")
+        raise LkjipError(
+            _("{path}: the tables already hold rows for {year}; nothing was changed").format(path=path, year=year)
+        )
 
     current = ds.profil.renstra
     if renstra is None and not ds.profil.in_period(year):
         raise LkjipError(
-            f"{year} is after the Renstra period {current.tahun_awal}-{current.tahun_akhir}; "
-            f"start the new period with --renstra FIRST-LAST (e.g. --renstra {year}-{year + 4})"
+            _(
+                "{year} is after the Renstra period {first}-{last}; "
+                "start the new period with --renstra FIRST-LAST (e.g. --renstra {year}-{end})"
+            ).format(year=year, first=current.tahun_awal, last=current.tahun_akhir, end=year + 4)
         )
     if renstra is not None and not renstra[0] <= year <= renstra[1]:
-        raise LkjipError(f"--renstra {renstra[0]}-{renstra[1]} does not contain {year}")
+        raise LkjipError(
+            _("--renstra {first}-{last} does not contain {year}").format(first=renstra[0], last=renstra[1], year=year)
+        )
 
     prev = max((y for y in ds.iku_tahunan["tahun"].dropna().astype(int) if y < year), default=None)
     targets = {}
@@ -166,8 +173,10 @@ def _start_renstra(profil: Path, first: int, last: int, current) -> None:
     old = f"  tahun_awal: {current.tahun_awal}\n  tahun_akhir: {current.tahun_akhir}\n"
     if old not in text:
         raise LkjipError(
-            f"{profil}: could not find the renstra period to replace; edit profil.yaml by hand: "
-            f"move renstra to renstra_sebelumnya and set renstra to {first}-{last}"
+            _(
+                "{path}: could not find the renstra period to replace; edit profil.yaml by hand: "
+                "move renstra to renstra_sebelumnya and set renstra to {first}-{last}"
+            ).format(path=profil, first=first, last=last)
         )
     text = text.replace(old, f"  tahun_awal: {first}\n  tahun_akhir: {last}\n", 1)
     # the old period's document name stays with the old period only

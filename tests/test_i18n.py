@@ -90,7 +90,7 @@ def test_messages_and_errors_of_the_command_in_indonesian(seed_path, tmp_path):
         bad.exit_code == 2 and "Tidak ada perintah 'biuld'." in bad.stderr and "(Maksud Anda: 'build'?)" in bad.stderr
     )
     missing = runner.invoke(main, ["--lang", "id", "tables", str(seed_path), "--format", "odt", "--out", str(tmp_path)])
-    assert missing.exit_code == 2 and "odt: seharusnya satu atau lebih dari csv, xlsx" in missing.stderr
+    assert missing.exit_code == 2 and "format tabel odt tidak dikenal; pilih dari csv, xlsx" in missing.stderr
     gone = runner.invoke(main, ["--lang", "id", "validate", str(tmp_path / "tidak-ada")])
     assert gone.exit_code == 1 and gone.stderr.startswith("kesalahan: ")
 

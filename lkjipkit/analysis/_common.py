@@ -9,6 +9,7 @@ import pandas as pd
 
 from lkjipkit.dataset import TABLE_BY_NAME, Dataset
 from lkjipkit.errors import DatasetError, Problem, YearError
+from lkjipkit.i18n import _
 
 from .capaian import Scale, load_scale, regulation_scale, scale_from_bands
 
@@ -37,7 +38,9 @@ def as_year(year) -> int:
         if y != float(year):
             raise ValueError
     except (TypeError, ValueError):
-        raise YearError(f"year {year!r} is not a year; expected a four-digit number such as 2016") from None
+        raise YearError(
+            _("year {year} is not a year; expected a four-digit number such as 2016").format(year=repr(year))
+        ) from None
     return y
 
 
@@ -47,8 +50,12 @@ def require_year(ds: Dataset, year, *tables: str) -> int:
     for name in tables:
         have = years_in(ds, name)
         if y not in have:
-            listed = ", ".join(map(str, have)) or "none"
-            raise YearError(f"{ds.source}: no data for year {y} in {name}.csv (years there: {listed})")
+            listed = ", ".join(map(str, have)) or _("none")
+            raise YearError(
+                _("{source}: no data for year {year} in {file} (years there: {years})").format(
+                    source=ds.source, year=y, file=f"{name}.csv", years=listed
+                )
+            )
     return y
 
 

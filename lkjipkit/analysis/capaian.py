@@ -30,6 +30,8 @@ import numpy as np
 import pandas as pd
 import yaml
 
+from lkjipkit.i18n import _
+
 POLARITIES = ("positif", "negatif")
 FORMULAS = ("realisasi_per_target", "dua_target_kurang_realisasi", "target_per_realisasi")
 DEFAULT_FORMULA = {"positif": "realisasi_per_target", "negatif": "dua_target_kurang_realisasi"}
@@ -337,7 +339,11 @@ def load_scale(name: str) -> Scale:
         No shipped scale has that name (the message lists those that exist).
     """
     if name not in shipped_scales():
-        raise KeyError(f"no capaian scale named {name!r}; shipped scales: {', '.join(shipped_scales())}")
+        raise KeyError(
+            _("no capaian scale named {name}; shipped scales: {names}").format(
+                name=repr(name), names=", ".join(shipped_scales())
+            )
+        )
     text = (resources.files("lkjipkit.analysis") / "scales" / f"{name}.yaml").read_text(encoding="utf-8")
     return _scale_from_mapping(yaml.safe_load(text), f"scales/{name}.yaml")
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 from lkjipkit import fmt
 from lkjipkit.errors import LkjipError, Problem
+from lkjipkit.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from lkjipkit.dataset import Dataset
@@ -117,11 +118,17 @@ class IncompleteReportError(LkjipError):
         head = f"{source}: " if source else ""
         when = f" {year}" if year is not None else ""
         lines = [g.problem().format(folder) for g in self.gaps]
+        what = ngettext("{n} item to fill in", "{n} items to fill in", n).format(n=n)
         super().__init__(
-            f"{head}the final report{when} is not complete: {n} item{'s' if n != 1 else ''} to fill in\n"
+            head
+            + _("the final report{year} is not complete: {what}").format(year=when, what=what)
+            + "\n"
             + "\n".join(lines)
-            + "\nFill them in, or build a draft (without --final), or add --allow-incomplete "
-            "(the cover then says KONSEP)."
+            + "\n"
+            + _(
+                "Fill them in, or build a draft (without --final), or add --allow-incomplete "
+                "(the cover then says KONSEP)."
+            )
         )
 
 

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 ENCODING = "utf-8-sig"
 
@@ -489,7 +490,7 @@ def write_analysis_tables(analysis, out_dir: str | Path) -> list[Path]:
     """
     out = Path(out_dir)
     if out.exists() and not out.is_dir():
-        raise BuildError(f"{out}: exists and is not a folder; expected a folder for the CSV tables")
+        raise BuildError(_("{out}: exists and is not a folder; expected a folder for the CSV tables").format(out=out))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.parent / f".{out.name}.tmp-{uuid.uuid4().hex}"
     tmp.mkdir()

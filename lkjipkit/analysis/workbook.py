@@ -23,6 +23,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 from .tables import FORMULA_START, OUTPUT_TABLES, OutputTable
 
@@ -100,7 +101,7 @@ def write_workbook(analysis, path: str | Path) -> Path:
     """
     path = Path(path)
     if path.is_dir():
-        raise BuildError(f"{path}: is a folder; expected the path of the tables workbook (.xlsx)")
+        raise BuildError(_("{path}: is a folder; expected the path of the tables workbook (.xlsx)").format(path=path))
     wb = Workbook()
     wb.remove(wb.active)
     for table in OUTPUT_TABLES:

@@ -8,7 +8,7 @@ import pandas as pd
 from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import DatasetNotFoundError, Problem
-from lkjipkit.i18n import _
+from lkjipkit.i18n import _, validation_message
 
 from .assemble import empty_table, fingerprint, finish
 from .io import read_table, read_yaml
@@ -50,7 +50,7 @@ def _yaml_model(path: Path, model: type[BaseModel]) -> tuple[BaseModel | None, d
                 if err["type"] == "missing" or isinstance(found, dict | list)
                 else _("; found {found}").format(found=repr(found))
             )
-            out.append(Problem(file, line, key, f"{err['msg']}{found_txt}"))
+            out.append(Problem(file, line, key, f"{validation_message(err)}{found_txt}"))
         return None, lines, out
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from lkjipkit.errors import Problem, YearError
+from lkjipkit.i18n import _
 
 from .profile import Laporan, Profil
 
@@ -59,7 +60,7 @@ class Dataset:
     @property
     def latest_year(self) -> int:
         if not self.laporan:
-            raise YearError(f"{self.source}: laporan.yaml has no report year")
+            raise YearError(_("{source}: laporan.yaml has no report year").format(source=self.source))
         return max(self.laporan)
 
     def resolve_year(self, year: int | str | None = None) -> int:
@@ -81,5 +82,9 @@ class Dataset:
         try:
             return self.laporan[int(year)]
         except KeyError:
-            have = ", ".join(map(str, self.years)) or "none"
-            raise YearError(f"{self.source}: no report year {year} in laporan.yaml (years there: {have})") from None
+            have = ", ".join(map(str, self.years)) or _("none")
+            raise YearError(
+                _("{source}: no report year {year} in laporan.yaml (years there: {years})").format(
+                    source=self.source, year=year, years=have
+                )
+            ) from None

@@ -15,6 +15,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from lkjipkit.i18n import _
+
 
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
@@ -50,7 +52,7 @@ class Instansi(_Strict):
     @classmethod
     def _logo_inside(cls, v: str | None) -> str | None:
         if v is not None and (v.startswith(("/", "\\")) or ".." in v.replace("\\", "/").split("/")):
-            raise ValueError("must be a file name inside the dataset folder")
+            raise ValueError(_("must be a file name inside the dataset folder"))
         return v
 
 
@@ -78,7 +80,7 @@ class Renstra(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> Renstra:
         if self.tahun_akhir < self.tahun_awal:
-            raise ValueError("tahun_akhir is before tahun_awal")
+            raise ValueError(_("tahun_akhir is before tahun_awal"))
         return self
 
 
@@ -217,15 +219,21 @@ class Laporan(_Strict):
         text = str(v).strip()
         if isinstance(v, int | float) or text.isdigit():
             raise ValueError(
-                f"found the number {text}; expected a date written YYYY-MM-DD, e.g. 2017-02-01 "
-                "(in a workbook: format the cell as a date, or type the date as text)"
+                _(
+                    "found the number {text}; expected a date written YYYY-MM-DD, e.g. 2017-02-01 "
+                    "(in a workbook: format the cell as a date, or type the date as text)"
+                ).format(text=text)
             )
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
-            raise ValueError(f"found {text!r}; expected a date written YYYY-MM-DD, e.g. 2017-02-01")
+            raise ValueError(
+                _("found {text}; expected a date written YYYY-MM-DD, e.g. 2017-02-01").format(text=repr(text))
+            )
         try:
             return date.fromisoformat(text)
         except ValueError:
-            raise ValueError(f"{text} is not a day of the calendar; expected a real date, e.g. 2017-02-28") from None
+            raise ValueError(
+                _("{text} is not a day of the calendar; expected a real date, e.g. 2017-02-28").format(text=text)
+            ) from None
 
 
 class DaftarLaporan(_Strict):
@@ -236,5 +244,5 @@ class DaftarLaporan(_Strict):
         years = [r.tahun for r in self.laporan]
         dupes = sorted({y for y in years if years.count(y) > 1})
         if dupes:
-            raise ValueError(f"year(s) {', '.join(map(str, dupes))} appear more than once")
+            raise ValueError(_("year(s) {years} appear more than once").format(years=", ".join(map(str, dupes))))
         return self

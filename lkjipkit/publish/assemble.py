@@ -28,6 +28,7 @@ import jinja2
 from markupsafe import Markup
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 if TYPE_CHECKING:
     from lkjipkit.report.front import Front
@@ -120,18 +121,20 @@ class _Reader(HTMLParser):
         if a.get("id"):
             self.ids.append(a["id"])
         if tag in _FORBIDDEN_TAGS:
-            self.problems.append(f"a <{tag}> element")
+            self.problems.append(_("a <{tag}> element").format(tag=tag))
         if tag == "meta" and a.get("http-equiv"):
-            self.problems.append("a <meta http-equiv> element")
+            self.problems.append(_("a <meta http-equiv> element"))
         for name, value in a.items():
             if name.startswith("on"):
-                self.problems.append(f"an event handler ({name}=…) on <{tag}>")
+                self.problems.append(_("an event handler ({name}=…) on <{tag}>").format(name=name, tag=tag))
             elif name in _RESOURCE_ATTRS:
                 if tag == "a" and name == "href":
                     if value.strip().lower().startswith(("javascript:", "vbscript:")):
-                        self.problems.append("a javascript: link")
+                        self.problems.append(_("a javascript: link"))
                 elif not _local(value):
-                    self.problems.append(f"<{tag} {name}={value[:60]!r}> loaded from outside the report")
+                    self.problems.append(
+                        _("{element} loaded from outside the report").format(element=f"<{tag} {name}={value[:60]!r}>")
+                    )
             elif name == "style":
                 self._check_css(value, f"the style of <{tag}>")
         if tag == "style":
@@ -178,7 +181,9 @@ class _Reader(HTMLParser):
     def _check_css(self, css: str, where: str) -> None:
         for m in _CSS_URL.finditer(css):
             if m.group(0).lower() == "@import" or not _local(m.group(2) or ""):
-                self.problems.append(f"{where} loads {m.group(0)[:60]!r} from outside the report")
+                self.problems.append(
+                    _("{where} loads {url} from outside the report").format(where=where, url=repr(m.group(0)[:60]))
+                )
 
 
 def parse_chapter_html(chapter: ChapterHTML, toc_levels=("h1", "h2")) -> tuple[str, list[dict], _Reader]:
@@ -194,11 +199,12 @@ def parse_chapter_html(chapter: ChapterHTML, toc_levels=("h1", "h2")) -> tuple[s
     reader.close()
     if reader.problems:
         seen = list(dict.fromkeys(reader.problems))
+        more = _(" (and {n} more)").format(n=len(seen) - 3) if len(seen) > 3 else ""
         raise BuildError(
-            f"chapter {chapter.name}: its output contains {'; '.join(seen[:3])}"
-            + (f" (and {len(seen) - 3} more)" if len(seen) > 3 else "")
-            + ". A report holds no code and loads nothing from the network; display content through "
-            "lkjipkit.report (docs/report-html.md)."
+            _(
+                "chapter {chapter}: its output contains {found}{more}. A report holds no code and loads nothing "
+                "from the network; display content through lkjipkit.report (docs/report-html.md)."
+            ).format(chapter=chapter.name, found="; ".join(seen[:3]), more=more)
         )
     html = chapter.html
     # Headings without an id cannot be linked from the Daftar Isi: give them one (from the back, so the
@@ -282,7 +288,11 @@ def render_page(
         html, headings, reader = parse_chapter_html(ch)
         h1 = next((h for h in headings if h["kind"] == "h1"), None)
         if h1 is None:
-            warnings.append(f"chapter {ch.name}: no <h1> chapter title, so it has no entry in the Daftar Isi")
+            warnings.append(
+                _("chapter {chapter}: no <h1> chapter title, so it has no entry in the Daftar Isi").format(
+                    chapter=ch.name
+                )
+            )
         if in_front and h1 is not None and h1["id"].startswith("bab-"):
             in_front = False
             first_bab = ch.name

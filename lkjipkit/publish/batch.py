@@ -123,10 +123,14 @@ def parse_years(text: str | int) -> list[int]:
     for part in str(text).split(","):
         m = _RANGE.match(part)
         if not m:
-            raise LkjipError(f"--year {text!r}: expected a year (2016), a range (2015-2016) or a list (2014,2016)")
+            raise LkjipError(
+                _("--year {text}: expected a year (2016), a range (2015-2016) or a list (2014,2016)").format(
+                    text=repr(text)
+                )
+            )
         first, last = int(m.group(1)), int(m.group(2) or m.group(1))
         if last < first:
-            raise LkjipError(f"--year {part.strip()!r}: the range ends before it starts")
+            raise LkjipError(_("--year {text}: the range ends before it starts").format(text=repr(part.strip())))
         years += range(first, last + 1)
     return sorted(set(years))
 
@@ -208,7 +212,11 @@ def plan(
         for fut in as_completed(futures):
             path = futures[fut]
             ok, value = fut.result()
-            planned[path] = value if ok else [Job(path, y, "", out_root, error=f"planning: {value}") for y in years]
+            planned[path] = (
+                value
+                if ok
+                else [Job(path, y, "", out_root, error=_("planning: {error}").format(error=value)) for y in years]
+            )
 
     jobs: list[Job] = []
     owner: dict[tuple[str, int], Path] = {}
@@ -217,8 +225,10 @@ def plan(
             if job.slug and job.inputs:
                 if (job.slug, job.year) in owner:
                     raise LkjipError(
-                        f"{owner[job.slug, job.year]} and {path} would both write {job.slug}/{job.year}; "
-                        "give each agency its own instansi.slug in profil.yaml"
+                        _(
+                            "{first} and {second} would both write {report}; "
+                            "give each agency its own instansi.slug in profil.yaml"
+                        ).format(first=owner[job.slug, job.year], second=path, report=f"{job.slug}/{job.year}")
                     )
                 owner[job.slug, job.year] = path
             jobs.append(job)
@@ -251,17 +261,19 @@ def _plan_dataset(
         ds = load_dataset(path)
     except DatasetError as exc:
         first = exc.lines()[0] if exc.problems else str(exc)
-        more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        reason = f"dataset does not validate: {first}{more}"
+        more = _(" (+{n} more)").format(n=len(exc.problems) - 1) if len(exc.problems) > 1 else ""
+        reason = _("dataset does not validate: {problem}").format(problem=f"{first}{more}")
         return [Job(path, y, slug, out_root / slug / str(y) if slug else out_root, error=reason) for y in years]
     except LkjipError as exc:
         return [Job(path, y, "", out_root, error=str(exc)) for y in years]
     jobs = []
     for year in years:
         out = out_root / ds.slug / str(year)
-        there = ", ".join(map(str, ds.years)) or "none"
+        there = ", ".join(map(str, ds.years)) or _("none")
         error = _path_error(out) or (
-            "" if year in ds.laporan else f"no report year {year} in laporan.yaml (years there: {there})"
+            ""
+            if year in ds.laporan
+            else _("no report year {year} in laporan.yaml (years there: {years})").format(year=year, years=there)
         )
         inputs = inputs_fingerprint(ds.fingerprint, digest, year, formats, **edition)
         jobs.append(Job(path, year, ds.slug, out, inputs=inputs, error=error, **edition))
@@ -394,12 +406,12 @@ def _result(child, receive, timeout: float | None, on_event) -> tuple[bool, Any]
     while True:
         if not receive.poll(None if deadline is None else max(0.0, deadline - time.monotonic())):
             _stop(child)
-            return False, f"timed out after {timeout:g} s (--timeout); stopped"
+            return False, _("timed out after {seconds} s (--timeout); stopped").format(seconds=f"{timeout:g}")
         try:
             message = receive.recv()
         except EOFError:
             child.join(GRACE)
-            return False, f"the process building it ended abruptly (exit code {child.exitcode})"
+            return False, _("the process building it ended abruptly (exit code {code})").format(code=child.exitcode)
         if not isinstance(message, Event):
             return message
         if on_event is not None:
@@ -457,7 +469,8 @@ class Worker:
             self._tasks.send((func, args))
         except (OSError, ValueError):
             self.process.join(GRACE)
-            return False, f"the process building it ended abruptly (exit code {self.process.exitcode})"
+            message = _("the process building it ended abruptly (exit code {code})")
+            return False, message.format(code=self.process.exitcode)
         return _result(self.process, self._results, timeout, on_event)
 
     def close(self) -> None:
@@ -586,7 +599,7 @@ def run(
     todo = []
     for job in jobs:
         if not force and not job.error and is_current(job):
-            summary.outcomes.append(Outcome(job, "skipped", "unchanged since the last build"))
+            summary.outcomes.append(Outcome(job, "skipped", _("unchanged since the last build")))
         else:
             todo.append(job)
     if progress is None:
@@ -624,7 +637,11 @@ def _execute(todo, workers, formats, scheduler, notebooks, timeout, on_event, ke
                 try:
                     yield fut.result()
                 except Exception as exc:  # the worker itself failed (died, lost): this report failed
-                    yield Outcome(futures[fut], "failed", f"on the Dask cluster: {type(exc).__name__}: {exc}")
+                    yield Outcome(
+                        futures[fut],
+                        "failed",
+                        _("on the Dask cluster: {error}").format(error=f"{type(exc).__name__}: {exc}"),
+                    )
         return
     import lkjipkit.publish.core  # noqa: F401 - imported once here, inherited by every worker
 
@@ -714,16 +731,22 @@ class _Progress:
         with self._lock:
             if self.mode == "lines":
                 if ev.kind == "start":
-                    self._line(f"{label}: started ({ev.total} chapters)")
+                    self._line(_("{report}: started ({n} chapters)").format(report=label, n=ev.total))
                 elif ev.kind == "chapter":
-                    self._line(f"{label}: chapter {ev.done + 1}/{ev.total} {ev.detail}")
+                    self._line(
+                        _("{report}: chapter {i}/{n} {chapter}").format(
+                            report=label, i=ev.done + 1, n=ev.total, chapter=ev.detail
+                        )
+                    )
                 elif ev.kind == "step":
-                    self._line(f"{label}: {ev.detail}")
+                    self._line(f"{label}: {_(ev.detail)}")
             elif self._progress is not None:
                 task = self._tasks.get(label)
                 if task is None:
                     task = self._tasks[label] = self._progress.add_task(f"  {label}", total=ev.total or None, status="")
-                status = {"chapter": f"chapter {ev.detail}", "step": ev.detail}.get(ev.kind)
+                status = {"chapter": _("chapter {chapter}").format(chapter=ev.detail), "step": _(ev.detail)}.get(
+                    ev.kind
+                )
                 self._progress.update(task, completed=ev.done, total=ev.total or None)
                 if status:
                     self._progress.update(task, status=status)
@@ -736,16 +759,28 @@ class _Progress:
             if not outcome.job.error:
                 self._ran += 1
             left = eta(time.perf_counter() - self._start, self._ran, self._runnable - self._ran)
-            when = "" if left is None else f"ETA {duration(left)}" if self._finished < self.total else "all done"
+            when = (
+                ""
+                if left is None
+                else _("ETA {time}").format(time=duration(left))
+                if self._finished < self.total
+                else _("all done")
+            )
             if self.mode == "lines":
-                took = f" in {duration(outcome.seconds)}" if outcome.seconds else ""
+                took = _(" in {time}").format(time=duration(outcome.seconds)) if outcome.seconds else ""
                 reason = f": {outcome.reason.splitlines()[0]}" if outcome.reason else ""
-                self._line(f"{label}: {outcome.status}{took}{reason}" + (f" · {when}" if when else ""))
+                self._line(f"{label}: {status_word(outcome.status)}{took}{reason}" + (f" · {when}" if when else ""))
             elif self._progress is not None:
                 task = self._tasks.pop(label, None)
                 if task is not None:
                     self._progress.remove_task(task)
-                self._progress.update(self._task, advance=1, status=f"{when} · last: {label} {outcome.status}")
+                self._progress.update(
+                    self._task,
+                    advance=1,
+                    status=_("{eta} · last: {report} {status}").format(
+                        eta=when, report=label, status=status_word(outcome.status)
+                    ),
+                )
 
     def __exit__(self, *exc):
         if self._progress is not None:

@@ -33,6 +33,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 CHAPTER_GLOB = "[0-9][0-9]*.ipynb"
 CHAPTER_NAME = re.compile(r"^\d{2}[a-z]?_[^/\\]+\.ipynb$")
@@ -75,10 +76,12 @@ def find_chapters(folder: str | Path) -> list[ChapterNotebook]:
     """
     folder = Path(folder)
     if not folder.is_dir():
-        raise BuildError(f"{folder}: no such notebooks folder")
+        raise BuildError(_("{folder}: no such notebooks folder").format(folder=folder))
     paths = chapter_paths(folder)
     if not paths:
-        raise BuildError(f"{folder}: no chapter notebooks (expected files named like 01_pendahuluan.ipynb)")
+        raise BuildError(
+            _("{folder}: no chapter notebooks (expected files named like 01_pendahuluan.ipynb)").format(folder=folder)
+        )
     return [read_chapter_notebook(p) for p in paths]
 
 
@@ -119,10 +122,12 @@ def resolve_chapters(dataset: str | Path, notebooks: str | Path) -> list[Chapter
     """
     folder = Path(notebooks)
     if not folder.is_dir():
-        raise BuildError(f"{folder}: no such notebooks folder")
+        raise BuildError(_("{folder}: no such notebooks folder").format(folder=folder))
     found = resolve_chapter_paths(dataset, folder)
     if not found:
-        raise BuildError(f"{folder}: no chapter notebooks (expected files named like 01_pendahuluan.ipynb)")
+        raise BuildError(
+            _("{folder}: no chapter notebooks (expected files named like 01_pendahuluan.ipynb)").format(folder=folder)
+        )
     chapters = [replace(read_chapter_notebook(p), origin=origin) for p, origin in found]
     wording_overrides(dataset)  # checked now, before any chapter runs
     return chapters
@@ -205,14 +210,17 @@ def copy_default_chapters(dataset: str | Path, notebooks: str | Path, *, overwri
     """
     dataset = Path(dataset)
     if not dataset.is_dir():
-        raise BuildError(f"{dataset}: not a dataset folder (a workbook cannot carry chapters of its own)")
+        raise BuildError(
+            _("{dataset}: not a dataset folder (a workbook cannot carry chapters of its own)").format(dataset=dataset)
+        )
     target = dataset / DATASET_NOTEBOOKS
     sources = chapter_paths(Path(notebooks))
     there = [target / p.name for p in sources if (target / p.name).exists()]
     if there and not overwrite:
         raise BuildError(
-            f"{target}: {', '.join(p.name for p in there)} already there; "
-            "edit them, or add --overwrite to replace them by the default chapters"
+            _(
+                "{target}: {names} already there; edit them, or add --overwrite to replace them by the default chapters"
+            ).format(target=target, names=", ".join(p.name for p in there))
         )
     target.mkdir(exist_ok=True)
     for p in sources:
@@ -260,20 +268,26 @@ def read_chapter_notebook(path: Path) -> ChapterNotebook:
             src = c.get("source", "")
             c["source"] = "".join(src) if isinstance(src, list) else src
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
-        raise BuildError(f"{path}: not a readable notebook ({type(exc).__name__}: {exc})") from exc
+        raise BuildError(
+            _("{path}: not a readable notebook ({error})").format(path=path, error=f"{type(exc).__name__}: {exc}")
+        ) from exc
     code = [c for c in cells if c.get("cell_type") == "code"]
     params = [c for c in code if "parameters" in c.get("metadata", {}).get("tags", [])]
     if not params:
         raise BuildError(
-            f"{path}: no cell tagged 'parameters'; every chapter declares "
-            '`dataset = ""` and `year = 0` in a cell tagged parameters (see docs/build.md)'
+            _(
+                "{path}: no cell tagged 'parameters'; every chapter declares "
+                '`dataset = ""` and `year = 0` in a cell tagged parameters (see docs/build.md)'
+            ).format(path=path)
         )
     declared = set().union(*(_assigned_names(c["source"]) for c in params))
     missing = [p for p in PARAMETERS if p not in declared]
     if missing:
         raise BuildError(
-            f"{path}: the parameters cell does not set {' and '.join(missing)}; "
-            'it must declare `dataset = ""` and `year = 0` (see docs/build.md)'
+            _(
+                "{path}: the parameters cell does not set {names}; "
+                'it must declare `dataset = ""` and `year = 0` (see docs/build.md)'
+            ).format(path=path, names=_(" and ").join(missing))
         )
     imports = sorted(set().union(*(_imported_modules(c["source"]) for c in code)))
     return ChapterNotebook(

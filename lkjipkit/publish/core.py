@@ -34,6 +34,7 @@ from typing import Any
 
 from lkjipkit import __version__, config
 from lkjipkit.errors import BuildError, ChapterExecutionError, FileAccessError, LkjipError, OutputError
+from lkjipkit.i18n import N_, _, ngettext
 
 from . import provenance
 from .assemble import ChapterHTML, Footer, build_time, render_page
@@ -177,7 +178,7 @@ def build_report(
         from lkjipkit.dataset import load_dataset
 
         t = time.perf_counter()
-        with progress_ui.step("validate dataset"):
+        with progress_ui.step(N_("validate dataset")):
             ds = load_dataset(dataset)
             year = ds.resolve_year(year)
             analysis = analyse(ds, year)  # once per build: the edition, the tables, the review and the chapters
@@ -211,8 +212,12 @@ def build_report(
                     raise
                 folder.commit()
         except OSError as exc:
-            error = OutputError.from_os_error(exc, exc.filename or _show(target), doing="writing the report")
-            error.add_note(f"The previous report (if any) at {_show(target)} is unchanged; {_kept(folder)}.")
+            error = OutputError.from_os_error(exc, exc.filename or _show(target), doing=_("writing the report"))
+            error.add_note(
+                _("The previous report (if any) at {target} is unchanged; {kept}.").format(
+                    target=_show(target), kept=_kept(folder)
+                )
+            )
             raise error from exc
     finally:
         executor.close()
@@ -280,15 +285,26 @@ class UnresolvedReportError(LkjipError):
         head = f"{source}: " if source else ""
         when = f" {year}" if year is not None else ""
         n, m = len(self.gaps), len(self.claims)
-        what = [f"{n} item{'s' if n != 1 else ''} to fill in"] if n else []
-        what.append(f"{m} claim{'s' if m != 1 else ''} in the analyst's texts contradicting the data")
+        what = [ngettext("{n} item to fill in", "{n} items to fill in", n).format(n=n)] if n else []
+        what.append(
+            ngettext(
+                "{n} claim in the analyst's texts contradicting the data",
+                "{n} claims in the analyst's texts contradicting the data",
+                m,
+            ).format(n=m)
+        )
         lines = [x.problem().format(folder) for x in [*self.gaps, *self.claims]]
-        todo = "Fill them in, correct the texts" if n else "Correct the texts"
+        todo = _("Fill them in, correct the texts") if n else _("Correct the texts")
         super().__init__(
-            f"{head}the final report{when} is not complete: {' and '.join(what)}\n"
+            head
+            + _("the final report{year} is not complete: {what}").format(year=when, what=_(" and ").join(what))
+            + "\n"
             + "\n".join(lines)
-            + f"\n{todo} (or accept a finding with its reason in reviu.yaml, key diterima), or build a draft "
-            "(without --final), or add --allow-incomplete (the cover then says KONSEP)."
+            + "\n"
+            + _(
+                "{todo} (or accept a finding with its reason in reviu.yaml, key diterima), or build a draft "
+                "(without --final), or add --allow-incomplete (the cover then says KONSEP)."
+            ).format(todo=todo)
         )
 
 
@@ -380,16 +396,16 @@ def _build(
             lost = None
         except OSError as exc:  # the chapter's error is still the news; the folder cannot be kept
             folder.discard()
-            kept, lost = None, FileAccessError.from_os_error(exc, doing="keeping the failed build")
+            kept, lost = None, FileAccessError.from_os_error(exc, doing=_("keeping the failed build"))
         error = ChapterExecutionError(
             first.chapter.name, first.failure.cell, first.failure.ename, first.failure.evalue, kept
         )
         if lost is not None:
-            error.add_note(f"{lost}; it was removed")
+            error.add_note(_("{error}; it was removed").format(error=lost))
         raise error
 
     t = time.perf_counter()
-    with ui.step("export HTML"):
+    with ui.step(N_("export HTML")):
         from lkjipkit.report.appendix import REVIEW_SECTION
         from lkjipkit.report.front import front_matter
 
@@ -397,7 +413,9 @@ def _build(
         if any(dropped.values()) and not allow_dropped_outputs:
             raise DroppedOutputError.of(dropped)
         for name, items in dropped.items():
-            warnings += [f"chapter {name}, {d} (left out of the report)" for d in items]
+            warnings += [
+                _("chapter {chapter}, {output} (left out of the report)").format(chapter=name, output=d) for d in items
+            ]
         inst = ds.profil.instansi
         info = PageInfo(ds, year, f"LKjIP {year} {inst.nama} {inst.pemerintah}", build_time(), edition.label)
         page = render_page(
@@ -444,8 +462,8 @@ def _build(
 def _kept(folder: OutputFolder) -> str:
     """What became of the partial build, for a message."""
     if folder.state == "failed":
-        return f"the partial build is kept at {_show(folder.failed)}"
-    return "the partial build was removed"
+        return _("the partial build is kept at {path}").format(path=_show(folder.failed))
+    return _("the partial build was removed")
 
 
 def _previous_seconds(target: Path) -> dict[str, float]:
@@ -501,13 +519,15 @@ def _write_tables(analysis, out_dir: Path, ui) -> dict[str, Any]:
     from lkjipkit.analysis.workbook import WORKBOOK, write_workbook
 
     t = time.perf_counter()
-    with ui.step("tables (tabel/, tabel.xlsx)"):
+    with ui.step(N_("tables (tabel/, tabel.xlsx)")):
         try:
             files = [*write_analysis_tables(analysis, out_dir), write_workbook(analysis, out_dir.parent / WORKBOOK)]
         except (LkjipError, OSError):
             raise
         except Exception as exc:
-            raise BuildError(f"writing the computed tables (tabel/) failed: {type(exc).__name__}: {exc}") from exc
+            raise BuildError(
+                _("writing the computed tables (tabel/) failed: {error}").format(error=f"{type(exc).__name__}: {exc}")
+            ) from exc
     return {"files": list(files), "seconds": time.perf_counter() - t}
 
 
@@ -516,13 +536,17 @@ def _write_review(findings, path: Path, ui) -> dict[str, Any]:
     from lkjipkit import review
 
     t = time.perf_counter()
-    with ui.step("review findings"):
+    with ui.step(N_("review findings")):
         try:
             path.write_text(review.to_json(list(findings)) + "\n", encoding="utf-8")
         except OSError:
             raise
         except Exception as exc:
-            raise BuildError(f"writing the review findings ({REVIEW}) failed: {type(exc).__name__}: {exc}") from exc
+            raise BuildError(
+                _("writing the review findings ({file}) failed: {error}").format(
+                    file=REVIEW, error=f"{type(exc).__name__}: {exc}"
+                )
+            ) from exc
     return {"file": path, "findings": review.counts(list(findings)), "seconds": time.perf_counter() - t}
 
 

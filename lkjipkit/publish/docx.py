@@ -36,6 +36,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
 from docx.shared import Cm, Emu, Pt, RGBColor
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 from lkjipkit.publish import docx_ooxml as ox
 
 
@@ -143,14 +144,18 @@ def build_document(page_html: str, *, metadata: dict | None = None, settings: Do
     settings = settings or DocxSettings()
     unknown = sorted(set(metadata or {}) - set(METADATA_KEYS))
     if unknown:
-        raise BuildError(f"unknown Word document properties {unknown}; known: {', '.join(METADATA_KEYS)}")
+        raise BuildError(
+            _("unknown Word document properties {names}; known: {known}").format(
+                names=unknown, known=", ".join(METADATA_KEYS)
+            )
+        )
     try:
         root = lxml.html.document_fromstring(page_html)
     except (ValueError, lxml.etree.ParserError) as exc:
-        raise BuildError(f"the report page could not be read as HTML: {exc}") from exc
+        raise BuildError(_("the report page could not be read as HTML: {error}").format(error=exc)) from exc
     body = root.find("body")
     if body is None or not len(body):
-        raise BuildError("the report page has no content (no <body>)")
+        raise BuildError(_("the report page has no content (no <body>)"))
     writer = _Writer(settings)
     writer.render(body)
     properties = writer.doc.core_properties
@@ -167,7 +172,7 @@ def _save_atomically(document, target: Path) -> None:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise BuildError(f"cannot write {target}: {exc}") from exc
+        raise BuildError(_("cannot write {target}: {error}").format(target=target, error=exc)) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             document.save(fh)
@@ -176,7 +181,7 @@ def _save_atomically(document, target: Path) -> None:
     except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise BuildError(f"cannot write {target}: {exc}") from exc
+            raise BuildError(_("cannot write {target}: {error}").format(target=target, error=exc)) from exc
         raise
 
 
@@ -192,13 +197,15 @@ def _tag(el) -> str | None:
 def _image_bytes(src: str) -> tuple[str, bytes]:
     """The media type and bytes of a ``data:`` URI; anything else is refused."""
     if not src.startswith("data:"):
-        raise BuildError(f"the report refers to {src[:80]!r}; a report embeds everything it shows")
-    head, _, data = src[5:].partition(",")
+        raise BuildError(
+            _("the report refers to {url}; a report embeds everything it shows").format(url=repr(src[:80]))
+        )
+    head, _comma, data = src[5:].partition(",")
     mime, *params = head.split(";")
     try:
         raw = base64.b64decode(data, validate=False) if "base64" in params else urllib.parse.unquote_to_bytes(data)
     except (binascii.Error, ValueError) as exc:
-        raise BuildError(f"an image of the report is not valid base64: {exc}") from exc
+        raise BuildError(_("an image of the report is not valid base64: {error}").format(error=exc)) from exc
     return mime.strip().lower(), raw
 
 
@@ -637,7 +644,7 @@ class _Writer:
 
     def _emit_keeping_tab(self, paragraph, segs: list) -> None:
         """Like :meth:`_emit`, with the list marker and its tab written as they are."""
-        marker, _ = segs[0]
+        marker, _rest = segs[0]
         paragraph.add_run(marker)
         self._emit(paragraph, segs[1:])
 
@@ -766,7 +773,7 @@ class _Writer:
         for i, column in enumerate(table.columns):
             column.width = widths[i]
         grid = [list(row.cells) for row in table.rows]
-        for row, (_, header) in zip(table.rows, rows, strict=True):
+        for row, (_cells, header) in zip(table.rows, rows, strict=True):
             ox.cant_split(row)
             if header:
                 ox.repeat_header_row(row)
@@ -776,7 +783,7 @@ class _Writer:
                 self._cell(grid, r, c, rs, cs, td, widths, header=rows[r][1])
         finally:
             self._table_style.pop()
-        for r, c, rs, cs, _ in placed:
+        for r, c, rs, cs, _td in placed:
             if rs > 1 or cs > 1:
                 grid[r][c].merge(grid[r + rs - 1][c + cs - 1])
 
@@ -786,7 +793,7 @@ class _Writer:
         taken: set[tuple[int, int]] = set()
         placed = []
         ncols = 0
-        for r, (tr, _) in enumerate(rows):
+        for r, (tr, _header) in enumerate(rows):
             c = 0
             for td in tr:
                 if _tag(td) not in ("td", "th"):
@@ -810,8 +817,8 @@ class _Writer:
         size = self.s.wide_table_font_size_pt if self._landscape else self.s.table_font_size_pt
         char, padding = Pt(size * 0.55), Cm(0.45)  # an average character of a serif font; the cell's margins
         longest = [2] * ncols
-        lengths: list[list[int]] = [[] for _ in range(ncols)]
-        for _, c, _, cs, td in placed:
+        lengths: list[list[int]] = [[] for _unused in range(ncols)]
+        for _r, c, _rs, cs, td in placed:
             if cs != 1:
                 continue
             text = " ".join(td.text_content().split())
@@ -886,7 +893,9 @@ class _Writer:
 
                 info = Image.from_blob(raw)
             except Exception as exc:  # python-docx raises its own and stdlib errors for unreadable images
-                raise BuildError(f"an image of the report ({mime}) cannot be read: {exc}") from exc
+                raise BuildError(
+                    _("an image of the report ({type}) cannot be read: {error}").format(type=mime, error=exc)
+                ) from exc
             px_w, px_h = info.px_width, info.px_height
             width = min(width, info.width)
         height = int(width * px_h / px_w)
@@ -909,5 +918,9 @@ class _Writer:
             png = cairosvg.svg2png(bytestring=svg, output_width=pixels)
         except Exception as exc:  # cairosvg raises parser and value errors of several libraries
             where = img.getparent().get("id") if img.getparent() is not None else None
-            raise BuildError(f"figure {where or img.get('alt') or ''}: the SVG cannot be rasterised: {exc}") from exc
+            raise BuildError(
+                _("figure {figure}: the SVG cannot be rasterised: {error}").format(
+                    figure=where or img.get("alt") or "", error=exc
+                )
+            ) from exc
         return png, _png_size(png)

@@ -43,6 +43,7 @@ from pathlib import Path
 
 from lkjipkit import config
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 from .chapters import ChapterNotebook
 
@@ -196,12 +197,12 @@ class WarmKernel:
 
         task = asyncio.ensure_future(awaitable)
         while True:
-            done, _ = await asyncio.wait({task}, timeout=0.25)
+            done, _pending = await asyncio.wait({task}, timeout=0.25)
             if done:
                 return task.result()
             if not await self.km.is_alive():
                 task.cancel()
-                raise RuntimeError("the kernel died")
+                raise RuntimeError(_("the kernel died"))
 
     async def _execute(self, code: str) -> None:
         errors: list[str] = []
@@ -227,7 +228,9 @@ class WarmKernel:
         except Exception as exc:
             self.shutdown()
             raise BuildError(
-                f"could not start the Jupyter kernel {self.kernel_name!r}: {type(exc).__name__}: {exc}"
+                _("could not start the Jupyter kernel {kernel}: {error}").format(
+                    kernel=repr(self.kernel_name), error=f"{type(exc).__name__}: {exc}"
+                )
             ) from exc
 
     def reset(self) -> None:
@@ -396,7 +399,7 @@ class Executor:
         by_name = {r.chapter.name: r for r in self.runs}
         for ch in order or longest_first(self.chapters):
             self._queue.put(by_name[ch.name])
-        for _ in range(self.jobs):
+        for _unused in range(self.jobs):
             self._queue.put(None)
         return self.runs
 
@@ -439,7 +442,7 @@ class Executor:
     def cancel(self) -> None:
         """Stop handing out chapters and release the lanes waiting for work."""
         self._stop.set()
-        for _ in range(self.jobs or 1):
+        for _unused in range(self.jobs or 1):
             self._queue.put(None)
 
     def close(self, kill: bool = False) -> None:

@@ -41,6 +41,7 @@ from traitlets import Bool, default
 
 from lkjipkit import __version__
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _, ngettext
 
 from .assemble import TEMPLATES, ChapterHTML, Footer, build_time, render_page
 
@@ -57,11 +58,18 @@ class DroppedOutputError(BuildError):
         for name, items in dropped.items():
             if items:
                 n = len(items)
-                lines.append(f"{name}: {n} output{'s' if n != 1 else ''} would not reach the report:")
+                lines.append(
+                    ngettext(
+                        "{chapter}: {n} output would not reach the report:",
+                        "{chapter}: {n} outputs would not reach the report:",
+                        n,
+                    ).format(chapter=name, n=n)
+                )
                 lines += [f"  {d}" for d in items]
         return cls(
             "\n".join(lines)
-            + "\nChange those cells, or build with --allow-dropped-outputs to leave them out with a warning."
+            + "\n"
+            + _("Change those cells, or build with --allow-dropped-outputs to leave them out with a warning.")
         )
 
 
@@ -74,29 +82,29 @@ def _describe(output: NotebookNode) -> str:
     """What an output is that the report cannot show, and what to use instead."""
     kind = output.get("output_type")
     if kind == "stream":
-        return (
-            f"printed {output.get('name', 'output')} text ({_short(output.get('text', ''))!r}); "
+        return _(
+            "printed {stream} text ({text}); "
             "print() does not reach the report: write a Markdown cell, or display a piece of lkjipkit.report"
-        )
+        ).format(stream=output.get("name", "output"), text=repr(_short(output.get("text", ""))))
     if kind == "error":
-        return f"an error ({output.get('ename')}: {_short(str(output.get('evalue', '')))})"
+        return _("an error ({ename}: {evalue})").format(
+            ename=output.get("ename"), evalue=_short(str(output.get("evalue", "")))
+        )
     data = output.get("data", {})
     if "text/markdown" in data:
-        return (
-            f"a Markdown display ({_short(''.join(data['text/markdown']))!r}); "
+        return _(
+            "a Markdown display ({text}); "
             "write a Markdown cell instead (placeholders give live numbers), or display(bab.markdown(...))"
-        )
+        ).format(text=repr(_short("".join(data["text/markdown"]))))
     if any(m.startswith("image/") for m in data):
-        return "an image without HTML (a matplotlib figure left open? display figures through lkjipkit.report)"
+        return _("an image without HTML (a matplotlib figure left open? display figures through lkjipkit.report)")
     if "text/plain" in data and len(data) == 1:
-        return (
-            f"a bare value ({_short(''.join(data['text/plain']))!r}); "
-            "only display(bab.…) pieces reach the report: remove it, or end the line with ;"
-        )
-    return (
-        f"an output of type {', '.join(sorted(data)) or kind}; "
-        "only the text/html pieces of lkjipkit.report and Markdown cells reach the report"
-    )
+        return _(
+            "a bare value ({text}); only display(bab.…) pieces reach the report: remove it, or end the line with ;"
+        ).format(text=repr(_short("".join(data["text/plain"]))))
+    return _(
+        "an output of type {kind}; only the text/html pieces of lkjipkit.report and Markdown cells reach the report"
+    ).format(kind=", ".join(sorted(data)) or kind)
 
 
 def _literal_assignments(source: str) -> dict[str, Any]:
@@ -172,12 +180,18 @@ class ReportOutputs(Preprocessor):
                     names = names() if callable(names) else names
                     if names is None:
                         names = lkjip["prose"] = _names_from_parameters(nb)
-                html = render_prose(cell.source, names, where=f"{name}, cell {number}")
+                html = render_prose(
+                    cell.source, names, where=_("{chapter}, cell {cell}").format(chapter=name, cell=number)
+                )
                 if html:
                     kept.append(_html_cell(str(html)))
                 continue
             if cell.cell_type != "code":
-                dropped.append(f"cell {number}: a {cell.cell_type} cell; only Markdown and code cells reach the report")
+                dropped.append(
+                    _("cell {cell}: a {type} cell; only Markdown and code cells reach the report").format(
+                        cell=number, type=cell.cell_type
+                    )
+                )
                 continue
             if tags & _SKIP_TAGS:
                 continue
@@ -186,7 +200,7 @@ class ReportOutputs(Preprocessor):
                 shown = out.get("output_type") in ("display_data", "execute_result")
                 html = out.get("data", {}).get("text/html") if shown else None
                 if html is None:
-                    dropped.append(f"cell {number}: {_describe(out)}")
+                    dropped.append(_("cell {cell}: {output}").format(cell=number, output=_describe(out)))
                     continue
                 html = "".join(html) if isinstance(html, list) else html
                 outputs.append(NotebookNode(output_type="display_data", data={"text/html": html}, metadata={}))

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import N_, _
 
 if TYPE_CHECKING:
     from lkjipkit.dataset import Dataset
@@ -95,9 +96,9 @@ def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None:
 
 #: Every format, in the order a build writes them.
 FORMATS: dict[str, Format] = {
-    "html": Format(write_html, "laporan.html", "write HTML", "one self-contained page"),
-    "pdf": Format(write_pdf, "laporan.pdf", "print PDF", "A4 for printing"),
-    "docx": Format(write_docx, "laporan.docx", "write Word", "Word document to edit and sign"),
+    "html": Format(write_html, "laporan.html", N_("write HTML"), "one self-contained page"),
+    "pdf": Format(write_pdf, "laporan.pdf", N_("print PDF"), "A4 for printing"),
+    "docx": Format(write_docx, "laporan.docx", N_("write Word"), "Word document to edit and sign"),
 }
 
 
@@ -117,12 +118,16 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     return pick_formats(formats, tuple(FORMATS))
 
 
-def pick_formats(formats: str | Iterable[str], known: tuple[str, ...], what: str = "format") -> tuple[str, ...]:
+def pick_formats(formats: str | Iterable[str], known: tuple[str, ...], what: str | None = None) -> tuple[str, ...]:
     """The names of ``formats`` (``"html,pdf"`` or a sequence) in the order of ``known``; a BuildError naming
-    ``what`` (``"recap format"``) for no name or an unknown one."""
+    ``what`` (``N_("recap format")``, translated when shown; default ``format``) for no name or an unknown one."""
     items = formats.split(",") if isinstance(formats, str) else list(formats)
     wanted = {f.strip().lower() for f in items if f and f.strip()}
     unknown = sorted(wanted - set(known))
     if unknown or not wanted:
-        raise BuildError(f"unknown {what} {', '.join(unknown) or '(none)'}; choose from {', '.join(known)}")
+        raise BuildError(
+            _("unknown {what} {names}; choose from {known}").format(
+                what=_(what) if what else _("format"), names=", ".join(unknown) or _("(none)"), known=", ".join(known)
+            )
+        )
     return tuple(f for f in known if f in wanted)

@@ -27,6 +27,7 @@ import shutil
 from pathlib import Path
 
 from lkjipkit.errors import BuildError, OutputError
+from lkjipkit.i18n import _
 
 PROVENANCE = "provenance.json"
 GENERATOR = "lkjipkit"
@@ -66,18 +67,29 @@ def check_output_path(target: Path) -> None:
         if size > allowed:
             raise OutputError(
                 str(target),
-                f"the name {part[:40]!r}… is {size} bytes; the file system allows {allowed} here "
-                f"(NAME_MAX {name_max}"
-                + (f", less {SIBLING_EXTRA} for the build folder beside it" if part == target.name else "")
-                + "): choose a shorter --out folder (or a shorter instansi.slug in profil.yaml)",
+                (
+                    _(
+                        "the name {name}… is {size} bytes; the file system allows {allowed} here "
+                        "(NAME_MAX {name_max}, less {extra} for the build folder beside it): "
+                        "choose a shorter --out folder (or a shorter instansi.slug in profil.yaml)"
+                    )
+                    if part == target.name
+                    else _(
+                        "the name {name}… is {size} bytes; the file system allows {allowed} here "
+                        "(NAME_MAX {name_max}): choose a shorter --out folder "
+                        "(or a shorter instansi.slug in profil.yaml)"
+                    )
+                ).format(name=repr(part[:40]), size=size, allowed=allowed, name_max=name_max, extra=SIBLING_EXTRA),
                 "ENAMETOOLONG",
             )
     size = len(os.fsencode(target)) + SIBLING_EXTRA + INSIDE_RESERVE
     if size > path_max:
         raise OutputError(
             str(target),
-            f"the path is too long for the file system ({size} bytes with the files inside the report, "
-            f"PATH_MAX {path_max}): choose an --out folder nearer the root",
+            _(
+                "the path is too long for the file system ({size} bytes with the files inside the report, "
+                "PATH_MAX {path_max}): choose an --out folder nearer the root"
+            ).format(size=size, path_max=path_max),
             "ENAMETOOLONG",
         )
 
@@ -139,8 +151,10 @@ class OutputFolder:
         try:
             if self.target.exists() and not is_report_folder(self.target):
                 raise BuildError(
-                    f"{self.target} exists and is not a report built by lkjip (no {PROVENANCE}); "
-                    "refusing to replace it: choose another --out folder or remove it"
+                    _(
+                        "{target} exists and is not a report built by lkjip (no {provenance}); "
+                        "refusing to replace it: choose another --out folder or remove it"
+                    ).format(target=self.target, provenance=PROVENANCE)
                 )
             self.parent.mkdir(parents=True, exist_ok=True)
             self._take_lock()
@@ -150,7 +164,7 @@ class OutputFolder:
             self.tmp.mkdir()
         except OSError as exc:
             self._release()
-            raise OutputError.from_os_error(exc, doing="preparing the output folder") from exc
+            raise OutputError.from_os_error(exc, doing=_("preparing the output folder")) from exc
         self.state = "open"
         return self
 
@@ -166,7 +180,9 @@ class OutputFolder:
                 fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except OSError:
                 lock.close()
-                raise BuildError(f"another build of {self.target} is running; try again when it has finished") from None
+                raise BuildError(
+                    _("another build of {target} is running; try again when it has finished").format(target=self.target)
+                ) from None
             try:
                 same = os.stat(path).st_ino == os.fstat(lock.fileno()).st_ino
             except FileNotFoundError:
@@ -186,7 +202,7 @@ class OutputFolder:
         try:
             self._swap_in()
         except OSError as exc:
-            raise OutputError.from_os_error(exc, doing="putting the new report in place") from exc
+            raise OutputError.from_os_error(exc, doing=_("putting the new report in place")) from exc
         shutil.rmtree(self.failed, ignore_errors=True)  # an older failure is no longer news
         self.state = "done"
 

@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 
 def _fetcher():
@@ -25,7 +26,9 @@ def _fetcher():
         def fetch(url: str, *args, **kwargs):
             if url.startswith("data:"):
                 return default_url_fetcher(url, *args, **kwargs)
-            raise BuildError(f"the report refers to {url[:80]!r}; a report embeds everything it shows")
+            raise BuildError(
+                _("the report refers to {url}; a report embeds everything it shows").format(url=repr(url[:80]))
+            )
 
         return fetch
     return URLFetcher(allowed_protocols={"data"}, fail_on_errors=True)
@@ -55,5 +58,7 @@ def html_to_pdf(html: str, target: Path | None = None, *, status: str | None = N
     except BaseException as exc:
         if type(exc).__name__ != "FatalURLFetchingError":
             raise
-        raise BuildError(f"the report refers to something outside it ({exc}); a report embeds all it shows") from exc
+        raise BuildError(
+            _("the report refers to something outside it ({error}); a report embeds all it shows").format(error=exc)
+        ) from exc
     return None

@@ -9,6 +9,8 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from lkjipkit.i18n import _
+
 from .chapters import ChapterNotebook
 from .execute import ChapterRun, Listener
 
@@ -44,7 +46,8 @@ class Terminal(Quiet):
         )
         self._lock = threading.Lock()
         self.tasks = {
-            ch.name: self.progress.add_task(ch.name, total=None, start=False, status="[dim]waiting") for ch in chapters
+            ch.name: self.progress.add_task(ch.name, total=None, start=False, status="[dim]" + _("waiting"))
+            for ch in chapters
         }
 
     def start(self) -> None:
@@ -56,7 +59,7 @@ class Terminal(Quiet):
     def chapter_started(self, chapter: ChapterNotebook) -> None:
         task = self.tasks[chapter.name]
         self.progress.start_task(task)
-        self.progress.update(task, status="running")
+        self.progress.update(task, status=_("running"))
 
     def cell_done(self, chapter: ChapterNotebook, done: int, total: int) -> None:
         self.progress.update(self.tasks[chapter.name], completed=done, total=total)
@@ -64,23 +67,25 @@ class Terminal(Quiet):
     def chapter_finished(self, run: ChapterRun) -> None:
         task = self.tasks[run.chapter.name]
         if run.failure is None:
-            self.progress.update(task, status=f"[green]done[/] in {run.seconds:.1f} s")
+            self.progress.update(
+                task, status="[green]" + _("done") + "[/]" + _(" in {time}").format(time=f"{run.seconds:.1f} s")
+            )
         else:
-            where = f" in cell {run.failure.cell}" if run.failure.cell else ""
-            self.progress.update(task, status=f"[red]failed{where}: {run.failure.ename}")
+            where = _(" in cell {cell}").format(cell=run.failure.cell) if run.failure.cell else ""
+            self.progress.update(task, status="[red]" + _("failed") + f"{where}: {run.failure.ename}")
         self.progress.stop_task(task)
 
     @contextlib.contextmanager
     def step(self, description: str) -> Iterator[None]:
-        task = self.progress.add_task(description, total=1, status="running")
+        task = self.progress.add_task(_(description), total=1, status=_("running"))
         try:
             yield
         except BaseException:
-            self.progress.update(task, status="[red]failed")
+            self.progress.update(task, status="[red]" + _("failed"))
             raise
         finally:
             self.progress.stop_task(task)
-        self.progress.update(task, completed=1, status="[green]done")
+        self.progress.update(task, completed=1, status="[green]" + _("done"))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from lkjipkit.i18n import _
+from lkjipkit.i18n import N_, _
 from lkjipkit.publish.formats import pick_formats
 
 from .facts import Recap, recap
@@ -62,7 +62,7 @@ def parse_formats(formats: str | Iterable[str]) -> tuple[str, ...]:
     BuildError
         No format, or a name not in :data:`FORMATS`.
     """
-    return pick_formats(formats, tuple(FORMATS), "recap format")
+    return pick_formats(formats, tuple(FORMATS), N_("recap format"))
 
 
 @dataclass
@@ -156,7 +156,10 @@ def build_rekap(
     batch = read_batch(root, year, datasets)
     if not batch.reports:
         why = "; ".join(f"{m.name}: {m.reason}" for m in batch.missing[:3])
-        raise LkjipError(f"{root}: no agency has a readable report of {year}" + (f" ({why})" if why else ""))
+        raise LkjipError(
+            _("{root}: no agency has a readable report of {year}").format(root=root, year=year)
+            + (f" ({why})" if why else "")
+        )
     try:
         result = recap(batch, scale, mapping)
     except KeyError as exc:

@@ -21,6 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from lkjipkit.errors import LkjipError
+from lkjipkit.i18n import _
 
 TABLES, REVIEW, PROVENANCE = "tabel", "reviu.json", "provenance.json"
 #: The review rule whose findings are "IKU below target with no stated cause".
@@ -108,12 +109,12 @@ def _read_table(folder: Path, name: str, columns: tuple[str, ...]) -> pd.DataFra
     try:
         frame = pd.read_csv(path, encoding="utf-8-sig", usecols=lambda c: c in columns)
     except FileNotFoundError:
-        raise LkjipError(f"{path} is missing") from None
+        raise LkjipError(_("{path} is missing").format(path=path)) from None
     except (OSError, ValueError) as exc:
-        raise LkjipError(f"{path} cannot be read: {exc}") from None
+        raise LkjipError(_("{path} cannot be read: {error}").format(path=path, error=exc)) from None
     absent = [c for c in columns if c not in frame.columns]
     if absent:
-        raise LkjipError(f"{path} has no column {', '.join(absent)}")
+        raise LkjipError(_("{path} has no column {names}").format(path=path, names=", ".join(absent)))
     return frame
 
 
@@ -121,9 +122,9 @@ def _json(path: Path):
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise LkjipError(f"{path} is missing") from None
+        raise LkjipError(_("{path} is missing").format(path=path)) from None
     except (OSError, ValueError) as exc:
-        raise LkjipError(f"{path} cannot be read: {exc}") from None
+        raise LkjipError(_("{path} cannot be read: {error}").format(path=path, error=exc)) from None
 
 
 def read_report(folder: Path, slug: str) -> AgencyReport:
@@ -136,19 +137,19 @@ def read_report(folder: Path, slug: str) -> AgencyReport:
     """
     prov = _json(folder / PROVENANCE)
     if not isinstance(prov, dict):
-        raise LkjipError(f"{folder / PROVENANCE} is not a JSON object")
+        raise LkjipError(_("{path} is not a JSON object").format(path=folder / PROVENANCE))
     if prov.get("status") == "failed":
-        raise LkjipError(f"{folder / PROVENANCE}: the build failed")
+        raise LkjipError(_("{path}: the build failed").format(path=folder / PROVENANCE))
     findings = _json(folder / REVIEW)
     if not isinstance(findings, list):
-        raise LkjipError(f"{folder / REVIEW} is not a JSON list of findings")
+        raise LkjipError(_("{path} is not a JSON list of findings").format(path=folder / REVIEW))
     tables = {name: _read_table(folder, name, cols) for name, cols in NEEDED.items()}
     for name, cols in OPTIONAL.items():
         if (folder / TABLES / f"{name}.csv").is_file():
             tables[name] = _read_table(folder, name, cols)
     tables["capaian_iku"]["mencapai_target"] = _bools(tables["capaian_iku"]["mencapai_target"])
     if len(tables["anggaran_ringkasan"]) != 1:
-        raise LkjipError(f"{folder / TABLES / 'anggaran_ringkasan.csv'}: expected one row")
+        raise LkjipError(_("{path}: expected one row").format(path=folder / TABLES / "anggaran_ringkasan.csv"))
     dataset = prov.get("dataset") or {}
     status = (prov.get("report") or {}).get("status")
     return AgencyReport(
@@ -183,13 +184,13 @@ def _why_absent(dataset: Path, year: int) -> str:
         ds = load_dataset(dataset)
     except DatasetError as exc:
         first = exc.lines()[0] if exc.problems else str(exc)
-        more = f" (+{len(exc.problems) - 1} more)" if len(exc.problems) > 1 else ""
-        return f"no report; the dataset does not validate: {first}{more}"
+        more = _(" (+{n} more)").format(n=len(exc.problems) - 1) if len(exc.problems) > 1 else ""
+        return _("no report; the dataset does not validate: {problem}").format(problem=f"{first}{more}")
     except LkjipError as exc:
-        return f"no report; {exc}"
+        return _("no report; {error}").format(error=exc)
     if year not in ds.laporan:
-        return f"no report; no report year {year} in laporan.yaml"
-    return "no report folder (not built yet?)"
+        return _("no report; no report year {year} in laporan.yaml").format(year=year)
+    return _("no report folder (not built yet?)")
 
 
 def read_batch(root: str | Path, year: int, datasets: list[str | Path] | None = None) -> Batch:
@@ -212,7 +213,7 @@ def read_batch(root: str | Path, year: int, datasets: list[str | Path] | None = 
     """
     root = Path(root)
     if not root.is_dir():
-        raise LkjipError(f"{root}: no such folder of reports")
+        raise LkjipError(_("{root}: no such folder of reports").format(root=root))
     batch = Batch(root, year)
     seen: set[str] = set()
     for agency in sorted(p for p in root.iterdir() if p.is_dir() and _SLUG.fullmatch(p.name)):
@@ -225,11 +226,15 @@ def read_batch(root: str | Path, year: int, datasets: list[str | Path] | None = 
                 batch.missing.append(Missing(agency.name, "gagal", str(exc)))
                 continue
             if failed.is_dir():
-                report.note = f"the last rebuild failed ({failed.name}); this is the report before it"
+                report.note = _("the last rebuild failed ({folder}); this is the report before it").format(
+                    folder=failed.name
+                )
             batch.reports.append(report)
         elif failed.is_dir():
             seen.add(agency.name)
-            batch.missing.append(Missing(agency.name, "gagal", f"the build failed: only {failed} exists"))
+            batch.missing.append(
+                Missing(agency.name, "gagal", _("the build failed: only {folder} exists").format(folder=failed))
+            )
     for raw in datasets or ():
         path = Path(raw)
         slug = dataset_slug(path)

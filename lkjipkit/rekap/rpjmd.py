@@ -32,6 +32,7 @@ from lkjipkit.dataset.io import PANDAS_DTYPES, read_table
 from lkjipkit.dataset.schema import table_schema, validate_table
 from lkjipkit.dataset.spec import Column, Table
 from lkjipkit.errors import DatasetError, Problem
+from lkjipkit.i18n import _
 
 from .read import Batch
 
@@ -99,12 +100,17 @@ class Mapping:
 def _consistency(frame: pd.DataFrame, file: str) -> list[Problem]:
     """Each indicator described on its first row, and never differently on a later one."""
     out = []
-    for _, rows in frame.groupby("rpjmd_kode", sort=False):
+    for _code, rows in frame.groupby("rpjmd_kode", sort=False):
         first = rows.iloc[0]
         for col in _REQUIRED_FIRST:
             if pd.isna(first[col]):
                 out.append(
-                    Problem(file, int(first["_row"]), col, f"empty; expected the {col} of {first['rpjmd_kode']} here")
+                    Problem(
+                        file,
+                        int(first["_row"]),
+                        col,
+                        _("empty; expected the {column} of {code} here").format(column=col, code=first["rpjmd_kode"]),
+                    )
                 )
         for rec in rows.iloc[1:].to_dict("records"):
             for col in _DESCRIBE:
@@ -114,7 +120,9 @@ def _consistency(frame: pd.DataFrame, file: str) -> list[Problem]:
                             file,
                             int(rec["_row"]),
                             col,
-                            f"found {rec[col]!r}; expected empty or {first[col]!r} as on row {int(first['_row'])}",
+                            _("found {found}; expected empty or {expected} as on row {row}").format(
+                                found=repr(rec[col]), expected=repr(first[col]), row=int(first["_row"])
+                            ),
                         )
                     )
     return out
@@ -132,7 +140,7 @@ def load_mapping(path: str | Path) -> Mapping:
     frame, problems = read_table(path, SPEC)
     if frame is not None and not problems:
         if frame.empty:
-            problems = [Problem(path.name, None, None, "no rows; expected one row per IKU linked to an indicator")]
+            problems = [Problem(path.name, None, None, _("no rows; expected one row per IKU linked to an indicator"))]
         problems += validate_table(SPEC, frame, path.name, _schema())
         problems += _consistency(frame, path.name)
     if problems or frame is None:

@@ -43,6 +43,7 @@ from lkjipkit.analysis import YearAnalysis, analyse
 from lkjipkit.config import default_dataset
 from lkjipkit.dataset import Dataset, load_dataset
 from lkjipkit.errors import LkjipError
+from lkjipkit.i18n import _
 
 from . import html, narrative
 from .front import head_signature
@@ -300,7 +301,11 @@ def resolve_status(status: str | None, default: str = "draft") -> str:
     """
     value = str(status or "").strip().lower() or default
     if value not in STATUSES:
-        raise LkjipError(f"status {status!r}: expected one of {', '.join(STATUSES)} (or empty: laporan.yaml's)")
+        raise LkjipError(
+            _("status {status}: expected one of {names} (or empty: laporan.yaml's)").format(
+                status=repr(status), names=", ".join(STATUSES)
+            )
+        )
     return value
 
 
@@ -349,7 +354,9 @@ def chapter_class(chapter) -> type[Chapter]:
         return CHAPTERS[key]
     except KeyError:
         have = ", ".join(f"{k} ({c.__name__})" for k, c in sorted(CHAPTERS.items()))
-        raise LkjipError(f"no chapter {chapter!r}; chapters: {have}") from None
+        raise LkjipError(
+            _("no chapter {chapter}; chapters: {names}").format(chapter=repr(chapter), names=have)
+        ) from None
 
 
 def open_chapter(

@@ -36,6 +36,7 @@ from markupsafe import Markup
 
 from lkjipkit import fmt
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 from .html import markdown
 
@@ -137,8 +138,10 @@ def render_prose(text: str, names: Mapping[str, Any] | None, *, where: str) -> M
             text = _ENV.from_string(text).render(names or {})
         except TemplateError as exc:
             raise PlaceholderError(
-                f"{where}: {exc.message or exc} in the Markdown cell; the names a prose cell may use are "
-                "listed in docs/report-html.md (Prose cells)"
+                _(
+                    "{where}: {error} in the Markdown cell; the names a prose cell may use are "
+                    "listed in docs/report-html.md (Prose cells)"
+                ).format(where=where, error=exc.message or exc)
             ) from exc
     return markdown(text)
 

@@ -9,6 +9,7 @@ from typing import Any
 from lkjipkit.analysis import YearAnalysis, as_year
 from lkjipkit.dataset import Dataset
 from lkjipkit.errors import Problem, YearError
+from lkjipkit.i18n import _
 
 from . import acceptance
 from .claims import Text
@@ -76,9 +77,11 @@ def review(
     ctx = ReviewContext(ds, year, cfg, analysis, texts)
     if not any(ctx.has_year(t) for t in YEAR_TABLES):
         have = sorted({int(y) for t in YEAR_TABLES for y in ds.tables[t]["tahun"].dropna()})
-        listed = ", ".join(map(str, have)) or "none"
+        listed = ", ".join(map(str, have)) or _("none")
         raise YearError(
-            f"{ds.source}: no data for year {year} in iku_tahunan.csv or anggaran.csv (years there: {listed})"
+            _("{source}: no data for year {year} in {file} (years there: {years})").format(
+                source=ds.source, year=year, file=_("iku_tahunan.csv or anggaran.csv"), years=listed
+            )
         )
     findings: list[Finding] = []
     for rule in RULES:

@@ -31,6 +31,7 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field, PrivateAttr, 
 from lkjipkit.analysis.spm import DEFAULT_WINDOW
 from lkjipkit.dataset.io import read_yaml
 from lkjipkit.errors import DatasetError, Problem
+from lkjipkit.i18n import _, validation_message
 
 #: Name of the settings file inside a dataset folder.
 SETTINGS_FILE = "reviu.yaml"
@@ -40,7 +41,9 @@ def _known_rule(rule_id: str) -> str:
     from .rules import RULE_BY_ID  # imported when a rule id is checked: the rule modules are heavy
 
     if rule_id not in RULE_BY_ID:
-        raise ValueError(f"unknown rule id {rule_id!r}; expected one of {', '.join(RULE_BY_ID)}")
+        raise ValueError(
+            _("unknown rule id {rule}; expected one of {names}").format(rule=repr(rule_id), names=", ".join(RULE_BY_ID))
+        )
     return rule_id
 
 
@@ -68,22 +71,22 @@ class Acceptance(BaseModel):
     @classmethod
     def _not_blank(cls, v: str) -> str:
         if not v.strip():
-            raise ValueError("the reason (alasan) may not be empty")
+            raise ValueError(_("the reason (alasan) may not be empty"))
         return v.strip()
 
     @cached_property
     def _where(self) -> tuple[str, int | None, str | None]:
-        file, _, rest = self.lokasi.strip().partition(":")
-        row, _, column = rest.partition(":")
+        file, _colon, rest = self.lokasi.strip().partition(":")
+        row, _colon, column = rest.partition(":")
         return file, int(row) if row.strip().isdigit() else None, column.strip() or None
 
     @field_validator("lokasi")
     @classmethod
     def _file_and_row(cls, v: str) -> str:
-        file, _, rest = v.strip().partition(":")
+        file, _colon, rest = v.strip().partition(":")
         row = rest.partition(":")[0].strip()
         if not file or (row and not row.isdigit()):
-            raise ValueError("expected the place as printed by lkjip review: file:row or file:row:column")
+            raise ValueError(_("expected the place as printed by lkjip review: file:row or file:row:column"))
         return v.strip()
 
     def matches(self, finding) -> bool:
@@ -207,7 +210,9 @@ def load_settings(path: str | Path) -> ReviewSettings:
     if not problems and data is None:
         return ReviewSettings()
     if not problems and not isinstance(data, dict):
-        problems = [Problem(p.name, 1, None, f"expected a mapping of keys, found {type(data).__name__}")]
+        problems = [
+            Problem(p.name, 1, None, _("expected a mapping of keys, found {type}").format(type=type(data).__name__))
+        ]
     if problems:
         raise DatasetError(problems, source=str(p.parent))
     try:
@@ -218,8 +223,12 @@ def load_settings(path: str | Path) -> ReviewSettings:
             loc = tuple(err["loc"])
             line = next((lines[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in lines), None)
             found = err.get("input")
-            shown = "" if err["type"] == "missing" or isinstance(found, dict | list) else f"; found {found!r}"
-            msg = err["msg"].removeprefix("Value error, ")
+            shown = (
+                ""
+                if err["type"] == "missing" or isinstance(found, dict | list)
+                else _("; found {found}").format(found=repr(found))
+            )
+            msg = err["msg"].removeprefix("Value error, ") if err["type"] == "value_error" else validation_message(err)
             out.append(Problem(p.name, line, ".".join(map(str, loc)) or None, f"{msg}{shown}"))
         raise DatasetError(out, source=str(p.parent)) from None
     for i, entry in enumerate(settings.diterima):

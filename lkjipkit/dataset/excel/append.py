@@ -15,6 +15,8 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from lkjipkit.i18n import _
+
 from ..spec import TABLE_BY_NAME
 from .layout import KEY_HEADER, ExcelError
 from .read import _extent, _find_header
@@ -25,7 +27,9 @@ def _sheet(wb, name: str, path: Path) -> Worksheet:
     for ws in wb.worksheets:
         if ws.title.strip().lower() == name:
             return ws
-    raise ExcelError(f"{path}: no sheet {name!r}; expected the sheets of lkjip template")
+    raise ExcelError(
+        _("{path}: no sheet {sheet}; expected the sheets of lkjip template").format(path=path, sheet=repr(name))
+    )
 
 
 def _copy_style(src, dst) -> None:
@@ -36,9 +40,11 @@ def _copy_style(src, dst) -> None:
 def add_rows(ws: Worksheet, table: str, rows: list[dict[str, Any]]) -> int:
     """Append ``rows`` below the last filled row of a table sheet; columns found by their names in the header."""
     spec = TABLE_BY_NAME[table]
-    header, _ = _find_header(ws, {c.name for c in spec.columns})
+    header, _unused = _find_header(ws, {c.name for c in spec.columns})
     if header is None:
-        raise ExcelError(f"{ws.title}: no row of column names; expected the header of lkjip template")
+        raise ExcelError(
+            _("{sheet}: no row of column names; expected the header of lkjip template").format(sheet=ws.title)
+        )
     columns = {str(c.value).strip(): c.column for c in ws[header] if c.value is not None}
     last = max(_extent(ws)[0], header)
     for i, row in enumerate(rows, start=1):
@@ -59,7 +65,7 @@ def add_rows(ws: Worksheet, table: str, rows: list[dict[str, Any]]) -> int:
 
 def set_keys(ws: Worksheet, values: dict[str, Any]) -> None:
     """Set key → value on a key/value sheet (``profil``, ``laporan``): in the key's row, else in a new last row."""
-    header, _ = _find_header(ws, {KEY_HEADER})
+    header, _unused = _find_header(ws, {KEY_HEADER})
     start = (header or 1) + 1
     rows = {str(ws.cell(r, 1).value).strip(): r for r in range(start, _extent(ws)[0] + 1) if ws.cell(r, 1).value}
     last = max(_extent(ws)[0], start - 1)
@@ -79,7 +85,7 @@ def set_keys(ws: Worksheet, values: dict[str, Any]) -> None:
 
 def keys(ws: Worksheet) -> dict[str, Any]:
     """Every key of a key/value sheet with its value."""
-    header, _ = _find_header(ws, {KEY_HEADER})
+    header, _unused = _find_header(ws, {KEY_HEADER})
     return {
         str(ws.cell(r, 1).value).strip(): ws.cell(r, 2).value
         for r in range((header or 1) + 1, _extent(ws)[0] + 1)

@@ -14,6 +14,8 @@ from typing import Any
 import pandas as pd
 import yaml
 
+from lkjipkit.i18n import _
+
 from ..model import Dataset
 from ..spec import PROFILE_FILE, REPORTS_FILE, TABLES, Column, Table
 from .layout import NUMERIC, ExcelError, plain_number, umask
@@ -57,9 +59,11 @@ def write_dataset_folder(ds: Dataset, out: str | Path, *, overwrite: bool = Fals
     """
     out = Path(out)
     if out.exists() and not out.is_dir():
-        raise ExcelError(f"{out} is a file; expected a folder to write the dataset into")
+        raise ExcelError(_("{out} is a file; expected a folder to write the dataset into").format(out=out))
     if out.is_dir() and any(out.iterdir()) and not overwrite:
-        raise ExcelError(f"{out} is not empty; choose a new folder, or overwrite its dataset files on purpose")
+        raise ExcelError(
+            _("{out} is not empty; choose a new folder, or replace its dataset files with --overwrite").format(out=out)
+        )
     files = {t.file: _csv_text(t, ds.tables[t.name]) for t in TABLES}
     head = f"# Written by lkjipkit from {origin}.\n" if origin else ""
     files[PROFILE_FILE] = head + _yaml_text(ds.profil.model_dump(mode="python"))

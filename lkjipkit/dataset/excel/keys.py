@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from lkjipkit.errors import Problem
-from lkjipkit.i18n import _, translations
+from lkjipkit.i18n import _, translations, validation_message
 
 PETUNJUK = translations("id")
 """The workbook speaks Indonesian, like the report: the descriptions of keys and columns (written in English in
@@ -106,7 +106,9 @@ def nest(
                     title,
                     row,
                     display(path),
-                    f"{display(path)} has a value (row {leaves[0][2]}) and also sub-keys; expected one or the other",
+                    _("{key} has a value (row {row}) and also sub-keys; expected one or the other").format(
+                        key=display(path), row=leaves[0][2]
+                    ),
                     cell=f"{kletter}{row}",
                 )
             )
@@ -122,7 +124,7 @@ def nest(
                 title,
                 row,
                 display(path),
-                "mixes numbered items and named keys; expected one kind",
+                _("mixes numbered items and named keys; expected one kind"),
                 cell=f"{kletter}{row}",
             )
         )
@@ -160,10 +162,11 @@ def pydantic_problems(
         row = next((lines[loc[:n]] for n in range(len(loc), 0, -1) if loc[:n] in lines), None)
         found = err.get("input")
         found_txt = "" if isinstance(found, dict | list) else _("; found {found}").format(found=repr(found))
+        msg = validation_message(err)
         if row is None:
-            out.append(Problem(title, None, None, f"{key}: {err['msg']}{found_txt}"))
+            out.append(Problem(title, None, None, f"{key}: {msg}{found_txt}"))
         elif loc in lines:
-            out.append(Problem(title, row, key, f"{err['msg']}{found_txt}", cell=f"{vletter}{row}"))
+            out.append(Problem(title, row, key, f"{msg}{found_txt}", cell=f"{vletter}{row}"))
         else:  # an unknown key inside a list item, a check of a whole item, ...
-            out.append(Problem(title, row, key, f"{err['msg']}{found_txt}", cell=f"{kletter}{row}"))
+            out.append(Problem(title, row, key, f"{msg}{found_txt}", cell=f"{kletter}{row}"))
     return out

@@ -19,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from lkjipkit import __version__
+from lkjipkit.i18n import _
 
 from ..model import Dataset
 from ..profile import DaftarLaporan, Pengaturan, Profil
@@ -90,9 +91,9 @@ def write_template(out: str | Path, source: Dataset | None = None, *, overwrite:
     """
     out = Path(out)
     if out.suffix.lower() != ".xlsx":
-        raise ExcelError(f"{out}: expected a file name ending in .xlsx")
+        raise ExcelError(_("{out}: expected a file name ending in .xlsx").format(out=out))
     if out.exists() and not overwrite:
-        raise ExcelError(f"{out} already exists; choose another name, or replace it with --overwrite")
+        raise ExcelError(_("{out} already exists; choose another name, or replace it with --overwrite").format(out=out))
     wb = Workbook()
     _guide_sheet(wb.active, source)
     if source is not None:
@@ -124,9 +125,15 @@ def _put(cell: Cell, value: Any, where: str) -> None:
     """
     if isinstance(value, str):
         if len(value) > EXCEL_MAX_CELL:
-            raise ExcelError(f"{where}: {len(value)} characters do not fit in an Excel cell (at most {EXCEL_MAX_CELL})")
+            raise ExcelError(
+                _("{where}: {n} characters do not fit in an Excel cell (at most {limit})").format(
+                    where=where, n=len(value), limit=EXCEL_MAX_CELL
+                )
+            )
         if ILLEGAL_CHARACTERS_RE.search(value):
-            raise ExcelError(f"{where}: the text holds control characters that Excel cannot store; remove them")
+            raise ExcelError(
+                _("{where}: the text holds control characters that Excel cannot store; remove them").format(where=where)
+            )
     cell.value = value
     if isinstance(value, str) and cell.data_type != "s":
         cell.data_type = "s"  # "=..." or "#N/A" typed as text stays text
@@ -415,10 +422,10 @@ def _guide_sheet(ws: Worksheet, source: Dataset | None) -> None:
         r += 1
 
     sheet_row(PROFILE_SHEET, "Profil instansi", "Profil instansi (profil.yaml): satu baris per kunci.")
-    for path, _, note in flatten(Profil, {"pengaturan": Pengaturan().model_dump()}, ()):
+    for path, _value, note in flatten(Profil, {"pengaturan": Pengaturan().model_dump()}, ()):
         line((PROFILE_SHEET, key_text(path), "", "", "", note))
     sheet_row(REPORTS_SHEET, "Laporan per tahun", "Teks dan keterangan setiap tahun laporan (laporan.yaml).")
-    for path, _, note in flatten(DaftarLaporan, {"laporan": []}, ()):
+    for path, _value, note in flatten(DaftarLaporan, {"laporan": []}, ()):
         line((REPORTS_SHEET, key_text(path), "", "", "", note))
     for table in TABLES:
         need = "wajib" if table.required else "opsional"
