@@ -177,18 +177,25 @@ def copy_default_wording(dataset: str | Path, names=(), *, overwrite: bool = Fal
 
     dataset = Path(dataset)
     if not dataset.is_dir():
-        raise BuildError(f"{dataset}: not a dataset folder (a workbook cannot carry wording of its own)")
+        raise BuildError(
+            _("{dataset}: not a dataset folder (a workbook cannot carry wording of its own)").format(dataset=dataset)
+        )
     known = template_names()
     wanted = [n if n.endswith(".j2") else f"{n}.j2" for n in names] or list(known)
     unknown = [n for n in wanted if n not in known]
     if unknown:
-        raise BuildError(f"{', '.join(unknown)}: not a template of the generated sentences ({', '.join(known)})")
+        raise BuildError(
+            _("{names}: not a template of the generated sentences ({known})").format(
+                names=", ".join(unknown), known=", ".join(known)
+            )
+        )
     target = dataset / WORDING
     there = [n for n in wanted if (target / n).exists()]
     if there and not overwrite:
         raise BuildError(
-            f"{target}: {', '.join(there)} already there; "
-            "edit them, or add --overwrite to replace them by the package's"
+            _("{folder}: {names} already there; edit them, or add --overwrite to replace them by the package's").format(
+                folder=target, names=", ".join(there)
+            )
         )
     target.mkdir(exist_ok=True)
     for n in wanted:

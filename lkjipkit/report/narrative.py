@@ -41,6 +41,7 @@ from markupsafe import Markup
 from lkjipkit import fmt
 from lkjipkit.analysis.gaps import differs_from_spm
 from lkjipkit.errors import BuildError
+from lkjipkit.i18n import _
 
 from .html import trusted
 
@@ -113,7 +114,11 @@ def _template(template: str) -> Template:
     try:
         return environment(_WORDING.get()).get_template(template)
     except TemplateSyntaxError as exc:
-        raise WordingError(f"{exc.filename}:{exc.lineno}: {exc.message} (a wording override of {template})") from exc
+        raise WordingError(
+            _("{where}: {detail} (a wording override of {template})").format(
+                where=f"{exc.filename}:{exc.lineno}", detail=exc.message, template=template
+            )
+        ) from exc
 
 
 def macro(template: str, name: str):
@@ -129,7 +134,11 @@ def macro(template: str, name: str):
     try:
         found = getattr(t.module, name)
     except AttributeError:
-        raise WordingError(f"{t.filename}: no macro {name}; it must keep every macro of {template}") from None
+        raise WordingError(
+            _("{file}: no macro {names}; it must keep every macro of {template}").format(
+                file=t.filename, names=name, template=template
+            )
+        ) from None
     if folder is None or not Path(t.filename or "").is_relative_to(folder):
         return found
 
@@ -138,8 +147,9 @@ def macro(template: str, name: str):
             return found(*args, **kwargs)
         except TemplateError as exc:
             raise WordingError(
-                f"{t.filename}:{_line(exc, t)}: {exc.message or exc} (macro {name} has the names that "
-                f"lkjipkit's own {template} uses)"
+                _("{where}: {detail} (macro {name} has the names that lkjipkit's own {template} uses)").format(
+                    where=f"{t.filename}:{_line(exc, t)}", detail=exc.message or exc, name=name, template=template
+                )
             ) from exc
 
     return call
@@ -173,17 +183,23 @@ def check_wording(folder: Path) -> list[Path]:
     for path in files:
         if path.name not in known:
             raise WordingError(
-                f"{path}: not a template of the generated sentences; {WORDING}/ may hold {', '.join(known)} "
-                f"(lkjip teks DATASET copies them there)"
+                _(
+                    "{file}: not a template of the generated sentences; {folder}/ may hold {known} "
+                    "(lkjip teks DATASET copies them there)"
+                ).format(file=path, folder=WORDING, known=", ".join(known))
             )
         try:
             tree = env.parse(path.read_text(encoding="utf-8"), path.name, str(path))
         except TemplateSyntaxError as exc:
-            raise WordingError(f"{path}:{exc.lineno}: {exc.message}") from exc
+            raise WordingError(f"{path}:{exc.lineno}: {exc.message}") from exc  # Jinja's own words, located
         package = environment().parse((TEMPLATES / path.name).read_text(encoding="utf-8"))
         missing = sorted(_macros(package) - _macros(tree))
         if missing:
-            raise WordingError(f"{path}: no macro {', '.join(missing)}; it must keep every macro of {path.name}")
+            raise WordingError(
+                _("{file}: no macro {names}; it must keep every macro of {template}").format(
+                    file=path, names=", ".join(missing), template=path.name
+                )
+            )
     return files
 
 
