@@ -3,9 +3,9 @@
 Each kegiatan of ``kegiatan.csv`` becomes ``factor`` kegiatan of the same program (new codes
 ``<program>.<NNN>`` numbered within the program, more digits past 999, the name with "bagian k");
 each of its ``anggaran.csv`` rows is split among them: pagu and realisation divided (the remainder
-on the first part), the
-physical realisation kept. Program totals and everything else stay as they were, so the copy validates
-like the original and its report has the same IKU, SPM and programs, only ``factor`` times the kegiatan.
+on the first part), the physical realisation kept, ``nama_realisasi`` given the same "bagian k".
+Program totals and everything else stay as they were, so the copy validates like the original and
+its report has the same IKU, SPM and programs, only ``factor`` times the kegiatan.
 The printed kegiatan figures (``*_tercetak``) are left empty in the copy (they would no longer match).
 
     .venv/bin/python benchmarks/scale_kegiatan.py OUT --factor 50
@@ -76,6 +76,8 @@ def scale(source: Path, target: Path, factor: int) -> int:
         parts = {c: _split(a[c], factor) for c in MONEY}
         for i, code in enumerate(new_codes[a["kode_rekening"]]):
             row = {**a, "kode_rekening": code, **{c: parts[c][i] for c in MONEY}}
+            if factor > 1 and a.get("nama_realisasi", "").strip():  # the name as the realisation printed it
+                row["nama_realisasi"] = f"{a['nama_realisasi']} (bagian {i + 1})"
             split_rows.append({c: ("" if c.endswith("_tercetak") else v) for c, v in row.items()})
     _write(target / "anggaran.csv", afields, split_rows)
     return len(rows)

@@ -344,3 +344,55 @@ def budget_by_program(ds: Dataset, year: int, activities: pd.DataFrame | None = 
     out = out.merge(names, on="program_kode", how="left").merge(pk, on="program_kode", how="left")
     out["tahun"] = pd.Series(year, index=out.index, dtype="Int64")
     return out[PROGRAM_COLUMNS]
+
+
+#: How many kegiatan per program :func:`notable_activities` names.
+NOTABLE_PER_PROGRAM = 3
+
+#: Why a kegiatan is named (report language), most serious first: the order of :func:`notable_activities`.
+REASON_OVERSPENT = "realisasi keuangan melebihi pagu"
+REASON_CANCELLED = "dibatalkan pada APBD-P"
+REASON_BEHIND = "realisasi fisik di bawah 100 %"
+
+
+def notable_activities(activities: pd.DataFrame, per_program: int = NOTABLE_PER_PROGRAM) -> pd.DataFrame:
+    """The kegiatan that matter in each program, for a report that does not list every kegiatan.
+
+    A kegiatan matters when it spent more than its pagu (``sisa`` < 0), was cut to 0 in the APBD-P
+    (``dipotong``), or has a pagu and fell short of 100 % physical progress. Per program at most
+    ``per_program`` of them, the most serious first: overspent (the largest overspending first), then cut
+    (the largest APBD murni first), then behind (the lowest physical progress first); ties in report order.
+
+    Parameters
+    ----------
+    activities
+        Rows of :func:`budget_by_activity` (or :func:`compute_activity_budget` with ``program_kode``).
+    per_program
+        The most kegiatan named per program.
+
+    Returns
+    -------
+    The columns of ``activities`` and ``alasan`` (why the kegiatan is named), programs in report order, each
+    program's kegiatan most serious first. Empty when no kegiatan matters.
+    """
+    f = activities.reset_index(drop=True)
+    sisa = floats(f["sisa"])
+    fisik = floats(f["realisasi_fisik"])
+    funded = (floats(f["pagu"]) > 0).fillna(False).to_numpy()
+    overspent = (sisa < 0).fillna(False).to_numpy()
+    cut = f["dipotong"].astype(bool).to_numpy()
+    behind = funded & (fisik < 100).fillna(False).to_numpy()
+    rank = np.select([overspent, cut, behind], [0, 1, 2], default=-1)
+    # within a rank, the most serious first: overspent by sisa (most negative), cut by the pagu lost, behind by fisik
+    severity = np.select([overspent, cut, behind], [sisa, -floats(f["pagu_murni"]).fillna(0), fisik], default=0)
+    order = {code: i for i, code in enumerate(pd.unique(f["program_kode"]))}
+    keyed = f.assign(
+        alasan=pd.Series(np.array([REASON_OVERSPENT, REASON_CANCELLED, REASON_BEHIND, ""])[rank], dtype="string"),
+        _program=f["program_kode"].map(order),
+        _rank=rank,
+        _severity=severity,
+        _row=np.arange(len(f)),
+    )
+    keyed = keyed[keyed["_rank"] >= 0].sort_values(["_program", "_rank", "_severity", "_row"], kind="mergesort")
+    picked = keyed.groupby("_program", sort=False).head(per_program)
+    return picked[[*f.columns, "alasan"]].reset_index(drop=True)

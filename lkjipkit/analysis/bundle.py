@@ -17,6 +17,7 @@ from .budget import (
     budget_by_activity,
     budget_by_program,
     compute_budget_summary,
+    notable_activities,
 )
 from .corrections import corrections
 from .efficiency import compute_efficiency, sasaran_links, sasaran_table
@@ -129,6 +130,18 @@ class YearAnalysis:
     def anggaran_ringkasan(self) -> BudgetSummary:
         """The agency's budget totals, and whether the budget was revised (``ada_perubahan``)."""
         return compute_budget_summary(self.anggaran_kegiatan, self.year)
+
+    @cached_property
+    def tabel_kegiatan_lengkap(self) -> bool:
+        """Whether the report prints every kegiatan's budget realisation: up to
+        ``profil.pengaturan.batas_tabel_kegiatan`` kegiatan; above it, programs and
+        :attr:`anggaran_kegiatan_penting`."""
+        return len(self.anggaran_kegiatan) <= self.ds.profil.pengaturan.batas_tabel_kegiatan
+
+    @cached_property
+    def anggaran_kegiatan_penting(self) -> pd.DataFrame:
+        """The kegiatan that matter in each program (:func:`~lkjipkit.analysis.budget.notable_activities`)."""
+        return notable_activities(self.anggaran_kegiatan)
 
     @cached_property
     def kegiatan(self) -> ActivityProgress:

@@ -116,6 +116,13 @@ class Pengaturan(_Strict):
     efisiensi_batas: float = Field(
         5.0, description="Efficiency threshold in points: capaian - serapan > this is 'efisien'."
     )
+    batas_tabel_kegiatan: int = Field(
+        150,
+        ge=1,
+        description="Bab III prints the budget realisation of every kegiatan up to this many kegiatan; above it, "
+        "one row per program and the kegiatan that matter most in each (overspent, cut, furthest behind), the "
+        "full list in tabel/anggaran_kegiatan.csv and tabel.xlsx.",
+    )
 
 
 class Profil(_Strict):

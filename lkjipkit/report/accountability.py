@@ -12,6 +12,7 @@ import pandas as pd
 from markupsafe import Markup
 
 from lkjipkit import fmt
+from lkjipkit.analysis.budget import NOTABLE_PER_PROGRAM
 
 from . import figures, html, narrative
 from .chapter import Chapter, group_spans, iku_frame, register
@@ -281,6 +282,9 @@ class Accountability(Chapter):
         100 % physical progress (report order), with the IKU each serves when the dataset links them."""
         h = s.highlights
         picked = {h.terbesar, *h.dikurangi, *h.kurang} - {None}
+        full = self.analysis.tabel_kegiatan_lengkap
+        if not full:  # too many kegiatan to list: the largest and those that matter in each program
+            picked &= {h.terbesar, *self.analysis.anggaran_kegiatan_penting["kode_rekening"]}
         if not picked:
             return html.block()
         acts = s.activities[s.activities["kode_rekening"].astype(str).isin(picked)]
@@ -313,8 +317,17 @@ class Accountability(Chapter):
             f"Kegiatan Penentu Hasil Sasaran {k} Tahun {self.year}",
             header=[header],
             rows=rows,
-            note="Porsi pagu = pagu kegiatan ÷ jumlah pagu kegiatan pada program pendukung sasaran × 100; "
-            "pengurangan = APBD murni − APBD-P.",
+            note=html.paragraph(
+                "Porsi pagu = pagu kegiatan ÷ jumlah pagu kegiatan pada program pendukung sasaran × 100; "
+                "pengurangan = APBD murni − APBD-P.",
+                None
+                if full
+                else "Selain kegiatan berpagu terbesar, tabel ini memuat kegiatan yang perlu mendapat perhatian "
+                "pada setiap program (paling banyak "
+                f"{fmt.bilangan(NOTABLE_PER_PROGRAM)} per program); seluruh kegiatan terdapat pada berkas "
+                "tabel/anggaran_kegiatan.csv dan tabel.xlsx.",
+                kelas="catatan",
+            ),
         )
 
     def _program_table(self, k: int, s) -> Block:
@@ -511,7 +524,14 @@ class Accountability(Chapter):
         )
 
     def budget_table(self) -> Block:
-        """Realisation per kegiatan (the 11-column table of the seed): bobot, fisik, TTB, keuangan, sisa."""
+        """Realisation per kegiatan (the 11-column table of the seed): bobot, fisik, TTB, keuangan, sisa.
+
+        Above ``profil.pengaturan.batas_tabel_kegiatan`` kegiatan (``analysis.tabel_kegiatan_lengkap`` false)
+        a table that long makes no sense on paper: then one row per program, the kegiatan that matter in each
+        (``analysis.anggaran_kegiatan_penting``) and where the full list is (:meth:`_budget_overview`).
+        """
+        if not self.analysis.tabel_kegiatan_lengkap:
+            return self._budget_overview()
         a = self.analysis
         acts, progs, tot = a.anggaran_kegiatan, a.anggaran_program, a.anggaran_ringkasan
         rows, k = [], 0
@@ -616,6 +636,121 @@ class Accountability(Chapter):
             rows=rows,
             note=notes,
         )
+
+    def _budget_overview(self) -> Block:
+        """Bab III's budget for a report of too many kegiatan to list: per program, then the kegiatan that matter."""
+        a = self.analysis
+        progs, tot, picked = a.anggaran_program, a.anggaran_ringkasan, a.anggaran_kegiatan_penting
+        intro = html.paragraph(
+            f"Realisasi anggaran {fmt.bilangan(tot.jumlah_kegiatan)} kegiatan disajikan per program pada tabel "
+            "berikut. Rincian seluruh kegiatan (pagu, bobot, realisasi fisik, TTB, realisasi keuangan dan sisa "
+            "dana setiap kegiatan) terdapat pada berkas tabel/anggaran_kegiatan.csv dan tabel.xlsx yang "
+            "menyertai laporan ini."
+        )
+        rows = [
+            row(
+                [
+                    num(f"{fmt.romawi(i)}."),
+                    p["program"],
+                    num(fmt.angka(p["jumlah_kegiatan"])),
+                    num(fmt.angka(p["pagu"])),
+                    num(fmt.angka(p["bobot"], 2)),
+                    num(fmt.angka(p["realisasi_fisik_tertimbang"], 2)),
+                    num(fmt.angka(p["realisasi_keuangan"])),
+                    num(fmt.angka(p["realisasi_keuangan_persen"], 2)),
+                    num(fmt.angka(p["sisa"])),
+                ]
+            )
+            for i, p in enumerate(progs.to_dict("records"), start=1)
+        ]
+        rows.append(
+            row(
+                [
+                    Cell("Jumlah", colspan=2),
+                    num(fmt.angka(tot.jumlah_kegiatan)),
+                    num(fmt.angka(tot.pagu)),
+                    num(fmt.angka(tot.bobot, 2)),
+                    num(fmt.angka(tot.ttb, 2)),
+                    num(fmt.angka(tot.realisasi_keuangan)),
+                    num(fmt.angka(tot.realisasi_keuangan_persen, 2)),
+                    num(fmt.angka(tot.sisa)),
+                ],
+                "total",
+            )
+        )
+        programs = self.table(
+            f"Realisasi Anggaran Kegiatan per Program {self.agency_short} Tahun {self.year}",
+            header=[
+                [
+                    "No.",
+                    "Program",
+                    "Jumlah Kegiatan",
+                    "APBD-P (Rp)",
+                    "Bobot (%)",
+                    "Fisik Tertimbang (%)",
+                    "Realisasi Keuangan (Rp)",
+                    "Keuangan (%)",
+                    "Sisa Dana (Rp)",
+                ]
+            ],
+            rows=rows,
+            note="Kolom APBD-P memuat pagu yang berlaku (pagu APBD murni bila kegiatan tidak diubah); "
+            "fisik tertimbang = Σ TTB ÷ Σ bobot × 100.",
+        )
+        if picked.empty:
+            return html.block(
+                intro,
+                programs,
+                html.paragraph(
+                    "Tidak ada kegiatan yang realisasi keuangannya melebihi pagu, yang dibatalkan pada APBD-P, atau "
+                    "yang realisasi fisiknya di bawah 100 %."
+                ),
+            )
+        lead = html.paragraph(
+            f"Tabel berikutnya memuat, untuk setiap program, paling banyak {fmt.bilangan(NOTABLE_PER_PROGRAM)} "
+            "kegiatan yang perlu mendapat perhatian: yang realisasi keuangannya melebihi pagu, yang dibatalkan pada "
+            f"APBD-P, dan yang realisasi fisiknya paling jauh di bawah 100 % ({fmt.bilangan(len(picked))} kegiatan)."
+        )
+        names = dict(zip(progs["program_kode"], progs["program"], strict=True))
+        numerals = {code: fmt.romawi(i) for i, code in enumerate(progs["program_kode"], start=1)}
+        body, k = [], 0
+        for code, group in picked.groupby("program_kode", sort=False):
+            body.append(row([num(f"{numerals[code]}."), Cell(names[code], colspan=8)], "group"))
+            for r in group.to_dict("records"):
+                k += 1
+                body.append(
+                    row(
+                        [
+                            num(f"{k}."),
+                            f"{r['kode_rekening']} {r['kegiatan']}",
+                            num(fmt.angka(r["pagu_murni"])),
+                            num(fmt.angka(r["pagu"])),
+                            num(fmt.angka(r["realisasi_fisik"], 2)),
+                            num(fmt.angka(r["realisasi_keuangan"])),
+                            num(fmt.angka(r["realisasi_keuangan_persen"], 2)),
+                            num(fmt.angka(r["sisa"])),
+                            str(r["alasan"]),
+                        ]
+                    )
+                )
+        notable = self.table(
+            f"Kegiatan yang Perlu Mendapat Perhatian per Program {self.agency_short} Tahun {self.year}",
+            header=[
+                [
+                    "No.",
+                    "Program/Kegiatan",
+                    "APBD Murni (Rp)",
+                    "APBD-P (Rp)",
+                    "Fisik (%)",
+                    "Keuangan (Rp)",
+                    "Keuangan (%)",
+                    "Sisa Dana (Rp)",
+                    "Keterangan",
+                ]
+            ],
+            rows=body,
+        )
+        return html.block(intro, programs, lead, notable)
 
     def program_budget_table(self) -> Block:
         """Realisation per program: APBD murni against APBD-P (the change in %), spending, physical progress, sisa."""

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import matplotlib as mpl
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch, PathPatch
+from matplotlib.path import Path
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from lkjipkit import fmt
@@ -89,6 +91,25 @@ def _wrap(text: str, width: int) -> str:
 
 def _finite(v) -> bool:
     return fmt.is_finite(v)
+
+
+def _hatch_once(ax, bars, hatch: str) -> None:
+    """Lay ``hatch`` over all ``bars`` as one shape instead of hatching each bar.
+
+    The SVG then holds one shape filled with the hatch pattern, not one per bar: WeasyPrint draws a
+    pattern anew for every shape that uses it (the "..." tile alone is 352 dots), which cost it more than
+    all other shapes of the figures. The pattern is fixed to the figure, not to the shape, so the bars look
+    as they did; their colour and edges stay on the bars themselves.
+    """
+    rects = [b.get_path().transformed(b.get_patch_transform()) for b in bars if b.get_width() and b.get_height()]
+    if rects:
+        shape = Path.make_compound_path(*rects)
+        ax.add_patch(PathPatch(shape, facecolor="none", edgecolor="none", linewidth=0, hatch=hatch))
+
+
+def _legend_patch(colour: str, hatch: str, linewidth: float) -> Patch:
+    """A legend key showing a hatched series as its bars look."""
+    return Patch(facecolor=colour, edgecolor="#404040", linewidth=linewidth, hatch=hatch)
 
 
 def _bar_labels(ax, bars, values, *, text=fmt.nilai, fontsize: float = 6.5, color: str = "#262626", **style) -> None:
@@ -289,25 +310,19 @@ def budget_programs(
             ("APBD-P", perubahan, MID, ""),
             ("Realisasi keuangan", realisasi, DARK, ""),
         ]
-        for k, (lab, vals, colour, hatch) in enumerate(series):
+        for k, (_lab, vals, colour, hatch) in enumerate(series):
             widths = [(v / div) if _finite(v) else 0 for v in vals]
-            ax.barh(
-                [i + (k - 1) * h for i in y],
-                widths,
-                h,
-                color=colour,
-                hatch=hatch,
-                edgecolor="#404040",
-                linewidth=0.3,
-                label=lab,
-            )
+            bars = ax.barh([i + (k - 1) * h for i in y], widths, h, color=colour, edgecolor="#404040", linewidth=0.3)
+            if hatch:
+                _hatch_once(ax, bars, hatch)
         ax.set_yticks(y, _program_labels(names))
         ax.invert_yaxis()
         _number_axis(ax.xaxis, 1)
         ax.grid(axis="x")
         ax.set_xlabel(unit)
         ax.tick_params(axis="y", labelsize=6.8)
-        fig.legend(loc="outside lower center", ncols=3)
+        keys = [_legend_patch(colour, hatch, 0.3) for _, _, colour, hatch in series]
+        fig.legend(keys, [lab for lab, *_ in series], loc="outside lower center", ncols=3)
     return _svg(fig)
 
 
@@ -322,7 +337,8 @@ def keuangan_fisik(names: Sequence[str], keuangan: Sequence[float | None], fisik
         k_vals = [v if _finite(v) else 0 for v in keuangan]
         f_vals = [v if _finite(v) else 0 for v in fisik]
         b1 = ax.barh([i - h / 2 for i in y], k_vals, h, color=DARK, edgecolor="#404040", linewidth=0.3)
-        b2 = ax.barh([i + h / 2 for i in y], f_vals, h, color=ORANGE, edgecolor="#404040", linewidth=0.3, hatch="...")
+        b2 = ax.barh([i + h / 2 for i in y], f_vals, h, color=ORANGE, edgecolor="#404040", linewidth=0.3)
+        _hatch_once(ax, b2, "...")
         for bars, vals in ((b1, keuangan), (b2, fisik)):
             for bar, v in zip(bars, vals, strict=True):
                 if _finite(v):
@@ -342,5 +358,10 @@ def keuangan_fisik(names: Sequence[str], keuangan: Sequence[float | None], fisik
         ax.grid(axis="x")
         ax.set_xlabel("%")
         ax.tick_params(axis="y", labelsize=6.8)
-        fig.legend([b1, b2], ["Realisasi keuangan (%)", "Realisasi fisik (%)"], loc="outside lower center", ncols=2)
+        fig.legend(
+            [b1, _legend_patch(ORANGE, "...", 0.3)],
+            ["Realisasi keuangan (%)", "Realisasi fisik (%)"],
+            loc="outside lower center",
+            ncols=2,
+        )
     return _svg(fig)

@@ -145,13 +145,23 @@ class PerformancePlanning(AgreementTables, Chapter):
                     "group",
                 )
             )
+            if not a.tabel_kegiatan_lengkap:  # too many kegiatan to list on paper: programs only (a note says where)
+                continue
             for r in acts[acts["program_kode"] == p["program_kode"]].to_dict("records"):
                 k += 1
                 rows.append(row([num(f"{k}."), r["kegiatan"], r["kode_rekening"], num(fmt.angka(r["pagu_murni"]))]))
         rows.append(row([Cell("Jumlah", colspan=3), num(fmt.angka(a.anggaran_ringkasan.pagu_murni))], "total"))
         missing = acts[acts["pagu_murni"].isna()]
         notes = []
-        if len(missing):
+        if not a.tabel_kegiatan_lengkap:
+            notes.append(
+                html.paragraph(
+                    f"Rincian pagu {fmt.angka(len(acts))} kegiatan terdapat pada berkas "
+                    "tabel/anggaran_kegiatan.csv dan tabel.xlsx.",
+                    kelas="catatan",
+                )
+            )
+        if len(missing) and a.tabel_kegiatan_lengkap:
             names = fmt.daftar(missing["kegiatan"].tolist())
             notes.append(
                 html.paragraph(

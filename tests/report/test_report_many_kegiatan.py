@@ -1,0 +1,85 @@
+"""A report of more kegiatan than ``profil.pengaturan.batas_tabel_kegiatan``: programs, the kegiatan that
+matter and where the full list is, instead of a kegiatan table of hundreds of pages; the seed keeps its table."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+from markupsafe import escape
+
+from lkjipkit.analysis.budget import NOTABLE_PER_PROGRAM
+from lkjipkit.config import default_dataset
+from lkjipkit.dataset import load_dataset
+from lkjipkit.report.chapter import chapter_class, open_chapter
+
+SCALE = Path(__file__).resolve().parents[2] / "benchmarks" / "scale_kegiatan.py"
+
+
+def _scale(source: Path, target: Path, factor: int) -> int:
+    spec = importlib.util.spec_from_file_location("scale_kegiatan", SCALE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.scale(source, target, factor)
+
+
+@pytest.fixture(scope="module")
+def scaled(tmp_path_factory):
+    """The seed with every kegiatan split in three: 207 kegiatan, above the default 150."""
+    target = tmp_path_factory.mktemp("x3") / "data"
+    assert _scale(default_dataset(), target, 3) == 207
+    ds = load_dataset(target)
+    return chapter_class(3)(ds, 2016, "final"), chapter_class(2)(ds, 2016, "final")
+
+
+def _rows(block) -> int:
+    return str(block).count("<tr")
+
+
+def test_the_seed_keeps_its_kegiatan_table():
+    budget = open_chapter("", 2016, chapter=3).budget_table()
+    assert "Realisasi Anggaran per Kegiatan" in budget.text
+    # 3 header rows, 16 programs, 69 kegiatan, the total
+    assert _rows(budget) == 3 + 16 + 69 + 1
+    assert "tabel/anggaran_kegiatan.csv" not in budget.text
+
+
+def test_above_the_threshold_programs_and_the_kegiatan_that_matter(scaled):
+    bab3, _ = scaled
+    a = bab3.analysis
+    assert not a.tabel_kegiatan_lengkap
+    budget = bab3.budget_table()
+    text = budget.text
+    assert "Realisasi Anggaran per Kegiatan" not in text
+    # where the full list is
+    assert "Rincian seluruh kegiatan" in text and "tabel/anggaran_kegiatan.csv dan tabel.xlsx" in text
+    tables = re.findall(r"<table.*?</table>", str(budget), re.S)
+    assert len(tables) == 2
+    programs, notable = tables
+    assert "Realisasi Anggaran Kegiatan per Program" in programs
+    assert programs.count("<tr") == 1 + 16 + 1  # header, one row per program, total
+    assert ">207<" in programs  # the number of kegiatan on the total row
+    picked = a.anggaran_kegiatan_penting
+    assert 0 < len(picked) <= NOTABLE_PER_PROGRAM * 16
+    for code in picked["kode_rekening"]:
+        assert code in notable
+    assert notable.count('class="group"') == picked["program_kode"].nunique()
+    assert "dibatalkan pada APBD-P" in notable and "realisasi fisik di bawah 100 %" in notable
+
+
+def test_above_the_threshold_no_chapter_lists_every_kegiatan(scaled):
+    bab3, bab2 = scaled
+    a = bab3.analysis
+    keep = {*a.anggaran_kegiatan_penting["kode_rekening"], *(s.highlights.terbesar for s in a.sasaran)}
+    for k, s in enumerate(a.sasaran, start=1):
+        table = str(bab3._activity_table(k, s))
+        acts = a.anggaran_kegiatan
+        listed = {c for c, n in zip(acts["kode_rekening"], acts["kegiatan"], strict=True) if f">{escape(n)}<" in table}
+        assert listed <= keep
+        if table:
+            assert "tabel/anggaran_kegiatan.csv" in table
+    plan = bab2.annual_plan()
+    assert _rows(plan) == 1 + 16 + 1  # the RKT: programs only
+    assert "Rincian pagu 207 kegiatan terdapat pada berkas tabel/anggaran_kegiatan.csv dan tabel.xlsx." in plan.text
