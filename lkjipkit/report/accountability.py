@@ -246,10 +246,18 @@ class Accountability(Chapter):
         out.append(html.paragraph(narrative.efficiency(eff) if eff else "Efisiensi tidak dapat dinilai."))
         out.append(self.callout("tautan_program", s.kode))
         out.append(_h4(f"g. {ANALYSES[6]}"))
-        out.append(html.paragraph(narrative.activities(s.progress, s.activities)))
+        out.append(
+            html.paragraph(narrative.activities(s.progress, s.activities, by_name=self.analysis.tabel_kegiatan_lengkap))
+        )
         if len(s.programs):
             out.append(self._program_table(k, s))
-        out.append(html.paragraph(narrative.activity_highlights(s.highlights, s.activities, names)))
+        out.append(
+            html.paragraph(
+                narrative.activity_highlights(
+                    s.highlights, s.activities, names, by_name=self.analysis.tabel_kegiatan_lengkap
+                )
+            )
+        )
         out.append(self._activity_table(k, s))
         return Markup("").join(out)
 
@@ -520,7 +528,11 @@ class Accountability(Chapter):
         """The year's budget in words: murni and APBD-P, realisation, sisa, physical progress, kegiatan cut."""
         a = self.analysis
         return html.block(
-            html.paragraph(narrative.budget_summary(a.anggaran_ringkasan, self.agency_short, a.anggaran_kegiatan))
+            html.paragraph(
+                narrative.budget_summary(
+                    a.anggaran_ringkasan, self.agency_short, a.anggaran_kegiatan, by_name=a.tabel_kegiatan_lengkap
+                )
+            )
         )
 
     def budget_table(self) -> Block:

@@ -479,11 +479,13 @@ def _names(activities: pd.DataFrame, codes) -> list:
     return [name[str(c)] for c in codes]
 
 
-def activities(progress, activities: pd.DataFrame) -> Markup:
+def activities(progress, activities: pd.DataFrame, *, by_name: bool = True) -> Markup:
     """Analysis 7 in words: how many kegiatan of the supporting programs finished, fell short, were cut.
 
     ``progress`` is the :class:`~lkjipkit.analysis.ActivityProgress` of ``activities``
-    (``SasaranAnalysis.progress`` and ``.activities``); the frame gives names and figures.
+    (``SasaranAnalysis.progress`` and ``.activities``); the frame gives names and figures. Without
+    ``by_name`` (``YearAnalysis.tabel_kegiatan_lengkap`` false: too many kegiatan for paper) the kegiatan
+    cut are counted, not listed.
     """
     lowest = ""
     if progress.terendah is not None:
@@ -495,23 +497,26 @@ def activities(progress, activities: pd.DataFrame) -> Markup:
         "kurang": progress.kurang,
         "terendah": lowest,
         "dipotong": len(progress.dipotong),
-        "daftar_dipotong": fmt.daftar(_names(activities, progress.dipotong)),
+        "daftar_dipotong": fmt.daftar(_names(activities, progress.dipotong)) if by_name else "",
     }
     return sentence("anggaran.j2", "kegiatan", facts)
 
 
-def activity_highlights(highlights, activities: pd.DataFrame, iku_names: Mapping[str, str]) -> Markup:
+def activity_highlights(
+    highlights, activities: pd.DataFrame, iku_names: Mapping[str, str], *, by_name: bool = True
+) -> Markup:
     """Analysis 7, the kegiatan behind the result: the largest, those cut in the APBD-P with the amount,
     those short of 100 % physical progress with their share of the sasaran's money, and the IKU each serves.
 
     ``highlights`` is ``SasaranAnalysis.highlights``, ``activities`` its ``.activities``; ``iku_names``
     maps the code of each IKU of the sasaran to its name (links to other sasaran's IKU are not named here).
+    Without ``by_name`` the kegiatan linked to each IKU are counted, not listed.
     """
     f = activities.set_index(activities["kode_rekening"].astype(str))
     h = highlights
     links = f[f["iku_kode"].astype(str).isin(list(iku_names))]
     tautan = [
-        f"{lower_first(iku_names[str(code)])}: {fmt.daftar(list(g['kegiatan']))}"
+        f"{lower_first(iku_names[str(code)])}: {fmt.daftar(list(g['kegiatan'])) if by_name else f'{len(g)} kegiatan'}"
         for code, g in links.groupby("iku_kode", sort=False)
     ]
     big = f.loc[h.terbesar] if h.terbesar is not None else None
@@ -532,9 +537,9 @@ def activity_highlights(highlights, activities: pd.DataFrame, iku_names: Mapping
     return sentence("anggaran.j2", "kegiatan_penentu", facts)
 
 
-def budget_summary(summary, instansi: str, activities: pd.DataFrame) -> Markup:
+def budget_summary(summary, instansi: str, activities: pd.DataFrame, *, by_name: bool = True) -> Markup:
     """The budget of the year in a few sentences (from ``YearAnalysis.anggaran_ringkasan``; ``activities``,
-    ``.anggaran_kegiatan``, names the kegiatan cut)."""
+    ``.anggaran_kegiatan``, names the kegiatan cut, or without ``by_name`` only counts them)."""
     pemotongan = scalar(summary.pemotongan)
     facts = {
         "instansi": instansi,
@@ -553,7 +558,7 @@ def budget_summary(summary, instansi: str, activities: pd.DataFrame) -> Markup:
         "fisik_rata": fmt.persen(summary.realisasi_fisik_rata_rata),
         "jumlah_berpagu": summary.jumlah_kegiatan_berpagu,
         "jumlah_dipotong": summary.jumlah_kegiatan_dipotong,
-        "daftar_dipotong": fmt.daftar(activities.loc[activities["dipotong"], "kegiatan"].tolist()),
+        "daftar_dipotong": fmt.daftar(activities.loc[activities["dipotong"], "kegiatan"].tolist()) if by_name else "",
     }
     return sentence("anggaran.j2", "ringkasan", facts)
 

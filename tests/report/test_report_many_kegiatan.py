@@ -83,3 +83,26 @@ def test_above_the_threshold_no_chapter_lists_every_kegiatan(scaled):
     plan = bab2.annual_plan()
     assert _rows(plan) == 1 + 16 + 1  # the RKT: programs only
     assert "Rincian pagu 207 kegiatan terdapat pada berkas tabel/anggaran_kegiatan.csv dan tabel.xlsx." in plan.text
+
+
+def test_above_the_threshold_the_paragraphs_count_the_kegiatan_cut_instead_of_naming_them(scaled):
+    bab3, _ = scaled
+    a = bab3.analysis
+    acts = a.anggaran_kegiatan
+    cut = acts.loc[acts["dipotong"], "kegiatan"].tolist()
+    assert cut, "the seed has kegiatan cut in the APBD-P; the scaled copy too"
+    summary = bab3.budget_summary().text
+    assert f"Sebanyak {len(cut)} kegiatan dibatalkan pada APBD-P (pagu menjadi Rp 0); daftarnya ada pada" in summary
+    assert not any(str(escape(name)) in summary for name in cut)
+    analyses = bab3.sasaran_analyses().text
+    assert re.search(r"\d+ kegiatan dibatalkan pada APBD-P\.", analyses)  # counted in analysis g
+    assert "kegiatan dibatalkan pada APBD-P (" not in analyses  # not listed
+
+
+def test_the_seed_names_the_kegiatan_cut():
+    bab3 = open_chapter("", 2016, chapter=3)
+    acts = bab3.analysis.anggaran_kegiatan
+    cut = acts.loc[acts["dipotong"], "kegiatan"].tolist()
+    summary = bab3.budget_summary().text
+    assert cut and all(str(escape(name)) in summary for name in cut)
+    assert "daftarnya ada pada" not in summary
