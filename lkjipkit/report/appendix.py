@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 from markupsafe import Markup
 
 from lkjipkit import fmt
@@ -26,6 +28,9 @@ PK_PERNYATAAN = (
 
 REVIEW_SECTION = "Hasil Reviu"
 """The title of the appendix of review findings, a section only a draft has."""
+#: On paper, the informational findings of one rule are listed up to this many; one row counts the
+#: rest (reviu.json keeps every finding). Errors and warnings are always listed in full.
+INFO_ROWS_PER_RULE = 10
 
 
 @register
@@ -140,25 +145,23 @@ class Appendix(AgreementTables, Chapter):
         if not findings:
             return html.block(intro)
         frame = findings_frame(findings)
-        rows = [
-            row(
-                [
-                    num(f"{i}."),
-                    r["tingkat"],
-                    Markup("").join(
-                        [
-                            Markup("<strong>{}</strong><br>").format(r["judul"]) if _has(r["judul"]) else Markup(""),
-                            Markup("{}").format(r["uraian"]),
-                            _where(r),
-                            Markup("<br><em>diterima: {}</em>").format(r["diterima"]) if _has(r["diterima"]) else "",
-                        ]
-                    ),
-                    r["ditemukan"] or fmt.KOSONG,
-                    r["seharusnya"] or fmt.KOSONG,
-                ]
-            )
-            for i, r in enumerate(frame.to_dict("records"), start=1)
-        ]
+        records = frame.to_dict("records")
+        info = Counter(r["aturan"] for r in records if r["tingkat"] == "informasi")
+        rows, shown, n = [], Counter(), 0
+        for r in records:
+            if r["tingkat"] == "informasi":
+                shown[r["aturan"]] += 1
+                if shown[r["aturan"]] > INFO_ROWS_PER_RULE:
+                    continue  # counted in the row after the last one shown
+            n += 1
+            rows.append(_finding_row(n, r))
+            if r["tingkat"] == "informasi" and shown[r["aturan"]] == INFO_ROWS_PER_RULE < info[r["aturan"]]:
+                rest = info[r["aturan"]] - INFO_ROWS_PER_RULE
+                text = (
+                    f"… dan {rest} temuan informasi serupa lainnya dari pemeriksaan ini ({r['aturan']}); "
+                    "daftar lengkapnya ada pada reviu.json."
+                )
+                rows.append(row(["", "", Cell(text, colspan=3)]))
         # Five columns, the explanation the widest: the rule's name in words instead of its code, and
         # where in the data the number sits as a small line under it (the codes stay in reviu.json).
         table = self.table(
@@ -226,3 +229,23 @@ def _where(r: dict) -> Markup:
     if not text:
         return Markup("")
     return Markup('<br><span class="lokasi">Data: {}</span>').format(text)
+
+
+def _finding_row(i: int, r: dict) -> Markup:
+    """One finding of the appendix table: its number, severity, explanation, found and expected values."""
+    return row(
+        [
+            num(f"{i}."),
+            r["tingkat"],
+            Markup("").join(
+                [
+                    Markup("<strong>{}</strong><br>").format(r["judul"]) if _has(r["judul"]) else Markup(""),
+                    Markup("{}").format(r["uraian"]),
+                    _where(r),
+                    Markup("<br><em>diterima: {}</em>").format(r["diterima"]) if _has(r["diterima"]) else "",
+                ]
+            ),
+            r["ditemukan"] or fmt.KOSONG,
+            r["seharusnya"] or fmt.KOSONG,
+        ]
+    )

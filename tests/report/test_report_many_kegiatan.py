@@ -13,6 +13,7 @@ from markupsafe import escape
 from lkjipkit.analysis.budget import NOTABLE_PER_PROGRAM
 from lkjipkit.config import default_dataset
 from lkjipkit.dataset import load_dataset
+from lkjipkit.report.appendix import INFO_ROWS_PER_RULE
 from lkjipkit.report.chapter import chapter_class, open_chapter
 
 SCALE = Path(__file__).resolve().parents[2] / "benchmarks" / "scale_kegiatan.py"
@@ -26,12 +27,16 @@ def _scale(source: Path, target: Path, factor: int) -> int:
 
 
 @pytest.fixture(scope="module")
-def scaled(tmp_path_factory):
+def scaled_ds(tmp_path_factory):
     """The seed with every kegiatan split in three: 207 kegiatan, above the default 150."""
     target = tmp_path_factory.mktemp("x3") / "data"
     assert _scale(default_dataset(), target, 3) == 207
-    ds = load_dataset(target)
-    return chapter_class(3)(ds, 2016, "final"), chapter_class(2)(ds, 2016, "final")
+    return load_dataset(target)
+
+
+@pytest.fixture(scope="module")
+def scaled(scaled_ds):
+    return chapter_class(3)(scaled_ds, 2016, "final"), chapter_class(2)(scaled_ds, 2016, "final")
 
 
 def _rows(block) -> int:
@@ -106,3 +111,32 @@ def test_the_seed_names_the_kegiatan_cut():
     summary = bab3.budget_summary().text
     assert cut and all(str(escape(name)) in summary for name in cut)
     assert "daftarnya ada pada" not in summary
+
+
+def test_the_review_appendix_counts_the_informational_findings_of_a_rule_beyond_ten(scaled_ds):
+    lampiran = chapter_class(5)(scaled_ds, 2016, "draft")
+    cut = [f for f in lampiran.findings if f.rule == "PLAUS-PAGU-CUT"]
+    assert len(cut) > INFO_ROWS_PER_RULE and all(f.severity == "info" for f in cut)
+    text = lampiran.review_findings().text
+    rest = len(cut) - INFO_ROWS_PER_RULE
+    assert f"… dan {rest} temuan informasi serupa lainnya dari pemeriksaan ini (PLAUS-PAGU-CUT)" in text
+    errors_and_warnings = [f for f in lampiran.findings if f.severity != "info"]
+    numbers = re.findall(r'<td class="num">(\d+)\.</td>', str(lampiran.review_findings()))
+    shown_info = sum(min(n, INFO_ROWS_PER_RULE) for n in _per_rule(lampiran.findings).values())
+    assert len(numbers) == len(errors_and_warnings) + shown_info  # numbered 1, 2, … without gaps
+    assert numbers == [str(i) for i in range(1, len(numbers) + 1)]
+
+
+def test_the_seed_review_appendix_lists_every_finding():
+    lampiran = open_chapter("", 2016, chapter=5)
+    assert max(_per_rule(lampiran.findings).values()) <= INFO_ROWS_PER_RULE
+    text = lampiran.review_findings().text
+    assert "Temuan Reviu atas Data LKjIP" in text and "temuan informasi serupa lainnya" not in text
+
+
+def _per_rule(findings) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for f in findings:
+        if f.severity == "info":
+            out[f.rule] = out.get(f.rule, 0) + 1
+    return out
