@@ -164,6 +164,6 @@ def test_a_complete_dataset_builds_a_final_report_without_callouts_appendix_or_f
     from PIL import Image
 
     cover = Image.open(next(tmp_path.glob("cover*.png"))).convert("RGB")
-    pixels = list(cover.getdata())
+    pixels = [cover.getpixel((x, y)) for y in range(cover.height) for x in range(cover.width)]
     assert sum(1 for p in pixels if p != (255, 255, 255)) > 100  # the title is there
     assert not any(p[0] > 150 and p[1] < 80 and p[2] < 80 for p in pixels)  # no red label
