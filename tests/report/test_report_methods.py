@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from pathlib import Path
 
 import pytest
 from markupsafe import Markup
-from prose_helpers import prose_cell
+from prose_helpers import edit_csv, prose_cell
 
 from lkjipkit.dataset import load_dataset
 from lkjipkit.dataset.completeness import still_empty
@@ -18,17 +17,6 @@ from lkjipkit.report.prose import render_prose, vocabulary
 
 def _text(markup) -> str:
     return " ".join(re.sub(r"<[^>]+>", " ", str(markup)).split())
-
-
-def _edit_csv(path: Path, edit) -> None:
-    """Rewrite a copied dataset's CSV through ``edit(rows) -> rows`` (dicts; the header follows the first row)."""
-    with path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    rows = edit(rows)
-    with path.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=list(rows[0]), lineterminator="\n")
-        w.writeheader()
-        w.writerows(rows)
 
 
 def _set_scale(folder: Path, name: str) -> None:
@@ -134,7 +122,7 @@ def test_spm_marked_comparable_is_judged(seed_copy: Path):
             r["spm_sebanding"] = "ya" if r["kode"] in ("IKU5", "IKU6") else ""
         return rows
 
-    _edit_csv(seed_copy / "iku.csv", mark)
+    edit_csv(seed_copy / "iku.csv", mark)
     text = _sasaran_text(seed_copy)
     assert "belum memenuhi target nasional" in text  # IKU5: 48,18 % against 50 %
     assert "mengukur hal yang sama dengan standar “Persentase PMKS yang memperoleh bantuan sosial" in text
@@ -184,7 +172,7 @@ def test_efficiency_with_apportioned_programs(seed_copy: Path):
             r["porsi"] = "50" if r["program_kode"] == "1.14.1.14.01.17" else ""
         return rows
 
-    _edit_csv(seed_copy / "sasaran_program.csv", share)
+    edit_csv(seed_copy / "sasaran_program.csv", share)
     text = _sasaran_text(seed_copy)
     assert text.count("dihitung menurut porsinya untuk sasaran ini") == 2
     assert "dihitung penuh" not in text
@@ -442,7 +430,7 @@ def test_cumulative_indicator_sums_the_renstra_years(kota_contoh_path, tmp_path)
             r["kumulatif"] = "ya" if r["kode"] == "IKU2" else ""
         return rows
 
-    _edit_csv(folder / "iku.csv", mark)
+    edit_csv(folder / "iku.csv", mark)
     r = analyse(load_dataset(folder), 2023).renstra_iku.set_index("kode")
     assert r.at["IKU2", "kumulatif"] and r.at["IKU2", "tahun_kumulatif"] == "2021, 2022, 2023"
     assert r.at["IKU2", "realisasi_renstra"] == 3  # 2 + 1 + 0 KLB over the Renstra years so far
