@@ -14,6 +14,8 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 #: The source checkout, when the package runs from one (an editable install).
 PROJECT_ROOT = PACKAGE_DIR.parent
 DEFAULT_DATASET_NAME = "balikpapan-disnakersos"
+#: The folder of a dataset holding its own wording of the generated sentences (``DATASET/teks/*.j2``).
+WORDING_FOLDER = "teks"
 
 
 def _first_existing(*candidates: Path) -> Path:

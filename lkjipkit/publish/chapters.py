@@ -32,6 +32,7 @@ import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from lkjipkit.config import WORDING_FOLDER
 from lkjipkit.errors import BuildError
 from lkjipkit.i18n import _
 
@@ -40,8 +41,8 @@ CHAPTER_NAME = re.compile(r"^\d{2}[a-z]?_[^/\\]+\.ipynb$")
 PARAMETERS = ("dataset", "year")
 DATASET_NOTEBOOKS = "notebooks"
 """The folder of a dataset holding its own chapters."""
-WORDING = "teks"
-"""The folder of a dataset holding its own wording (``lkjipkit.report.narrative.WORDING``)."""
+WORDING = WORDING_FOLDER
+"""The folder of a dataset holding its own wording (`lkjipkit.config.WORDING_FOLDER`)."""
 ORIGINS = ("default", "dataset")
 
 

@@ -40,6 +40,7 @@ from markupsafe import Markup
 
 from lkjipkit import fmt
 from lkjipkit.analysis.gaps import differs_from_spm
+from lkjipkit.config import WORDING_FOLDER
 from lkjipkit.errors import BuildError
 from lkjipkit.i18n import _
 
@@ -48,8 +49,8 @@ from .html import trusted
 # --- the template environment -----------------------------------------------------------------------
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-WORDING = "teks"
-"""The folder of a dataset holding its own wording: overrides of :data:`TEMPLATES` by file name."""
+WORDING = WORDING_FOLDER
+"""The folder of a dataset holding its own wording (`lkjipkit.config.WORDING_FOLDER`)."""
 
 
 class WordingError(BuildError):
