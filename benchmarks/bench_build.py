@@ -17,6 +17,11 @@ first (disk caches, ``.pyc`` files), then ``--repeat`` times; medians are
 reported, with the ratios to the naive pipeline (wall) and to the floor (CPU).
 On a shared machine the CPU ratios are the steadier figures.
 
+The commands run with Python's default of writing ``.pyc`` files (``PYTHONDONTWRITEBYTECODE`` is removed
+from their environment, as it is unset on a user's machine): with it set, as on some build machines,
+nothing compiles lkjipkit's editable sources once, and every process (the builder and each kernel) pays
+about 0.5 s of CPU compiling them again.
+
     .venv/bin/python benchmarks/bench_build.py            # seed dataset, 5 runs each
     .venv/bin/python benchmarks/bench_build.py --repeat 7 --json benchmarks/last.json
     .venv/bin/python benchmarks/bench_build.py --only lkjip,floor --dataset /tmp/x50   # a subset
@@ -41,8 +46,12 @@ BIN = Path(sys.executable).parent
 HERE = Path(__file__).resolve().parent
 
 
+#: The environment of the measured commands: the caller's, writing ``.pyc`` files as a user's machine does.
+ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def _run(cmd: list[str], cwd: Path) -> Measure:
-    m = measure(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    m = measure(cmd, cwd=cwd, env=ENV, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     if m.returncode != 0:
         raise SystemExit(f"failed: {' '.join(cmd)}")
     return m

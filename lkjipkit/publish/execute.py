@@ -114,6 +114,7 @@ def _register_engine() -> None:
                 kernel_stderr=None,
                 kernel_env=None,
                 on_cell=None,
+                save_to=None,
                 start_timeout=KERNEL_START_TIMEOUT,
                 execution_timeout=None,
                 **_ignored,
@@ -141,13 +142,24 @@ def _register_engine() -> None:
                     # working folder of the whole process, which the lanes (threads) share.
                     resources={"metadata": {"path": str(kernel_cwd)}} if kernel_cwd else {},
                 )
-                if lane is not None:
-                    client.kc = lane.kc
-                    return client.execute()
                 launch = {"stderr": kernel_stderr} if kernel_stderr is not None else {}
                 if kernel_env:
                     launch["env"] = {**os.environ, **kernel_env}
-                return client.execute(**launch)
+                try:
+                    if lane is not None:
+                        client.kc = lane.kc
+                        return client.execute()
+                    return client.execute(**launch)
+                except Exception:
+                    # The notebook is written once, when the chapter ends, not at every cell (papermill's
+                    # default rewrites it whole at each cell's start and end: 160 saves a build). A cell's
+                    # error is written by papermill; a timeout or a dead kernel ends here, so the notebook
+                    # as far as it ran is written here, for the kept failed build.
+                    if save_to is not None:
+                        from papermill.iorw import write_ipynb
+
+                        write_ipynb(nb_man.nb, save_to)
+                    raise
 
         papermill_engines.register(ENGINE, LkjipEngine)
         _engine_registered = True
@@ -548,6 +560,8 @@ class Executor:
                 kernel_name=self.lane_kernel if kernel is not None else self._kernel_for(ch),
                 progress_bar=False,
                 log_output=False,
+                request_save_on_cell_execute=False,
+                save_to=str(run.output),
                 start_timeout=KERNEL_START_TIMEOUT,
                 execution_timeout=self.timeout,
                 lane=kernel,
