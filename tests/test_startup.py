@@ -36,3 +36,18 @@ def test_validate_imports_pandas_and_pandera_and_nothing_of_the_build(seed_path:
 
 def test_hypothesis_stays_importable_after_a_validation(seed_path: Path):
     assert "hypothesis" in _loaded_after(["validate", str(seed_path)], then="import hypothesis")
+
+
+def test_a_warm_kernel_imports_the_chapters_stack_but_not_the_validation():
+    """A kernel imports what the chapters use once (:func:`lkjipkit.publish._kernel.preload`); pandera is
+    imported only to validate, which a chapter handed the build's validated dataset never does."""
+    code = (
+        "import json, sys\n"
+        "import lkjipkit.publish._kernel as k\n"
+        "assert k.preload(['IPython.display', 'lkjipkit.report']) == []\n"
+        f"print(json.dumps([m for m in {HEAVY!r} if sys.modules.get(m) is not None]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    loaded = json.loads(done.stdout.strip().splitlines()[-1])
+    assert {"pandas", "matplotlib", "jinja2"} <= set(loaded)
+    assert "pandera" not in loaded and "papermill" not in loaded and "weasyprint" not in loaded

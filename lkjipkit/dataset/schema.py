@@ -1,13 +1,17 @@
-"""pandera schemas built from the format declaration, and their failures as located problems."""
+"""pandera schemas built from the format declaration, and their failures as located problems.
+
+pandera (with typeguard and its engines, about 0.3 s of CPU) is imported when a schema is first built,
+not with this module: a chapter handed the build's validated dataset never validates.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import functools
 import sys
+from typing import TYPE_CHECKING
 
 import pandas as pd
-import pandera.pandas as pa
 
 from lkjipkit.errors import Problem
 from lkjipkit.i18n import _
@@ -15,12 +19,17 @@ from lkjipkit.i18n import _
 from .io import PANDAS_DTYPES
 from .spec import MAGNITUDE, NUMERIC_TYPES, TABLE_BY_NAME, Column, Table
 
+if TYPE_CHECKING:
+    import pandera.pandas as pa
+
 
 def _range_checks(col: Column) -> list[tuple[pa.Check, str]]:
     """The range checks of a column, each with what it expects in the current language.
 
     The check itself carries the English (pandera names a failure by it, and the schema is built once).
     """
+    import pandera.pandas as pa
+
     checks = []
     low, high = f"{col.min:g}" if col.min is not None else None, f"{col.max:g}" if col.max is not None else None
     if col.min is not None and col.max is not None:
@@ -54,6 +63,8 @@ def table_schema(table: Table, extra: dict[str, pa.Column] | None = None) -> pa.
     ``extra`` replaces or adds columns whose checks the declaration cannot express (e.g. a bound
     that excludes its value); its checks' ``error`` is what a problem says the value should be.
     """
+    import pandera.pandas as pa
+
     columns = {
         c.name: pa.Column(PANDAS_DTYPES[c.type], checks=_checks(c), nullable=True, required=True) for c in table.columns
     }
@@ -88,6 +99,8 @@ def schema_for(name: str) -> pa.DataFrameSchema:
 
 def validate_table(table: Table, frame: pd.DataFrame, file: str, schema: pa.DataFrameSchema) -> list[Problem]:
     """Validate a parsed table against ``schema``; every failure becomes a Problem at its file line."""
+    import pandera.pandas as pa
+
     try:
         if "pandera.strategies.pandas_strategies" in sys.modules:
             schema.validate(frame, lazy=True)
