@@ -28,9 +28,11 @@ PK_PERNYATAAN = (
 
 REVIEW_SECTION = "Hasil Reviu"
 """The title of the appendix of review findings, a section only a draft has."""
-#: On paper, the informational findings of one rule are listed up to this many; one row counts the
-#: rest (reviu.json keeps every finding). Errors and warnings are always listed in full.
-INFO_ROWS_PER_RULE = 10
+#: On paper, the findings of one rule are listed up to this many of each level; one row counts the rest
+#: (reviu.json keeps every finding). A dataset of thousands of kegiatan repeats a warning per kegiatan
+#: (hundreds of rows, most of a 200-page draft); its first 25 show the kind. Errors, each of which stops
+#: a final report, are always listed in full.
+ROWS_PER_RULE = {"informasi": 10, "peringatan": 25}
 
 
 @register
@@ -146,20 +148,19 @@ class Appendix(AgreementTables, Chapter):
             return html.block(intro)
         frame = findings_frame(findings)
         records = frame.to_dict("records")
-        info = Counter(r["aturan"] for r in records if r["tingkat"] == "informasi")
+        total = Counter((r["tingkat"], r["aturan"]) for r in records)
         rows, shown, n = [], Counter(), 0
         for r in records:
-            if r["tingkat"] == "informasi":
-                shown[r["aturan"]] += 1
-                if shown[r["aturan"]] > INFO_ROWS_PER_RULE:
-                    continue  # counted in the row after the last one shown
+            key, limit = (r["tingkat"], r["aturan"]), ROWS_PER_RULE.get(r["tingkat"])
+            shown[key] += 1
+            if limit is not None and shown[key] > limit:
+                continue  # counted in the row after the last one shown
             n += 1
             rows.append(_finding_row(n, r))
-            if r["tingkat"] == "informasi" and shown[r["aturan"]] == INFO_ROWS_PER_RULE < info[r["aturan"]]:
-                rest = info[r["aturan"]] - INFO_ROWS_PER_RULE
+            if limit is not None and shown[key] == limit < total[key]:
                 text = (
-                    f"… dan {rest} temuan informasi serupa lainnya dari pemeriksaan ini ({r['aturan']}); "
-                    "daftar lengkapnya ada pada reviu.json."
+                    f"… dan {total[key] - limit} temuan {r['tingkat']} serupa lainnya dari pemeriksaan ini "
+                    f"({r['aturan']}); daftar lengkapnya ada pada reviu.json."
                 )
                 rows.append(row(["", "", Cell(text, colspan=3)]))
         # Five columns, the explanation the widest: the rule's name in words instead of its code, and

@@ -13,7 +13,7 @@ from markupsafe import escape
 from lkjipkit.analysis.budget import NOTABLE_PER_PROGRAM
 from lkjipkit.config import default_dataset
 from lkjipkit.dataset import load_dataset
-from lkjipkit.report.appendix import INFO_ROWS_PER_RULE
+from lkjipkit.report import appendix
 from lkjipkit.report.chapter import chapter_class, open_chapter
 
 SCALE = Path(__file__).resolve().parents[2] / "benchmarks" / "scale_kegiatan.py"
@@ -113,6 +113,9 @@ def test_the_seed_names_the_kegiatan_cut():
     assert "daftarnya ada pada" not in summary
 
 
+INFO_ROWS_PER_RULE = appendix.ROWS_PER_RULE["informasi"]
+
+
 def test_the_review_appendix_counts_the_informational_findings_of_a_rule_beyond_ten(scaled_ds):
     lampiran = chapter_class(5)(scaled_ds, 2016, "draft")
     cut = [f for f in lampiran.findings if f.rule == "PLAUS-PAGU-CUT"]
@@ -121,6 +124,7 @@ def test_the_review_appendix_counts_the_informational_findings_of_a_rule_beyond_
     rest = len(cut) - INFO_ROWS_PER_RULE
     assert f"… dan {rest} temuan informasi serupa lainnya dari pemeriksaan ini (PLAUS-PAGU-CUT)" in text
     errors_and_warnings = [f for f in lampiran.findings if f.severity != "info"]
+    assert max(_per_rule(lampiran.findings, "warning").values()) <= appendix.ROWS_PER_RULE["peringatan"]
     numbers = re.findall(r'<td class="num">(\d+)\.</td>', str(lampiran.review_findings()))
     shown_info = sum(min(n, INFO_ROWS_PER_RULE) for n in _per_rule(lampiran.findings).values())
     assert len(numbers) == len(errors_and_warnings) + shown_info  # numbered 1, 2, … without gaps
@@ -134,9 +138,26 @@ def test_the_seed_review_appendix_lists_every_finding():
     assert "Temuan Reviu atas Data LKjIP" in text and "temuan informasi serupa lainnya" not in text
 
 
-def _per_rule(findings) -> dict[str, int]:
+def _per_rule(findings, severity: str = "info") -> dict[str, int]:
     out: dict[str, int] = {}
     for f in findings:
-        if f.severity == "info":
+        if f.severity == severity:
             out[f.rule] = out.get(f.rule, 0) + 1
     return out
+
+
+def test_the_review_appendix_counts_the_warnings_of_a_rule_beyond_its_limit_and_lists_every_error(
+    scaled_ds, monkeypatch
+):
+    monkeypatch.setitem(appendix.ROWS_PER_RULE, "peringatan", 5)  # 207 kegiatan: 15 of one warning
+    lampiran = chapter_class(5)(scaled_ds, 2016, "draft")
+    names = [f for f in lampiran.findings if f.rule == "CROSS-KEGIATAN-NAME" and f.severity == "warning"]
+    assert len(names) == 15
+    text = lampiran.review_findings().text
+    assert "… dan 10 temuan peringatan serupa lainnya dari pemeriksaan ini (CROSS-KEGIATAN-NAME)" in text
+    errors = [f for f in lampiran.findings if f.severity == "error"]
+    assert errors and all(str(escape(f.message)) in text for f in errors)
+    shown = sum(min(n, 5) for n in _per_rule(lampiran.findings, "warning").values())
+    shown += sum(min(n, INFO_ROWS_PER_RULE) for n in _per_rule(lampiran.findings).values())
+    numbers = re.findall(r'<td class="num">(\d+)\.</td>', str(lampiran.review_findings()))
+    assert len(numbers) == len(errors) + shown
