@@ -11,18 +11,36 @@ the way printed tables round, not the float's binary half-even.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import math
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 import pandas as pd
+from babel import Locale
 from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel.numbers import NumberPattern, parse_pattern
 
 LOCALE = "id"
 #: What a missing value prints as.
 KOSONG = "–"
 #: Units that are a kind of number rather than a thing counted: printed without the unit.
 SATUAN_TANPA_NAMA = frozenset({"", "nilai", "indeks", "skor", "angka", "poin", "rasio"})
+
+
+@functools.cache
+def _number_pattern(pattern: str) -> NumberPattern:
+    return parse_pattern(pattern)
+
+
+@functools.cache
+def _locale() -> Locale:
+    return Locale.parse(LOCALE)
+
+
+def _format_decimal(d: Decimal, pattern: str) -> str:
+    """What Babel's ``format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=False)`` gives,
+    with the pattern parsed and the locale looked up once instead of for every number (half its time)."""
+    return _number_pattern(pattern).apply(d, _locale(), decimal_quantization=False)
 
 
 def kosong(value) -> bool:
@@ -62,7 +80,7 @@ def angka(value, digits: int = 0) -> str:
     if d == 0:
         d = abs(d)  # never "-0,00"
     pattern = "#,##0" + ("." + "0" * digits if digits > 0 else "")
-    return format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=False)
+    return _format_decimal(d, pattern)
 
 
 def nilai(value, max_digits: int = 2) -> str:
@@ -76,7 +94,7 @@ def nilai(value, max_digits: int = 2) -> str:
     if d == 0:
         d = abs(d)
     pattern = "#,##0" + ("." + "#" * max_digits if max_digits > 0 else "")
-    return format_decimal(d, format=pattern, locale=LOCALE, decimal_quantization=False)
+    return _format_decimal(d, pattern)
 
 
 def persen(value, digits: int = 2) -> str:
