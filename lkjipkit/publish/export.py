@@ -244,6 +244,11 @@ class LkjipHTMLExporter(TemplateExporter):
     def _exclude_input_default(self) -> bool:
         return True
 
+    @default("optimistic_validation")
+    def _optimistic_validation_default(self) -> bool:
+        # the notebook is validated once, after all the preprocessors, not after each of them
+        return True
+
     @default("exclude_input_prompt")
     def _exclude_input_prompt_default(self) -> bool:
         return True
