@@ -71,9 +71,10 @@ def profile(html: str, *, gc_running: bool = False) -> tuple[float, int, pstats.
             doc = weasyprint.HTML(string=html, base_url=None, url_fetcher=_fetcher(), media_type="print").render()
             doc.write_pdf()
             prof.disable()
+        cpu = time.process_time() - start
     finally:
         gc.callbacks.remove(on_gc)
-    return time.process_time() - start, len(doc.pages), pstats.Stats(prof), collecting[1]
+    return cpu, len(doc.pages), pstats.Stats(prof), collecting[1]
 
 
 def time_once(html_file: Path, gc_running: bool) -> float:
