@@ -34,6 +34,15 @@ def test_validate_imports_pandas_and_pandera_and_nothing_of_the_build(seed_path:
     assert _loaded_after(["validate", str(seed_path)]) == ["pandas", "pandera"]
 
 
+def test_tables_and_the_review_import_no_matplotlib(seed_path: Path, tmp_path: Path):
+    # the review's fact-check reads the chapters' prose cells (lkjipkit.report.prose, as the builder's does):
+    # only a chapter that draws a figure needs matplotlib
+    tables = ["tables", str(seed_path), "--out", str(tmp_path / "tabel"), "--format", "csv,xlsx"]
+    assert "matplotlib" not in _loaded_after(tables)
+    assert "matplotlib" not in _loaded_after(["review", str(seed_path)])
+    assert "matplotlib" in _loaded_after(["review", str(seed_path)], then="import lkjipkit.report.figures")
+
+
 def test_hypothesis_stays_importable_after_a_validation(seed_path: Path):
     assert "hypothesis" in _loaded_after(["validate", str(seed_path)], then="import hypothesis")
 

@@ -460,20 +460,24 @@ def escape_formula(value: Any) -> Any:
 
 
 def _for_csv(frame: pd.DataFrame, table: OutputTable) -> pd.DataFrame:
-    """Whole-Rupiah columns as integers (no ``.0``); texts that look like formulas escaped; the rest as computed."""
-    out = frame.copy()
-    for name in out.columns:
-        if out[name].dtype == object or isinstance(out[name].dtype, pd.StringDtype):  # numbers stay numbers
-            out[name] = out[name].map(escape_formula)
+    """Whole-Rupiah columns as integers (no ``.0``); texts that look like formulas escaped; the rest as computed.
+
+    Only the columns that change are replaced (most texts have nothing to escape), in one step.
+    """
+    changes: dict[str, Any] = {}
+    for name in frame.columns:
+        column = frame[name]
+        texts = column.dtype == object or isinstance(column.dtype, pd.StringDtype)  # numbers stay numbers
+        if texts and any(isinstance(v, str) and v.startswith(FORMULA_START) for v in column.tolist()):
+            changes[name] = column.map(escape_formula)
     for col in table.columns:
         if col.unit != _RP:
             continue
-        values = out[col.name].astype("Float64")
-        arr = values.to_numpy(dtype="float64", na_value=np.nan)
+        arr = frame[col.name].to_numpy(dtype="float64", na_value=np.nan)
         finite = arr[~np.isnan(arr)]
         if np.all(finite == np.round(finite)) and np.all(np.abs(finite) < 2**53):
-            out[col.name] = values.round().astype("Int64")
-    return out
+            changes[col.name] = pd.array(np.round(arr), dtype="Int64")
+    return frame.assign(**changes) if changes else frame
 
 
 def write_csv(frame: pd.DataFrame, path: Path, table: OutputTable) -> None:

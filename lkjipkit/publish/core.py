@@ -176,13 +176,16 @@ def build_report(
 
         from lkjipkit.analysis import analyse
         from lkjipkit.dataset import load_dataset
+        from lkjipkit.report.prose import vocabulary
 
         t = time.perf_counter()
         with progress_ui.step(N_("validate dataset")):
             ds = load_dataset(dataset)
             year = ds.resolve_year(year)
             analysis = analyse(ds, year)  # once per build: the edition, the tables, the review and the chapters
-            edition = _edition(ds, year, final, allow_incomplete, str(dataset), analysis, chapters)
+            # the Markdown cells' placeholders, made once if a cell needs them: for the fact-check and the export
+            prose = functools.cache(lambda: vocabulary(ds, year, analysis))
+            edition = _edition(ds, year, final, allow_incomplete, str(dataset), analysis, chapters, prose)
         timings["validate"] = time.perf_counter() - t
         target = Path(out) if out else config.reports_dir() / ds.slug / str(year)
         parameters = {"dataset": str(Path(dataset).resolve()), "year": year, "status": edition.status}
@@ -205,6 +208,7 @@ def build_report(
                         progress_ui,
                         timings,
                         start,
+                        prose,
                         allow_dropped_outputs,
                     )
                 except BaseException:
@@ -308,10 +312,13 @@ class UnresolvedReportError(LkjipError):
         )
 
 
-def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: str, analysis, chapters) -> _Edition:
+def _edition(
+    ds, year: int, final: bool | None, allow_incomplete: bool, source: str, analysis, chapters, prose
+) -> _Edition:
     """Draft or final (``--final``, else ``laporan.yaml``); a final report is refused while required gaps remain
     or an analyst's claim contradicts the data (an error-level ``CLAIM-*`` finding not accepted in ``reviu.yaml``);
-    the claims include those of the ``chapters``' Markdown cells (:mod:`lkjipkit.publish.prose_texts`).
+    the claims include those of the ``chapters``' Markdown cells (:mod:`lkjipkit.publish.prose_texts`, their
+    placeholders filled in from ``prose``, the vocabulary the export uses too).
 
     Raises
     ------
@@ -326,7 +333,7 @@ def _edition(ds, year: int, final: bool | None, allow_incomplete: bool, source: 
 
     if final is None:
         final = ds.report(year).status == "final"
-    findings = review(ds, year, analysis=analysis, texts=chapter_texts(chapters, ds, year, analysis))
+    findings = review(ds, year, analysis=analysis, texts=chapter_texts(chapters, ds, year, analysis, names=prose))
     edition = _Edition("final" if final else "draft", analysis.gaps, tuple(findings))
     if final and not allow_incomplete and edition.contradicted:
         raise UnresolvedReportError(edition.open, edition.contradicted, source, year)
@@ -347,6 +354,7 @@ def _build(
     ui,
     timings,
     start,
+    prose,
     allow_dropped_outputs=False,
 ):
     ds, year, tmp = analysis.ds, analysis.year, folder.tmp
@@ -363,14 +371,10 @@ def _build(
     }
     import nbformat
 
-    from lkjipkit.report.prose import vocabulary
-
     from .export import DroppedOutputError, LkjipHTMLExporter
 
     # what a chapter would lose is collected here and refused below, once no chapter failed to run
     exporter = LkjipHTMLExporter(allow_dropped_outputs=True)
-    # the Markdown cells' placeholders, made once if a cell needs them
-    prose = functools.cache(lambda: vocabulary(ds, year, analysis))
     fragments: dict[str, tuple[str, list[str]]] = {}
     export_seconds = 0.0
     for run in executor.completed():

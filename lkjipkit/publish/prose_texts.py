@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import functools
 import json
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from lxml import html as lxml_html
 
@@ -63,7 +63,12 @@ def plain_text(html: str) -> str:
 
 
 def chapter_texts(
-    chapters: Iterable[ChapterNotebook], ds: Dataset, year: int, analysis: YearAnalysis | None = None
+    chapters: Iterable[ChapterNotebook],
+    ds: Dataset,
+    year: int,
+    analysis: YearAnalysis | None = None,
+    *,
+    names: Callable[[], Mapping[str, Any]] | None = None,
 ) -> list[Text]:
     """The Markdown cells of the report's chapters as analyst texts, in report order.
 
@@ -76,6 +81,10 @@ def chapter_texts(
     analysis
         The year's analysis when the caller has it (computed for the vocabulary otherwise, only if a cell
         has placeholders).
+    names
+        The vocabulary when the caller makes it anyway, as a function called only if a cell has placeholders
+        (the build passes the one it exports the chapters with); default: made here from ``ds``, ``year``
+        and ``analysis``.
 
     Returns
     -------
@@ -91,7 +100,8 @@ def chapter_texts(
     """
     from lkjipkit.report.prose import has_placeholders, render_prose, vocabulary
 
-    names = functools.cache(lambda: vocabulary(ds, year, analysis))
+    if names is None:
+        names = functools.cache(lambda: vocabulary(ds, year, analysis))
     out: list[Text] = []
     for chapter in chapters:
         folder = DATASET_NOTEBOOKS if chapter.origin == "dataset" else chapter.path.parent.name

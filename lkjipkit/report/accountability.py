@@ -14,7 +14,7 @@ from markupsafe import Markup
 from lkjipkit import fmt
 from lkjipkit.analysis.budget import NOTABLE_PER_PROGRAM
 
-from . import figures, html, narrative
+from . import html, narrative
 from .chapter import Chapter, group_spans, iku_frame, register
 from .corrections import REALISATION_COLUMNS, budget_label, correction_notes
 from .html import Block, Cell, num, row
@@ -154,6 +154,8 @@ class Accountability(Chapter):
 
     def achievement_figure(self) -> Block:
         """Gambar: each IKU's target and realisation this year beside last year's realisation."""
+        from . import figures  # imports matplotlib: only where a figure is drawn
+
         c = self.analysis.capaian_iku
         items = [
             figures.IkuBars(
@@ -383,6 +385,8 @@ class Accountability(Chapter):
         return html.block(*parts)
 
     def _spm_field(self, jenis: str, summary: pd.DataFrame) -> Markup:
+        from . import figures  # imports matplotlib: only where a figure is drawn
+
         y = self.year
         spm = self.analysis.spm
         codes = list(summary["kode"])
@@ -482,6 +486,8 @@ class Accountability(Chapter):
 
     def _spm_counts(self, r: dict, rows: pd.DataFrame, ind) -> Markup:
         """For an indicator given as counts (e.g. PMKS): the yearly counts table and the coverage figure."""
+        from . import figures  # imports matplotlib: only where a figure is drawn
+
         counted = rows[rows["pembilang"].notna() & rows["penyebut"].notna()].sort_values("tahun")
         if counted.empty:
             return Markup("")
@@ -835,6 +841,8 @@ class Accountability(Chapter):
 
     def budget_figure(self) -> Block:
         """Gambar: per program, APBD murni, APBD-P and realisation."""
+        from . import figures  # imports matplotlib: only where a figure is drawn
+
         p = self.analysis.anggaran_program
         svg = figures.budget_programs(
             self._program_names(),
@@ -850,6 +858,8 @@ class Accountability(Chapter):
 
     def financial_physical_figure(self) -> Block:
         """Gambar: per program, financial realisation % against physical progress %."""
+        from . import figures  # imports matplotlib: only where a figure is drawn
+
         p = self.analysis.anggaran_program
         svg = figures.keuangan_fisik(
             self._program_names(),

@@ -8,6 +8,7 @@ word. The wrong ones are found at the notebook and cell in ``lkjip review`` and 
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 from pathlib import Path
@@ -23,7 +24,7 @@ from lkjipkit.cli import main
 from lkjipkit.dataset import load_dataset
 from lkjipkit.publish.chapters import resolve_chapters
 from lkjipkit.publish.prose_texts import chapter_texts, plain_text
-from lkjipkit.report.prose import PlaceholderError
+from lkjipkit.report.prose import PlaceholderError, vocabulary
 from lkjipkit.review import review
 
 KOTA = Path(__file__).resolve().parents[1] / "data" / "kota-contoh"
@@ -124,6 +125,27 @@ def test_an_unknown_placeholder_is_named_with_notebook_and_cell(agency):
     nbformat.write(own_chapter(["Benar.", "Serapan {{ anggaran.serapn }}."]), agency / CHAPTER)
     with pytest.raises(PlaceholderError, match=r"03a_catatan, cell 3: .*serapn"):
         reviewed(agency)
+
+
+def test_the_vocabulary_given_is_made_once_and_used_for_every_cell(agency):
+    # the build passes the vocabulary it exports the chapters with, rather than have it made again
+    ds = load_dataset(agency)
+    analysis = analyse(ds, 2016)
+    calls = []
+
+    def names():
+        calls.append(1)
+        made = vocabulary(ds, 2016, analysis)
+        made["iku"]["IKU2"]["capaian"] = "SEKIAN"
+        return made
+
+    texts = chapter_texts(
+        resolve_chapters(agency, config.notebooks_dir()), ds, 2016, analysis, names=functools.cache(names)
+    )
+    assert calls == [1]
+    assert next(t.text for t in texts if t.file == CHAPTER and t.column == "sel 4").startswith(
+        "Capaian IKU2 sebesar SEKIAN"
+    )
 
 
 def test_printed_text_keeps_one_block_per_line():
