@@ -380,6 +380,10 @@ class Executor:
     def start(self) -> None:
         """Start the lanes; warm lanes start and prepare their kernels at once, while the caller does other work."""
         self._started = True
+        # jupyter_client in this thread first: a lane starting a kernel and this thread importing papermill
+        # (nbclient) would otherwise import it at the same time, and a package with circular imports
+        # imported by two threads at once can fail ("partially initialized module").
+        import jupyter_client.manager  # noqa: F401
         # The kernels' own stderr (start-up chatter, crashes) is kept aside, not shown: see kernel_output().
         if self._kept is not None:
             self._stderr = self._kept.stderr
