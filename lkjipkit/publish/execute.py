@@ -384,6 +384,7 @@ class Executor:
         # (nbclient) would otherwise import it at the same time, and a package with circular imports
         # imported by two threads at once can fail ("partially initialized module").
         import jupyter_client.manager  # noqa: F401
+
         # The kernels' own stderr (start-up chatter, crashes) is kept aside, not shown: see kernel_output().
         if self._kept is not None:
             self._stderr = self._kept.stderr
