@@ -454,9 +454,14 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 """How a text cell begins that a spreadsheet would take as a formula (CSV injection)."""
 
 
+def looks_like_formula(value: Any) -> bool:
+    """Whether ``value`` is a text that a spreadsheet would run as a formula."""
+    return isinstance(value, str) and value.startswith(FORMULA_START)
+
+
 def escape_formula(value: Any) -> Any:
     """A text that a spreadsheet would run as a formula, with a leading ``'`` (as OWASP recommends); else ``value``."""
-    return "'" + value if isinstance(value, str) and value.startswith(FORMULA_START) else value
+    return "'" + value if looks_like_formula(value) else value
 
 
 def _for_csv(frame: pd.DataFrame, table: OutputTable) -> pd.DataFrame:
@@ -468,7 +473,7 @@ def _for_csv(frame: pd.DataFrame, table: OutputTable) -> pd.DataFrame:
     for name in frame.columns:
         column = frame[name]
         texts = column.dtype == object or isinstance(column.dtype, pd.StringDtype)  # numbers stay numbers
-        if texts and any(isinstance(v, str) and v.startswith(FORMULA_START) for v in column.tolist()):
+        if texts and any(looks_like_formula(v) for v in column.tolist()):
             changes[name] = column.map(escape_formula)
     for col in table.columns:
         if col.unit != _RP:

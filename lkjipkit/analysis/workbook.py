@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from lkjipkit.errors import BuildError
 from lkjipkit.i18n import _
 
-from .tables import FORMULA_START, OUTPUT_TABLES, OutputTable
+from .tables import OUTPUT_TABLES, OutputTable, looks_like_formula
 
 WORKBOOK = "tabel.xlsx"
 
@@ -79,7 +79,7 @@ def _sheet(wb: Workbook, table: OutputTable, frame: pd.DataFrame) -> None:
             cell = ws.cell(row=i, column=j, value=value)
             if isinstance(value, str):
                 cell.data_type = "s"  # "=..." stays a string cell, never a formula
-                if value.startswith(FORMULA_START):
+                if looks_like_formula(value):
                     cell.quotePrefix = True
             elif isinstance(value, int | float) and not isinstance(value, bool):
                 if fmt is not None:

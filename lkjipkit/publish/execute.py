@@ -158,7 +158,8 @@ def _register_engine() -> None:
                     if save_to is not None:
                         from papermill.iorw import write_ipynb
 
-                        write_ipynb(nb_man.nb, save_to)
+                        with contextlib.suppress(OSError):  # the chapter's failure stays the news
+                            write_ipynb(nb_man.nb, save_to)
                     raise
 
         papermill_engines.register(ENGINE, LkjipEngine)
