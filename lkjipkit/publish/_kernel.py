@@ -22,26 +22,38 @@ import warnings
 _state: dict = {}
 
 
-def preload(modules: list[str]) -> list[str]:
-    """Import ``modules`` (skipping those that fail) and record the state to return to; the failures.
+def expand(modules: list[str]) -> list[str]:
+    """``modules`` and, of lkjipkit's own packages among them, their submodules (without importing any).
 
-    Of lkjipkit's own packages the submodules are imported too: a package such as ``lkjipkit.report``
-    imports its chapter modules (and through them matplotlib, the analysis) only when a chapter opens.
+    A package such as ``lkjipkit.report`` imports its chapter modules (and through them matplotlib, the
+    analysis) only when a chapter opens; a warm kernel imports them at once.
     """
-    failed = []
+    import importlib.util
+
+    names = []
     for name in modules:
+        names.append(name)
+        if not name.startswith("lkjipkit."):
+            continue
         try:
-            mod = importlib.import_module(name)
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            continue
+        for info in pkgutil.iter_modules((spec and spec.submodule_search_locations) or []):
+            if not info.name.startswith("_"):
+                names.append(f"{name}.{info.name}")
+    return names
+
+
+def preload(modules: list[str]) -> list[str]:
+    """Import ``modules`` and the submodules of lkjipkit's packages among them (:func:`expand`; skipping
+    those that fail) and record the state to return to; the failures."""
+    failed = []
+    for name in expand(modules):
+        try:
+            importlib.import_module(name)
         except Exception:  # the chapter itself will report a broken import properly
             failed.append(name)
-            continue
-        if name.startswith("lkjipkit.") and hasattr(mod, "__path__"):
-            for info in pkgutil.iter_modules(mod.__path__):
-                if not info.name.startswith("_"):
-                    try:
-                        importlib.import_module(f"{name}.{info.name}")
-                    except Exception:
-                        failed.append(f"{name}.{info.name}")
     _snapshot()
     return failed
 

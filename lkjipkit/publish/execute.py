@@ -175,12 +175,16 @@ class WarmKernel:
     Every method runs in the lane's thread (the kernel client belongs to that thread's event loop).
     """
 
-    def __init__(self, kernel_name: str, cwd: Path, preload: list[str], timeout: float | None, stderr=None):
+    def __init__(
+        self, kernel_name: str, cwd: Path, preload: list[str], timeout: float | None, stderr=None, zygote=None
+    ):
         self.kernel_name = kernel_name
         self.cwd = cwd
         self.preload = preload
         self.timeout = timeout
         self.stderr = stderr
+        self.zygote = zygote
+        """The :class:`~lkjipkit.publish.forked.Zygote` to fork the kernel from; None: launch it."""
         self.km = None
         self.kc = None
 
@@ -198,6 +202,8 @@ class WarmKernel:
         from jupyter_client.manager import AsyncKernelManager
 
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        if self.zygote is not None:
+            self.zygote.adopt(self.km)
         await self.km.start_kernel(cwd=str(self.cwd), **({"stderr": self.stderr} if self.stderr else {}))
         self.kc = self.km.client()
         self.kc.start_channels()
@@ -295,6 +301,20 @@ class WarmLanes:
         self._kernels: dict[int, WarmKernel] = {}
         self._lock = threading.Lock()
         self.stderr = tempfile.TemporaryFile()  # noqa: SIM115 - closed in close()
+        self._zygote = None
+
+    def zygote(self, preload: list[str]):
+        """The zygote the lanes' kernels are forked from (started on first use), or None where kernels cannot be
+        forked; it lives as long as the lanes, as their kernels do."""
+        from . import forked
+
+        with self._lock:
+            if self._zygote is None and forked.supported():
+                self._zygote = forked.Zygote(preload)
+            zygote = self._zygote
+        if zygote is not None:
+            zygote.start()
+        return zygote
 
     def submit(self, index: int, fn, *args):
         """Run ``fn(*args)`` in lane ``index``'s thread; its future."""
@@ -326,6 +346,8 @@ class WarmLanes:
                 kernel.kill()
         for thread in threads:
             thread.shutdown(wait=True)
+        if self._zygote is not None:
+            self._zygote.stop()
         with contextlib.suppress(OSError):
             self.stderr.close()
 
@@ -360,6 +382,9 @@ class Executor:
     lanes: WarmLanes | None = None
     """Lanes kept from one build to the next (a batch worker), whose kernels this build borrows; None: the
     build starts its own lanes and kernels and stops them when it ends. Unused with ``reuse_kernels=False``."""
+    fork_kernels: bool = True
+    """Fork the warm kernels from a zygote that imported what they need (:mod:`lkjipkit.publish.forked`) where
+    that is supported; False, or where it is not: launch each kernel as a new process."""
 
     def __post_init__(self) -> None:
         self.jobs = self.jobs or default_lanes(len(self.chapters))
@@ -376,6 +401,8 @@ class Executor:
         self.preload = sorted({m for ch in self.chapters for m in ch.imports})
         self.environment: dict[str, str] = {}
         self._kept = self.lanes if self.reuse_kernels else None
+        self._zygote = None
+        self._own_zygote = False
         self._started = False
 
     def start(self) -> None:
@@ -386,6 +413,9 @@ class Executor:
         # imported by two threads at once can fail ("partially initialized module").
         import jupyter_client.manager  # noqa: F401
 
+        if self.reuse_kernels and self.fork_kernels:
+            # warm kernels are forked from one process that imports what they need beside this one
+            self._start_zygote()
         # The kernels' own stderr (start-up chatter, crashes) is kept aside, not shown: see kernel_output().
         if self._kept is not None:
             self._stderr = self._kept.stderr
@@ -396,6 +426,15 @@ class Executor:
         self._stderr_from = 0
         self._pool = ThreadPoolExecutor(max_workers=self.jobs, thread_name_prefix="lkjip-lane")
         self._lanes = [self._pool.submit(self._lane, i) for i in range(self.jobs)]
+
+    def _start_zygote(self) -> None:
+        from . import forked
+
+        if self._kept is not None:
+            self._zygote = self._kept.zygote(self.preload)
+        elif forked.supported():
+            self._zygote, self._own_zygote = forked.Zygote(self.preload), True
+            self._zygote.start()
 
     def submit(
         self,
@@ -477,6 +516,9 @@ class Executor:
             self._pool.shutdown(wait=True)
         else:
             futures.wait(self._lanes)
+        if self._own_zygote and self._zygote is not None:  # after the lanes: they shut their kernels down
+            self._zygote.stop()
+            self._zygote = None
         if self._stderr is not None:
             self._stderr.seek(self._stderr_from)
             self._kernel_output = self._stderr.read()
@@ -499,7 +541,7 @@ class Executor:
                 log.debug("lane %d: kept kernel not reused: %s", index, exc)
             kernel.shutdown()
             self._kernels.discard(kernel)
-        kernel = WarmKernel(self.lane_kernel, self.cwd, self.preload, self.timeout, self._stderr)
+        kernel = WarmKernel(self.lane_kernel, self.cwd, self.preload, self.timeout, self._stderr, self._zygote)
         self._kernels.add(kernel)
         if self._stop.is_set():
             self._kernels.discard(kernel)
