@@ -43,6 +43,10 @@ log = logging.getLogger(__name__)
 #: The module the zygote imports first: it sets up the process the kernels are forked from.
 ZYGOTE_MODULE = "lkjipkit.publish._zygote"
 
+#: Packages the zygote imports of the chapters' imports; the kernel imports any other itself, after the fork
+#: (a module that starts a thread when imported would make forking the zygote unsafe).
+ZYGOTE_PACKAGES = frozenset({"lkjipkit", "IPython", "pandas", "numpy", "matplotlib"})
+
 #: Seconds :meth:`Zygote.stop` waits for the zygote to end before it kills it.
 STOP_TIMEOUT = 5.0
 
@@ -69,7 +73,8 @@ class Zygote:
     """The process warm kernels are forked from; :meth:`start` it early, :meth:`stop` it after its kernels.
 
     ``preload``: the modules the chapters import (:attr:`lkjipkit.publish.execute.Executor.preload`); the
-    zygote imports them, and of lkjipkit's packages their submodules too, as a warm kernel does.
+    zygote imports those of :data:`ZYGOTE_PACKAGES`, and of lkjipkit's packages their submodules too, as a
+    warm kernel does.
     """
 
     def __init__(self, preload: list[str]) -> None:
@@ -87,7 +92,8 @@ class Zygote:
             if self._server is not None:
                 return
             server = forkserver.ForkServer()
-            server.set_forkserver_preload([ZYGOTE_MODULE, *_kernel.expand(self.preload)])
+            known = [m for m in self.preload if m.partition(".")[0] in ZYGOTE_PACKAGES]
+            server.set_forkserver_preload([ZYGOTE_MODULE, *_kernel.expand(known)])
             try:
                 server.ensure_running()
             except Exception as exc:  # e.g. no AF_UNIX sockets: kernels are launched as usual
