@@ -6,8 +6,10 @@ execute) and then ``jupyter nbconvert --to html --no-input``. The floor
 (``benchmarks/floor.py``) is one plain Python process that loads the dataset
 once, analyses the year once and makes the same six chapters with the same
 library calls. Then ``lkjip build --format html``, ``html,pdf`` (the PDF on top)
-and ``html,docx`` (the Word document on top). All run as commands, from a cold
-process, the way a user runs them.
+and ``html,docx`` (the Word document on top), and ``lkjip-launched``: the HTML
+build with its warm kernels launched as new processes instead of forked from the
+zygote (what a system without ``fork`` gets; docs/build.md, "Forked kernels").
+All run as commands, from a cold process, the way a user runs them.
 
 Every run is measured over its whole process tree (``benchmarks/measure.py``:
 wall, CPU of the command and all it started, kernels included, and peak
@@ -102,12 +104,25 @@ def lkjip_fresh(dataset: Path, year: int, notebooks: list[Path], work: Path) -> 
     return _run([sys.executable, "-c", code], work)
 
 
+def lkjip_launched(dataset: Path, year: int, notebooks: list[Path], work: Path) -> Measure:
+    """``lkjip build --format html`` with its warm kernels launched as new processes instead of forked from
+    the zygote (as on a system without fork), to show what forking saves."""
+    code = (
+        "import sys; from lkjipkit.publish import forked; forked.supported = lambda: False; "
+        "from lkjipkit.cli import main; "
+        f"sys.argv = ['lkjip', 'build', {str(dataset)!r}, '--year', '{year}', '--format', 'html', '--out', 'out']; "
+        "main()"
+    )
+    return _run([sys.executable, "-c", code], work)
+
+
 PIPELINES = {
     "naive": naive,
     "floor": floor,
     "lkjip": _build("html"),
     "lkjip+pdf": _build("html,pdf"),
     "lkjip+docx": _build("html,docx"),
+    "lkjip-launched": lkjip_launched,
 }
 
 
