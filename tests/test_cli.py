@@ -161,6 +161,50 @@ def test_ctrl_c_during_a_build_exits_130_without_a_traceback(seed_path: Path, tm
     assert not out.exists() or not list(out.parent.glob(".2016.building-*"))
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", [0.4, 0.6, 0.8, 1.2, 2.5])
+def test_ctrl_c_at_a_terminal_reaches_every_process_and_the_build_still_ends_cleanly(
+    seed_path: Path, tmp_path: Path, delay: float
+):
+    """A terminal's Ctrl-C goes to the whole process group (the builder, the kernel zygote, multiprocessing's
+    resource tracker), at any moment of the start: the build ends with 130, no process prints a traceback,
+    none hangs (a lane waiting for an import lock the interrupted thread left), none is left behind."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    lkjip = Path(sys.executable).with_name("lkjip")
+    lkjip = str(lkjip) if lkjip.exists() else shutil.which("lkjip")
+    p = subprocess.Popen(
+        [lkjip, "build", str(seed_path), "--out", str(tmp_path / "r" / "2016"), "--format", "html"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,  # a group of its own, as a shell gives a command
+    )
+    time.sleep(delay)
+    tree = [psutil.Process(p.pid), *psutil.Process(p.pid).children(recursive=True)]
+    os.killpg(p.pid, signal.SIGINT)
+    try:
+        _, err = p.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        raise
+    assert p.returncode == 130, err
+    assert "Traceback" not in err and "interrupted (Ctrl-C)" in err
+    for _ in range(50):
+        alive = [q for q in tree if q.is_running() and q.status() != psutil.STATUS_ZOMBIE]
+        if not alive:
+            break
+        time.sleep(0.2)
+    assert not alive, [q.cmdline() for q in alive]
+
+
 def test_tables_format_xlsx_writes_the_workbook_only_and_an_unknown_format_is_refused(seed_path: Path, tmp_path: Path):
     runner = CliRunner()
     r = runner.invoke(main, ["tables", str(seed_path), "--out", str(tmp_path / "t"), "--format", "xlsx"])

@@ -408,10 +408,20 @@ class Executor:
     def start(self) -> None:
         """Start the lanes; warm lanes start and prepare their kernels at once, while the caller does other work."""
         self._started = True
-        # jupyter_client in this thread first: a lane starting a kernel and this thread importing papermill
-        # (nbclient) would otherwise import it at the same time, and a package with circular imports
-        # imported by two threads at once can fail ("partially initialized module").
-        import jupyter_client.manager  # noqa: F401
+        # What a lane imports to start a kernel is imported in this thread first: jupyter_client, and what
+        # finding the kernel spec and the local addresses imports (ipykernel and IPython, psutil). A lane and
+        # this thread importing at the same time can fail (a package with circular imports imported by two
+        # threads at once: "partially initialized module"), and a Ctrl-C in the middle of this thread's
+        # import could leave a lane waiting for a module lock for ever.
+        import encodings.unicode_escape  # noqa: F401 - decoding a chapter's output in a lane
+
+        import jupyter_client.manager
+        from jupyter_client.localinterfaces import localhost
+
+        if self.reuse_kernels:
+            localhost()
+            with contextlib.suppress(Exception):  # a kernel that is not there fails in its lane, with its name
+                jupyter_client.manager.KernelManager(kernel_name=self.lane_kernel).kernel_spec  # noqa: B018
 
         if self.reuse_kernels and self.fork_kernels:
             # warm kernels are forked from one process that imports what they need beside this one

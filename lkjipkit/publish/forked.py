@@ -94,11 +94,22 @@ class Zygote:
             server = forkserver.ForkServer()
             known = [m for m in self.preload if m.partition(".")[0] in ZYGOTE_PACKAGES]
             server.set_forkserver_preload([ZYGOTE_MODULE, *_kernel.expand(known)])
+            # Ctrl-C is for the build, not the zygote (a KeyboardInterrupt in the middle of its imports would
+            # print a traceback): it starts with SIGINT blocked, which its kernels unblock (their interrupts).
+            # The fork server starts multiprocessing's resource tracker first, which unblocks SIGINT after it
+            # started: so that comes before.
+            from multiprocessing import resource_tracker
+
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
             try:
+                resource_tracker.ensure_running()
+                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 server.ensure_running()
             except Exception as exc:  # e.g. no AF_UNIX sockets: kernels are launched as usual
                 log.debug("kernel zygote not started: %s", exc)
                 return
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
             self._server = server
 
     def adopt(self, km) -> None:
@@ -263,6 +274,7 @@ class _KernelChild:
         try:
             os.close(parent_sentinel)
             os.setsid()
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # a kernel is interrupted with SIGINT
             # the zygote's "alive" pipe: held here, it would keep the zygote up after the build ended
             alive = getattr(forkserver._forkserver, "_forkserver_alive_fd", None)
             if alive is not None:
