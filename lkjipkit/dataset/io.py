@@ -53,15 +53,18 @@ from .spec import Column, Table
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _INT = re.compile(r"^[0-9]+$")
 PANDAS_DTYPES = {
-    "text": "string",
-    "code": "string",
-    "choice": "string",
-    "int": "Int64",
-    "year": "Int64",
-    "number": "Float64",
-    "percent": "Float64",
-    "money": "Float64",
+    "text": pd.StringDtype(),
+    "code": pd.StringDtype(),
+    "choice": pd.StringDtype(),
+    "int": pd.Int64Dtype(),
+    "year": pd.Int64Dtype(),
+    "number": pd.Float64Dtype(),
+    "percent": pd.Float64Dtype(),
+    "money": pd.Float64Dtype(),
 }
+"""The pandas dtype of each column type. Dtype objects, not their names ("string", "Int64"): pandas looks a
+name up by asking every registered extension type, and pandera, before asking pandas, tries geopandas'
+types (a failed import) for every column of every schema it builds."""
 
 
 def read_bytes(path: Path, file: str, what: str | None = None) -> tuple[bytes | None, list[Problem]]:
