@@ -42,7 +42,6 @@ from typing import Any, ClassVar
 
 import pandas as pd
 import yaml
-from babel.numbers import NumberFormatError, parse_decimal
 
 from lkjipkit.errors import Problem
 from lkjipkit.i18n import _
@@ -236,6 +235,8 @@ def parse_number(text: str, locale: str) -> Decimal:
         if locale == "id":
             s = s.replace(".", "").replace(",", ".")
         return Decimal(s)
+    from babel.numbers import NumberFormatError, parse_decimal  # only a text that is not a number needs Babel
+
     try:
         parse_decimal(s, locale=locale, strict=True)  # only for its suggestion, or to know it would accept
     except ArithmeticError:  # Babel itself fails on some inputs ('1,e30')
