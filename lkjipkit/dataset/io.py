@@ -424,11 +424,18 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
             rec[col.name] = value
         records.append(rec)
 
-    frame = pd.DataFrame.from_records(records, columns=["_row", *[c.name for c in table.columns]])
+    return typed_frame(table, records), problems
+
+
+def typed_frame(table: Table, records: list[dict[str, Any]]) -> pd.DataFrame:
+    """The frame of parsed rows (``_row`` and the declared columns, each of its pandas dtype).
+
+    Each column is made at once in its dtype (``pandas.array``), not made as objects and converted.
+    """
+    columns: dict[str, Any] = {"_row": pd.array([rec["_row"] for rec in records], dtype="int64")}
     for col in table.columns:
-        frame[col.name] = frame[col.name].astype(PANDAS_DTYPES[col.type])
-    frame["_row"] = frame["_row"].astype("int64")
-    return frame, problems
+        columns[col.name] = pd.array([rec[col.name] for rec in records], dtype=PANDAS_DTYPES[col.type])
+    return pd.DataFrame(columns)
 
 
 def describe_expected(col: Column) -> str:
