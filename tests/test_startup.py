@@ -10,7 +10,21 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ("pandas", "pandera", "hypothesis", "matplotlib", "jinja2", "nbformat", "papermill", "weasyprint", "PIL")
+HEAVY = (
+    "pandas",
+    "pandera",
+    "hypothesis",
+    "matplotlib",
+    "jinja2",
+    "nbformat",
+    "papermill",
+    "weasyprint",
+    "PIL",
+    "openpyxl",
+    "babel",
+)
+"""What a command should import only when it needs it: the data and build stacks, and the libraries only some
+paths use (openpyxl: a workbook; Babel: numbers in a message or a text that is not a number)."""
 
 
 def _loaded_after(args: list[str], then: str = "") -> list[str]:
@@ -31,7 +45,21 @@ def test_help_imports_no_data_library():
 
 
 def test_validate_imports_pandas_and_pandera_and_nothing_of_the_build(seed_path: Path):
+    # a folder of good data: no openpyxl (workbooks only) and no Babel (only a message formats a number)
     assert _loaded_after(["validate", str(seed_path)]) == ["pandas", "pandera"]
+
+
+def test_validate_imports_babel_for_a_text_that_is_not_a_number(seed_path: Path, tmp_path: Path):
+    import shutil
+
+    bad = tmp_path / "data"
+    shutil.copytree(seed_path, bad)
+    iku = bad / "iku_tahunan.csv"
+    header, first, *rest = iku.read_text(encoding="utf-8").splitlines()
+    cells = first.split(",")
+    cells[header.split(",").index("target")] = "sembilan"
+    iku.write_text("\n".join([header, ",".join(cells), *rest]) + "\n", encoding="utf-8")
+    assert "babel" in _loaded_after(["validate", str(bad)])
 
 
 def test_tables_and_the_review_import_no_matplotlib(seed_path: Path, tmp_path: Path):

@@ -42,7 +42,6 @@ from typing import Any, ClassVar
 
 import pandas as pd
 import yaml
-from babel.numbers import NumberFormatError, parse_decimal
 
 from lkjipkit.errors import Problem
 from lkjipkit.i18n import _
@@ -53,15 +52,18 @@ from .spec import Column, Table
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 _INT = re.compile(r"^[0-9]+$")
 PANDAS_DTYPES = {
-    "text": "string",
-    "code": "string",
-    "choice": "string",
-    "int": "Int64",
-    "year": "Int64",
-    "number": "Float64",
-    "percent": "Float64",
-    "money": "Float64",
+    "text": pd.StringDtype(),
+    "code": pd.StringDtype(),
+    "choice": pd.StringDtype(),
+    "int": pd.Int64Dtype(),
+    "year": pd.Int64Dtype(),
+    "number": pd.Float64Dtype(),
+    "percent": pd.Float64Dtype(),
+    "money": pd.Float64Dtype(),
 }
+"""The pandas dtype of each column type. Dtype objects, not their names ("string", "Int64"): pandas looks a
+name up by asking every registered extension type, and pandera, before asking pandas, tries geopandas'
+types (a failed import) for every column of every schema it builds."""
 
 
 def read_bytes(path: Path, file: str, what: str | None = None) -> tuple[bytes | None, list[Problem]]:
@@ -233,6 +235,8 @@ def parse_number(text: str, locale: str) -> Decimal:
         if locale == "id":
             s = s.replace(".", "").replace(",", ".")
         return Decimal(s)
+    from babel.numbers import NumberFormatError, parse_decimal  # only a text that is not a number needs Babel
+
     try:
         parse_decimal(s, locale=locale, strict=True)  # only for its suggestion, or to know it would accept
     except ArithmeticError:  # Babel itself fails on some inputs ('1,e30')
@@ -420,11 +424,18 @@ def read_table(path: Path, table: Table, label: str | None = None) -> tuple[pd.D
             rec[col.name] = value
         records.append(rec)
 
-    frame = pd.DataFrame.from_records(records, columns=["_row", *[c.name for c in table.columns]])
+    return typed_frame(table, records), problems
+
+
+def typed_frame(table: Table, records: list[dict[str, Any]]) -> pd.DataFrame:
+    """The frame of parsed rows (``_row`` and the declared columns, each of its pandas dtype).
+
+    Each column is made at once in its dtype (``pandas.array``), not made as objects and converted.
+    """
+    columns: dict[str, Any] = {"_row": pd.array([rec["_row"] for rec in records], dtype="int64")}
     for col in table.columns:
-        frame[col.name] = frame[col.name].astype(PANDAS_DTYPES[col.type])
-    frame["_row"] = frame["_row"].astype("int64")
-    return frame, problems
+        columns[col.name] = pd.array([rec[col.name] for rec in records], dtype=PANDAS_DTYPES[col.type])
+    return pd.DataFrame(columns)
 
 
 def describe_expected(col: Column) -> str:

@@ -10,8 +10,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from babel.numbers import format_decimal
-
 from lkjipkit.i18n import _, language
 
 
@@ -43,6 +41,8 @@ class Limit:
 
 def count(n: int) -> str:
     """A whole number grouped in the current language's way: 200,000 in English, 200.000 in Indonesian."""
+    from babel.numbers import format_decimal  # only a message over a limit needs Babel, not a check of good data
+
     return format_decimal(n, locale=language())
 
 

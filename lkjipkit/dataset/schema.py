@@ -11,6 +11,7 @@ import functools
 import sys
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 
 from lkjipkit.errors import Problem
@@ -69,7 +70,7 @@ def table_schema(table: Table, extra: dict[str, pa.Column] | None = None) -> pa.
         c.name: pa.Column(PANDAS_DTYPES[c.type], checks=_checks(c), nullable=True, required=True) for c in table.columns
     }
     columns.update(extra or {})
-    columns["_row"] = pa.Column("int64")
+    columns["_row"] = pa.Column(np.dtype("int64"))
     return pa.DataFrameSchema(columns, unique=list(table.key), name=table.name, strict=True)
 
 

@@ -26,7 +26,7 @@ from lkjipkit.i18n import _
 
 from .. import limits
 from ..assemble import empty_table, fingerprint, finish
-from ..io import PANDAS_DTYPES, NumberError, describe_expected, locked, parse_cell, visible
+from ..io import NumberError, describe_expected, locked, parse_cell, typed_frame, visible
 from ..model import Dataset
 from ..profile import DaftarLaporan, Profil
 from ..schema import validate_frame
@@ -513,11 +513,7 @@ def _read_table(
             rec[col.name] = value
         records.append(rec)
 
-    frame = pd.DataFrame.from_records(records, columns=["_row", *[c.name for c in table.columns]])
-    for col in table.columns:
-        frame[col.name] = frame[col.name].astype(PANDAS_DTYPES[col.type])
-    frame["_row"] = frame["_row"].astype("int64")
-    return frame, letters, merged + [p for p in problems if p.cell not in hidden]
+    return typed_frame(table, records), letters, merged + [p for p in problems if p.cell not in hidden]
 
 
 # ---- key/value sheets
