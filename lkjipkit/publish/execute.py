@@ -418,14 +418,13 @@ class Executor:
         import jupyter_client.manager
         from jupyter_client.localinterfaces import localhost
 
+        if self.reuse_kernels and self.fork_kernels:
+            # warm kernels are forked from one process that imports what they need beside this one: first
+            self._start_zygote()
         if self.reuse_kernels:
             localhost()
             with contextlib.suppress(Exception):  # a kernel that is not there fails in its lane, with its name
                 jupyter_client.manager.KernelManager(kernel_name=self.lane_kernel).kernel_spec  # noqa: B018
-
-        if self.reuse_kernels and self.fork_kernels:
-            # warm kernels are forked from one process that imports what they need beside this one
-            self._start_zygote()
         # The kernels' own stderr (start-up chatter, crashes) is kept aside, not shown: see kernel_output().
         if self._kept is not None:
             self._stderr = self._kept.stderr
