@@ -163,10 +163,10 @@ def build_report(
     executor = Executor(
         chapters, jobs=jobs, reuse_kernels=reuse_kernels, timeout=timeout, listener=progress_ui, lanes=lanes
     )
-    progress_ui.start()
-    executor.start()  # the kernels start and warm up while this process validates the dataset
     handover = None  # the folder of what the chapters are handed (lkjipkit.report.handover)
-    try:
+    try:  # from the lanes' start on: a Ctrl-C at any moment still stops them (and the kernels) in `finally`
+        progress_ui.start()
+        executor.start()  # the kernels start and warm up while this process validates the dataset
         from lkjipkit.report.handover import folder as handover_folder
         from lkjipkit.report.handover import hand_over
 
