@@ -96,14 +96,13 @@ class Zygote:
             server.set_forkserver_preload([ZYGOTE_MODULE, *_kernel.expand(known)])
             # Ctrl-C is for the build, not the zygote (a KeyboardInterrupt in the middle of its imports would
             # print a traceback): it starts with SIGINT blocked, which its kernels unblock (their interrupts).
-            # The fork server starts multiprocessing's resource tracker first, which unblocks SIGINT after it
-            # started: so that comes before.
+            # The fork server first starts multiprocessing's resource tracker, which unblocks SIGINT after
+            # starting: so the tracker is started before SIGINT is blocked.
             from multiprocessing import resource_tracker
 
+            resource_tracker.ensure_running()
             blocked = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
             try:
-                resource_tracker.ensure_running()
-                signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
                 server.ensure_running()
             except Exception as exc:  # e.g. no AF_UNIX sockets: kernels are launched as usual
                 log.debug("kernel zygote not started: %s", exc)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import time
 from pathlib import Path
 
 import nbformat
@@ -14,6 +15,18 @@ from lkjipkit.publish.execute import ChapterRun, Failure
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 REPORT_CHAPTERS = FIXTURES / "report"
 BROKEN_CHAPTERS = FIXTURES / "broken"
+
+
+def still_running(pids: set[int]) -> set[int]:
+    """Of ``pids``, those still running (not ended, not a zombie) after up to ten seconds' grace."""
+    import psutil
+
+    for _ in range(50):
+        alive = {p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE}
+        if not alive:
+            break
+        time.sleep(0.2)
+    return alive
 
 
 def needs(program: str) -> pytest.MarkDecorator:

@@ -4,11 +4,10 @@ a kernel that dies is replaced, and no kernel outlives the batch."""
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
-import psutil
 import pytest
+from build_helpers import still_running
 
 from lkjipkit.publish.batch import plan, run
 
@@ -36,16 +35,6 @@ def _batch(seed_path: Path, tmp_path: Path, monkeypatch, slugs: list[str]):
     return summary, [(slug, int(kernel), int(parent), cache) for slug, kernel, parent, cache in lines]
 
 
-def _gone(pids: set[int]) -> set[int]:
-    """Of ``pids``, those still running after a few seconds' grace (the kernels shut down as the worker ends)."""
-    for _ in range(50):
-        alive = {p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE}
-        if not alive:
-            return alive
-        time.sleep(0.2)
-    return alive
-
-
 def test_a_worker_builds_the_next_report_on_the_same_kernel_with_nothing_of_the_previous_left(
     seed_path, tmp_path, monkeypatch
 ):
@@ -57,7 +46,7 @@ def test_a_worker_builds_the_next_report_on_the_same_kernel_with_nothing_of_the_
     (_, kernel_1, worker_1, cache_1), (_, kernel_2, worker_2, cache_2) = kernels
     assert (kernel_1, worker_1) == (kernel_2, worker_2), "the second report started a kernel of its own"
     assert cache_1 != cache_2 and not Path(cache_1).exists() and not Path(cache_2).exists()
-    assert _gone({kernel_1, worker_1}) == set(), "a kernel or worker outlived the batch"
+    assert still_running({kernel_1, worker_1}) == set(), "a kernel or worker outlived the batch"
 
 
 def test_a_report_whose_kernel_dies_leaves_the_next_report_of_the_worker_a_new_kernel(seed_path, tmp_path, monkeypatch):
@@ -69,4 +58,4 @@ def test_a_report_whose_kernel_dies_leaves_the_next_report_of_the_worker_a_new_k
     (_, dead, worker_1, _), (_, kernel, worker_2, _) = kernels
     assert worker_1 == worker_2, "the failed report cost the worker"
     assert kernel != dead
-    assert _gone({dead, kernel, worker_1}) == set(), "a kernel or worker outlived the batch"
+    assert still_running({dead, kernel, worker_1}) == set(), "a kernel or worker outlived the batch"

@@ -9,11 +9,10 @@ import os
 import subprocess
 import sys
 import textwrap
-import time
 from pathlib import Path
 
-import psutil
 import pytest
+from build_helpers import still_running
 from jupyter_core.utils import run_sync
 
 from lkjipkit.publish import forked
@@ -135,19 +134,9 @@ def _run(how: str, tmp_path: Path) -> list[dict]:
 def test_the_kernels_cpu_time_is_accounted_to_the_build_once_the_zygote_is_stopped(tmp_path):
     pids, usage = _run("closed", tmp_path)
     assert usage["children_cpu"] >= 1.5  # the kernel's busy loop, reaped by the zygote, the zygote by the build
-    assert _running({pids["zygote"], pids["kernel"]}) == set()
+    assert still_running({pids["zygote"], pids["kernel"]}) == set()
 
 
 def test_a_killed_build_leaves_no_zygote_and_no_kernel_behind(tmp_path):
     (pids,) = _run("killed", tmp_path)
-    assert _running({pids["zygote"], pids["kernel"]}) == set(), "the zygote or a kernel outlived the build"
-
-
-def _running(pids: set[int]) -> set[int]:
-    """Of ``pids``, those still running after a few seconds' grace."""
-    for _ in range(50):
-        alive = {p for p in pids if psutil.pid_exists(p) and psutil.Process(p).status() != psutil.STATUS_ZOMBIE}
-        if not alive:
-            break
-        time.sleep(0.2)
-    return alive
+    assert still_running({pids["zygote"], pids["kernel"]}) == set(), "the zygote or a kernel outlived the build"
