@@ -5,8 +5,10 @@ chapter notebook, in order, the ``papermill`` command (inject the parameters,
 execute) and then ``jupyter nbconvert --to html --no-input``. The floor
 (``benchmarks/floor.py``) is one plain Python process that loads the dataset
 once, analyses the year once and makes the same six chapters with the same
-library calls. Then ``lkjip build --format html``, ``html,pdf`` (the PDF on top)
-and ``html,docx`` (the Word document on top), and ``lkjip-launched``: the HTML
+library calls. Then ``lkjip build --format html``, ``html,pdf`` (the PDF on top),
+``html,docx`` (the Word document on top) and ``html,pdf,docx`` (all three, what ``make report`` builds); the
+``-inline`` ones are the same builds with the PDF printed in the builder itself instead of in a process of its
+own (docs/build.md, "The PDF in a process of its own"); and ``lkjip-launched``: the HTML
 build with its warm kernels launched as new processes instead of forked from the
 zygote (what a system without ``fork`` gets; docs/build.md, "Forked kernels").
 All run as commands, from a cold process, the way a user runs them.
@@ -116,12 +118,33 @@ def lkjip_launched(dataset: Path, year: int, notebooks: list[Path], work: Path) 
     return _run([sys.executable, "-c", code], work)
 
 
+def _pdf_inline(formats: str):
+    def build(dataset: Path, year: int, notebooks: list[Path], work: Path) -> Measure:
+        code = (
+            "import sys, dataclasses; from lkjipkit.publish.formats import FORMATS; "
+            "FORMATS['pdf'] = dataclasses.replace(FORMATS['pdf'], beside=None); "
+            "from lkjipkit.cli import main; "
+            f"sys.argv = ['lkjip', 'build', {str(dataset)!r}, '--year', '{year}', '--format', {formats!r}, "
+            "'--out', 'out']; main()"
+        )
+        return _run([sys.executable, "-c", code], work)
+
+    build.__doc__ = (
+        f"lkjip build DATASET --year Y --format {formats} with the PDF printed in the builder itself, after the "
+        "formats before it and before those after it (as before it had a process of its own)."
+    )
+    return build
+
+
 PIPELINES = {
     "naive": naive,
     "floor": floor,
     "lkjip": _build("html"),
     "lkjip+pdf": _build("html,pdf"),
     "lkjip+docx": _build("html,docx"),
+    "lkjip+pdf+docx": _build("html,pdf,docx"),
+    "lkjip+pdf-inline": _pdf_inline("html,pdf"),
+    "lkjip+pdf+docx-inline": _pdf_inline("html,pdf,docx"),
     "lkjip-launched": lkjip_launched,
 }
 

@@ -205,6 +205,53 @@ def test_ctrl_c_at_a_terminal_reaches_every_process_and_the_build_still_ends_cle
     assert not alive, [q.cmdline() for q in alive]
 
 
+@pytest.mark.slow
+def test_ctrl_c_while_the_pdf_prints_stops_the_printer_too(seed_path: Path, tmp_path: Path):
+    """The PDF prints in a process of its own (lkjipkit.publish._printer), which ignores Ctrl-C: the build
+    stops it. A Ctrl-C once the page went to it ends the build with 130, no traceback, nothing left behind:
+    no process, no report, no half-built folder."""
+    import os
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psutil
+
+    lkjip = Path(sys.executable).with_name("lkjip")
+    lkjip = str(lkjip) if lkjip.exists() else shutil.which("lkjip")
+    out = tmp_path / "r" / "2016"
+    p = subprocess.Popen(
+        [lkjip, "build", str(seed_path), "--out", str(out), "--format", "html,pdf"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while not list(out.parent.glob(".2016.building-*/laporan.html")) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1.0)  # the printer is laying the page out
+        tree = [psutil.Process(p.pid), *psutil.Process(p.pid).children(recursive=True)]
+        assert any("lkjipkit.publish._printer" in q.cmdline() for q in tree if q.is_running())
+        os.killpg(p.pid, signal.SIGINT)
+        _, err = p.communicate(timeout=60)
+    except BaseException:
+        os.killpg(p.pid, signal.SIGKILL)
+        raise
+    assert p.returncode == 130, err
+    assert "Traceback" not in err and "interrupted (Ctrl-C)" in err
+    assert not out.exists() and not list(out.parent.glob(".2016.*"))
+    for _ in range(50):
+        alive = [q for q in tree if q.is_running() and q.status() != psutil.STATUS_ZOMBIE]
+        if not alive:
+            break
+        time.sleep(0.2)
+    assert not alive, [q.cmdline() for q in alive]
+
+
 def test_tables_format_xlsx_writes_the_workbook_only_and_an_unknown_format_is_refused(seed_path: Path, tmp_path: Path):
     runner = CliRunner()
     r = runner.invoke(main, ["tables", str(seed_path), "--out", str(tmp_path / "t"), "--format", "xlsx"])

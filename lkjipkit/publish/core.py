@@ -22,6 +22,7 @@ disk is removed, not kept.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -40,7 +41,7 @@ from . import provenance
 from .assemble import ChapterHTML, Footer, build_time, render_page
 from .chapters import resolve_chapters, wording_overrides
 from .execute import Executor, WarmLanes, longest_first
-from .formats import FORMATS, PageInfo, parse_formats
+from .formats import FORMATS, BesideWriter, PageInfo, parse_formats
 from .output import PROVENANCE, OutputFolder
 from .progress import reporter
 
@@ -164,6 +165,9 @@ def build_report(
         chapters, jobs=jobs, reuse_kernels=reuse_kernels, timeout=timeout, listener=progress_ui, lanes=lanes
     )
     handover = None  # the folder of what the chapters are handed (lkjipkit.report.handover)
+    # A single build writes some formats (the PDF) in a process of their own, beside the rest; a batch's
+    # workers (lanes given) keep the cores busy with other reports already, and write them in-process.
+    writers_beside: dict[str, BesideWriter] = {}
     try:  # from the lanes' start on: a Ctrl-C at any moment still stops them (and the kernels) in `finally`
         progress_ui.start()
         executor.start()  # the kernels start and warm up while this process validates the dataset
@@ -193,6 +197,8 @@ def build_report(
         environment = hand_over(handover.name, parameters["dataset"], analysis, edition.findings)
         timings["hand_over"] = time.perf_counter() - t
         order = longest_first(chapters, _previous_seconds(target))
+        if lanes is None:
+            writers_beside = {name: FORMATS[name].beside() for name in formats if FORMATS[name].beside is not None}
         try:
             with OutputFolder(target) as folder:
                 try:
@@ -209,6 +215,7 @@ def build_report(
                         timings,
                         start,
                         prose,
+                        writers_beside,
                         allow_dropped_outputs,
                     )
                 except BaseException:
@@ -224,6 +231,8 @@ def build_report(
             )
             raise error from exc
     finally:
+        for writer in writers_beside.values():
+            writer.close()
         executor.close()
         progress_ui.stop()
         if handover is not None:
@@ -355,6 +364,7 @@ def _build(
     timings,
     start,
     prose,
+    writers_beside: dict[str, BesideWriter],
     allow_dropped_outputs=False,
 ):
     ds, year, tmp = analysis.ds, analysis.year, folder.tmp
@@ -377,7 +387,10 @@ def _build(
     exporter = LkjipHTMLExporter(allow_dropped_outputs=True)
     fragments: dict[str, tuple[str, list[str]]] = {}
     export_seconds = 0.0
-    for run in executor.completed():
+    for finished, run in enumerate(executor.completed(), start=1):
+        if len(order) - finished < executor.jobs:  # a lane is idle now: the writers beside get ready on it
+            for writer in writers_beside.values():
+                writer.start()
         if run.failure is None:
             t_export = time.perf_counter()
             nb = nbformat.read(run.output, as_version=4)
@@ -436,13 +449,23 @@ def _build(
         )
     timings["export_html"] = export_seconds + time.perf_counter() - t
 
-    outputs: dict[str, Path] = {}
-    for name in formats:
-        t = time.perf_counter()
-        with ui.step(FORMATS[name].step):
-            outputs[name] = tmp / FORMATS[name].filename
-            FORMATS[name].writer(page.html, outputs[name], info=info)
-        timings[name] = time.perf_counter() - t
+    outputs: dict[str, Path] = {name: tmp / FORMATS[name].filename for name in formats}
+    timings.update(dict.fromkeys(formats, 0.0))  # in the formats' order, however they end
+    with contextlib.ExitStack() as steps:  # a format written beside is a step from its start until it is done
+        started = {}
+        for name in formats:
+            t = time.perf_counter()
+            if name in writers_beside:
+                steps.enter_context(ui.step(FORMATS[name].step))
+                writers_beside[name].write(page.html, outputs[name], info=info)
+                started[name] = t
+                continue
+            with ui.step(FORMATS[name].step):
+                FORMATS[name].writer(page.html, outputs[name], info=info)
+            timings[name] = time.perf_counter() - t
+        for name, t in started.items():
+            writers_beside[name].wait()
+            timings[name] = time.perf_counter() - t
 
     timings["total"] = time.perf_counter() - start
     prov = _write_provenance(tmp, ds, parameters, edition, formats, runs, beside, timings, warnings, start, "built")

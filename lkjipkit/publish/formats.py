@@ -18,7 +18,7 @@ This module imports nothing heavy: the CLI reads it for its help text.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
@@ -51,6 +51,22 @@ class Writer(Protocol):
     def __call__(self, page_html: str, target: Path, *, info: PageInfo) -> None: ...
 
 
+class BesideWriter(Protocol):
+    """Writes a format in a process of its own, beside the build's other work (see :attr:`Format.beside`)."""
+
+    def start(self) -> None:
+        """Get ready (import what it needs) while the chapters still run."""
+
+    def write(self, page_html: str, target: Path, *, info: PageInfo) -> None:
+        """Begin writing ``target`` and return."""
+
+    def wait(self) -> None:
+        """Return when ``target`` is written; raise what the format's writer would have raised."""
+
+    def close(self) -> None:
+        """Stop it if it still runs, and wait for it; called once the build ends, however it ends."""
+
+
 @dataclass(frozen=True)
 class Format:
     """One output format of the report."""
@@ -62,6 +78,10 @@ class Format:
     """The progress line while it is written, ``print PDF``."""
     description: str
     """A few words for ``--format`` help."""
+    beside: Callable[[], BesideWriter] | None = None
+    """Makes a writer that writes this format in a process of its own, or None. A single build starts it
+    while its last chapters run and writes its other formats while it works; a batch, whose workers keep
+    every core busy already, calls :attr:`writer` in the worker."""
 
 
 def write_html(page_html: str, target: Path, *, info: PageInfo) -> None:
@@ -74,6 +94,27 @@ def write_pdf(page_html: str, target: Path, *, info: PageInfo) -> None:
     from .pdf import html_to_pdf
 
     html_to_pdf(page_html, target, status=info.status)
+
+
+class _PdfBeside:
+    """``laporan.pdf`` printed in a process of its own (:class:`lkjipkit.publish.pdf.PdfPrinter`)."""
+
+    def __init__(self) -> None:
+        from .pdf import PdfPrinter
+
+        self.printer = PdfPrinter()
+
+    def start(self) -> None:
+        self.printer.start()
+
+    def write(self, page_html: str, target: Path, *, info: PageInfo) -> None:
+        self.printer.write(page_html, target, status=info.status)
+
+    def wait(self) -> None:
+        self.printer.wait()
+
+    def close(self) -> None:
+        self.printer.close()
 
 
 def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None:
@@ -97,7 +138,7 @@ def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None:
 #: Every format, in the order a build writes them.
 FORMATS: dict[str, Format] = {
     "html": Format(write_html, "laporan.html", N_("write HTML"), "one self-contained page"),
-    "pdf": Format(write_pdf, "laporan.pdf", N_("print PDF"), "A4 for printing"),
+    "pdf": Format(write_pdf, "laporan.pdf", N_("print PDF"), "A4 for printing", beside=_PdfBeside),
     "docx": Format(write_docx, "laporan.docx", N_("write Word"), "Word document to edit and sign"),
 }
 

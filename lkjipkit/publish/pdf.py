@@ -10,19 +10,27 @@ Python's cyclic garbage collector is paused while WeasyPrint works (:func:`_cycl
 boxes, lines and drawing operations of the whole document are hundreds of thousands of live objects,
 and every full collection walks all of them again to free almost nothing (reference counting frees
 the rest), about a tenth of the PDF step's CPU time on the seed report (docs/build.md, "Speed").
+
+A single build prints in a process of its own (:class:`PdfPrinter`): it starts when the last chapters
+run, imports WeasyPrint while they do, and prints while the build writes its other formats (Word).
 """
 
 from __future__ import annotations
 
 import contextlib
 import gc
+import json
 import logging
+import subprocess
+import sys
+import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from lkjipkit.errors import BuildError
-from lkjipkit.i18n import _
+from lkjipkit.i18n import _, language
 
 
 def _fetcher():
@@ -102,3 +110,116 @@ def html_to_pdf(html: str, target: Path | None = None, *, status: str | None = N
             _("the report refers to something outside it ({error}); a report embeds all it shows").format(error=exc)
         ) from exc
     return None
+
+
+class PdfPrinter:
+    """:func:`html_to_pdf` in a process of its own, started ahead of the page (``lkjipkit.publish._printer``).
+
+    :meth:`start` launches the process, which imports WeasyPrint (about a second) while the build still
+    runs its chapters; :meth:`write` hands it the page and returns at once; :meth:`wait` returns when the
+    PDF is written, or raises what :func:`html_to_pdf` would have raised (a :class:`BuildError`, an
+    :class:`OSError` naming the file); :meth:`close` stops the process if it still runs (a Ctrl-C, a
+    failed build) and waits for it: nothing is left behind.
+
+    If the process cannot start or dies before it is ready (no Python to run, a broken environment),
+    the page is printed here as before, in :meth:`wait`. If it dies while printing (killed, out of
+    memory), :meth:`wait` says so with the last lines it wrote.
+    """
+
+    COMMAND = (sys.executable, "-P", "-m", "lkjipkit.publish._printer")
+    """``-P``: the working folder is not put on the module path (a ``weasyprint.py`` there is not imported)."""
+
+    def __init__(self) -> None:
+        self._process: subprocess.Popen | None = None
+        self._log: IO[bytes] | None = None
+        self._talk: threading.Thread | None = None
+        self._job: tuple[str, Path, str | None] | None = None
+        self._answer: bytes = b""
+        self._lost: BaseException | None = None
+
+    def start(self) -> None:
+        """Launch the printer (it gets ready on its own); nothing happens if it cannot be launched."""
+        if self._process is not None:
+            return
+        self._log = tempfile.TemporaryFile(prefix="lkjip-pdf-")  # noqa: SIM115 - closed in close()
+        try:
+            self._process = subprocess.Popen(
+                self.COMMAND, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._log, close_fds=True
+            )
+        except OSError:
+            self._process = None
+
+    def write(self, page_html: str, target: Path, *, status: str | None = None) -> None:
+        """Hand the page to the printer and return; :meth:`wait` for the PDF."""
+        self._job = (page_html, target, status)
+        if self._process is None:
+            return
+        body = page_html.encode("utf-8")
+        header = {"target": str(target), "status": status, "language": language(), "length": len(body)}
+        payload = json.dumps(header).encode("utf-8") + b"\n" + body
+        self._talk = threading.Thread(target=self._converse, args=(payload,), name="lkjip-pdf", daemon=True)
+        self._talk.start()
+
+    def _converse(self, payload: bytes) -> None:
+        assert self._process is not None
+        try:
+            self._answer, _unused = self._process.communicate(payload)
+        except BaseException as exc:  # a closed pipe: the process died; wait() tells
+            self._lost = exc
+
+    def wait(self) -> None:
+        """Return when the PDF is written; raise what printing it raised."""
+        assert self._job is not None, "write() first"
+        if self._talk is None:
+            html_to_pdf(self._job[0], self._job[1], status=self._job[2])
+            return
+        while self._talk.is_alive():  # in short waits: a Ctrl-C is seen at once on every platform
+            self._talk.join(0.2)
+        lines = self._answer.decode("utf-8", "replace").splitlines()
+        if not lines or lines[0] != "ready":  # it never got going: print here, as without it
+            self._talk = None
+            html_to_pdf(self._job[0], self._job[1], status=self._job[2])
+            return
+        reply = json.loads(lines[1]) if len(lines) > 1 else None
+        if reply is None:
+            assert self._process is not None
+            raise BuildError(
+                _("the PDF printer stopped (exit code {code}) before it printed the report; it wrote: {log}").format(
+                    code=self._process.returncode, log=self._tail() or _("nothing")
+                )
+            )
+        if reply.get("done"):
+            return
+        if reply["error"] == "os":
+            raise OSError(reply["errno"], reply["strerror"], reply["filename"])
+        error = BuildError(reply["message"])
+        for note in reply.get("notes", ()):
+            error.add_note(note)
+        if reply["error"] == "crash":
+            error = BuildError(_("the PDF could not be printed: {error}").format(error=reply["message"]))
+            error.add_note(reply["traceback"].rstrip())
+        raise error
+
+    def _tail(self, lines: int = 5) -> str:
+        if self._log is None:
+            return ""
+        self._log.seek(0)
+        return " | ".join(self._log.read().decode("utf-8", "replace").strip().splitlines()[-lines:])
+
+    def close(self) -> None:
+        """Stop the printer if it still runs, and wait for it (also after a Ctrl-C or a failure)."""
+        process, self._process = self._process, None
+        if process is not None:
+            if process.poll() is None:
+                process.kill()
+            if self._talk is not None:
+                self._talk.join()  # communicate() returns once the process is gone, and closes the pipes
+            else:
+                for pipe in (process.stdin, process.stdout):
+                    if pipe is not None:
+                        pipe.close()
+            process.wait()
+        self._talk = None
+        if self._log is not None:
+            self._log.close()
+            self._log = None

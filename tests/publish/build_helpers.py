@@ -52,6 +52,7 @@ class FakeExecutor:
 
     def __init__(self, chapters, jobs=None, reuse_kernels=True, timeout=None, listener=None, lanes=None):
         self.chapters = chapters
+        self.jobs = jobs or 2
 
     def start(self):
         pass

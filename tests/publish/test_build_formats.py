@@ -50,3 +50,25 @@ def test_a_new_format_is_one_writer_and_one_entry(fake, monkeypatch, seed_path, 
     assert seen["page"] == result.outputs["html"].read_text(encoding="utf-8")
     assert "laporan.html, laporan.txt" in result.summary()
     assert parse_formats("txt") == ("txt",)  # the registry is what parse_formats reads
+
+
+def test_a_single_build_prints_its_pdf_in_a_process_of_its_own_and_a_batch_worker_in_its_own(
+    fake, monkeypatch, seed_path, tmp_path
+):
+    from lkjipkit.publish import pdf
+    from lkjipkit.publish.execute import WarmLanes
+
+    printed_here = []
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html, target, **kw: printed_here.append(target))
+    result = build_report(
+        seed_path, 2016, tmp_path / "r", formats="html,pdf", notebooks=REPORT_CHAPTERS, progress=False
+    )
+    assert printed_here == [] and result.outputs["pdf"].read_bytes().startswith(b"%PDF")
+    lanes = WarmLanes()  # a batch worker's
+    try:
+        build_report(
+            seed_path, 2016, tmp_path / "b", formats="pdf", notebooks=REPORT_CHAPTERS, progress=False, lanes=lanes
+        )
+    finally:
+        lanes.close()
+    assert [p.name for p in printed_here] == ["laporan.pdf"]
