@@ -207,9 +207,9 @@ def test_ctrl_c_at_a_terminal_reaches_every_process_and_the_build_still_ends_cle
 
 @pytest.mark.slow
 def test_ctrl_c_while_the_pdf_prints_stops_the_printer_too(seed_path: Path, tmp_path: Path):
-    """The PDF prints in a process of its own (lkjipkit.publish._printer), which ignores Ctrl-C: the build
-    stops it. A Ctrl-C once the page went to it ends the build with 130, no traceback, nothing left behind:
-    no process, no report, no half-built folder."""
+    """The PDF prints in a process of its own (lkjipkit.publish._printer) while the builder writes the Word
+    document; the printer ignores Ctrl-C: the build stops it. A Ctrl-C once the page went to it ends the
+    build with 130, no traceback, nothing left behind: no process, no report, no half-built folder."""
     import os
     import shutil
     import signal
@@ -223,7 +223,7 @@ def test_ctrl_c_while_the_pdf_prints_stops_the_printer_too(seed_path: Path, tmp_
     lkjip = str(lkjip) if lkjip.exists() else shutil.which("lkjip")
     out = tmp_path / "r" / "2016"
     p = subprocess.Popen(
-        [lkjip, "build", str(seed_path), "--out", str(out), "--format", "html,pdf"],
+        [lkjip, "build", str(seed_path), "--out", str(out), "--format", "html,pdf,docx"],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -233,7 +233,7 @@ def test_ctrl_c_while_the_pdf_prints_stops_the_printer_too(seed_path: Path, tmp_
         deadline = time.monotonic() + 120
         while not list(out.parent.glob(".2016.building-*/laporan.html")) and time.monotonic() < deadline:
             time.sleep(0.1)
-        time.sleep(1.0)  # the printer is laying the page out
+        time.sleep(1.0)  # the printer is laying the page out, the builder writing the Word document
         tree = [psutil.Process(p.pid), *psutil.Process(p.pid).children(recursive=True)]
         assert any("lkjipkit.publish._printer" in q.cmdline() for q in tree if q.is_running())
         os.killpg(p.pid, signal.SIGINT)

@@ -165,8 +165,8 @@ def build_report(
         chapters, jobs=jobs, reuse_kernels=reuse_kernels, timeout=timeout, listener=progress_ui, lanes=lanes
     )
     handover = None  # the folder of what the chapters are handed (lkjipkit.report.handover)
-    # A single build writes some formats (the PDF) in a process of their own, beside the rest; a batch's
-    # workers (lanes given) keep the cores busy with other reports already, and write them in-process.
+    # A single build writes some formats (the PDF) in a process of their own while it writes another that
+    # takes time (Word); a batch's workers (lanes given) keep the cores busy with other reports already.
     writers_beside: dict[str, BesideWriter] = {}
     try:  # from the lanes' start on: a Ctrl-C at any moment still stops them (and the kernels) in `finally`
         progress_ui.start()
@@ -197,7 +197,8 @@ def build_report(
         environment = hand_over(handover.name, parameters["dataset"], analysis, edition.findings)
         timings["hand_over"] = time.perf_counter() - t
         order = longest_first(chapters, _previous_seconds(target))
-        if lanes is None:
+        meanwhile = [n for n in formats if FORMATS[n].beside is None and not FORMATS[n].instant]
+        if lanes is None and meanwhile:
             writers_beside = {name: FORMATS[name].beside() for name in formats if FORMATS[name].beside is not None}
         try:
             with OutputFolder(target) as folder:

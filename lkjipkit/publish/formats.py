@@ -79,9 +79,13 @@ class Format:
     description: str
     """A few words for ``--format`` help."""
     beside: Callable[[], BesideWriter] | None = None
-    """Makes a writer that writes this format in a process of its own, or None. A single build starts it
-    while its last chapters run and writes its other formats while it works; a batch, whose workers keep
-    every core busy already, calls :attr:`writer` in the worker."""
+    """Makes a writer that writes this format in a process of its own, or None. A single build that also
+    writes a format that takes time (not only :attr:`instant` ones) starts it while its last chapters run
+    and writes that other format meanwhile. Otherwise, and in a batch, whose workers keep every core busy
+    already, :attr:`writer` writes it in the build's own process: a process of its own would only add its
+    start (measured: docs/build.md, "The PDF in a process of its own")."""
+    instant: bool = False
+    """The writer takes no time worth overlapping (it saves the page as it is)."""
 
 
 def write_html(page_html: str, target: Path, *, info: PageInfo) -> None:
@@ -137,7 +141,7 @@ def write_docx(page_html: str, target: Path, *, info: PageInfo) -> None:
 
 #: Every format, in the order a build writes them.
 FORMATS: dict[str, Format] = {
-    "html": Format(write_html, "laporan.html", N_("write HTML"), "one self-contained page"),
+    "html": Format(write_html, "laporan.html", N_("write HTML"), "one self-contained page", instant=True),
     "pdf": Format(write_pdf, "laporan.pdf", N_("print PDF"), "A4 for printing", beside=_PdfBeside),
     "docx": Format(write_docx, "laporan.docx", N_("write Word"), "Word document to edit and sign"),
 }

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from build_helpers import REPORT_CHAPTERS
 from click.testing import CliRunner
@@ -52,23 +54,29 @@ def test_a_new_format_is_one_writer_and_one_entry(fake, monkeypatch, seed_path, 
     assert parse_formats("txt") == ("txt",)  # the registry is what parse_formats reads
 
 
-def test_a_single_build_prints_its_pdf_in_a_process_of_its_own_and_a_batch_worker_in_its_own(
+def test_a_single_build_prints_its_pdf_in_a_process_of_its_own_while_it_writes_the_word_document(
     fake, monkeypatch, seed_path, tmp_path
 ):
     from lkjipkit.publish import pdf
     from lkjipkit.publish.execute import WarmLanes
 
     printed_here = []
-    monkeypatch.setattr(pdf, "html_to_pdf", lambda html, target, **kw: printed_here.append(target))
+    monkeypatch.setattr(pdf, "html_to_pdf", lambda html, target, **kw: printed_here.append(target.name))
     result = build_report(
-        seed_path, 2016, tmp_path / "r", formats="html,pdf", notebooks=REPORT_CHAPTERS, progress=False
+        seed_path, 2016, tmp_path / "r", formats="pdf,docx", notebooks=REPORT_CHAPTERS, progress=False
     )
     assert printed_here == [] and result.outputs["pdf"].read_bytes().startswith(b"%PDF")
-    lanes = WarmLanes()  # a batch worker's
+    assert list(result.outputs) == ["pdf", "docx"]  # in the registry's order, as the formats' timings
+    provenance = json.loads((tmp_path / "r" / "provenance.json").read_text())
+    assert [k for k in provenance["timings_seconds"] if k in FORMATS] == ["pdf", "docx"]
+    # with nothing to write meanwhile, a process of its own would only add its start: printed here
+    build_report(seed_path, 2016, tmp_path / "h", formats="html,pdf", notebooks=REPORT_CHAPTERS, progress=False)
+    assert printed_here == ["laporan.pdf"]
+    lanes = WarmLanes()  # a batch worker's: its workers keep the cores busy already
     try:
         build_report(
-            seed_path, 2016, tmp_path / "b", formats="pdf", notebooks=REPORT_CHAPTERS, progress=False, lanes=lanes
+            seed_path, 2016, tmp_path / "b", formats="pdf,docx", notebooks=REPORT_CHAPTERS, progress=False, lanes=lanes
         )
     finally:
         lanes.close()
-    assert [p.name for p in printed_here] == ["laporan.pdf"]
+    assert printed_here == ["laporan.pdf", "laporan.pdf"]
