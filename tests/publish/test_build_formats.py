@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -80,3 +81,34 @@ def test_a_single_build_prints_its_pdf_in_a_process_of_its_own_while_it_writes_t
     finally:
         lanes.close()
     assert printed_here == ["laporan.pdf", "laporan.pdf"]
+
+
+def test_a_word_document_that_fails_stops_the_pdf_printer_and_keeps_the_previous_report(
+    fake, monkeypatch, seed_path, tmp_path
+):
+    import psutil
+
+    from lkjipkit.publish import pdf
+
+    started: dict[int, psutil.Process] = {}
+    real_start = pdf.PdfPrinter.start
+
+    def start(self):
+        real_start(self)  # called at each chapter's end once a lane is idle; it starts one process
+        started.setdefault(self._process.pid, psutil.Process(self._process.pid))
+
+    def write_docx(page_html, target, *, info):
+        raise BuildError("the Word document cannot be written")
+
+    monkeypatch.setattr(pdf.PdfPrinter, "start", start)
+    monkeypatch.setitem(FORMATS, "docx", dataclasses.replace(FORMATS["docx"], writer=write_docx))
+    target = tmp_path / "r"
+    build_report(seed_path, 2016, target, formats="html", notebooks=REPORT_CHAPTERS, progress=False)
+    before = sorted(p.name for p in target.iterdir())
+    (target / "laporan.pdf").write_bytes(b"the previous report")
+    with pytest.raises(BuildError, match="the Word document cannot be written"):
+        build_report(seed_path, 2016, target, formats="pdf,docx", notebooks=REPORT_CHAPTERS, progress=False)
+    [printer] = started.values()
+    assert not printer.is_running() or printer.status() == psutil.STATUS_ZOMBIE
+    assert (target / "laporan.pdf").read_bytes() == b"the previous report"
+    assert sorted(p.name for p in target.iterdir()) == sorted([*before, "laporan.pdf"])
