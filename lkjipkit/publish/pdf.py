@@ -139,7 +139,7 @@ class PdfPrinter:
 
     def start(self) -> None:
         """Launch the printer (it gets ready on its own); nothing happens if it cannot be launched."""
-        if self._process is not None:
+        if self._process is not None or not self.COMMAND[0]:  # no Python to run (an embedded interpreter)
             return
         self._log = tempfile.TemporaryFile(prefix="lkjip-pdf-")  # noqa: SIM115 - closed in close()
         try:

@@ -75,9 +75,10 @@ def test_a_file_the_printer_cannot_write_is_an_os_error_naming_it(tmp_path):
     "command",
     [
         ("/nonexistent/python", "-m", "lkjipkit.publish._printer"),  # cannot be started
+        ("", "-m", "lkjipkit.publish._printer"),  # sys.executable unknown (an embedded interpreter)
         (sys.executable, "-c", "import sys; sys.exit(3)"),  # ends before it is ready
     ],
-    ids=["not started", "died before ready"],
+    ids=["not started", "no python", "died before ready"],
 )
 def test_a_printer_that_cannot_run_leaves_the_printing_to_this_process(tmp_path, monkeypatch, command):
     monkeypatch.setattr(PdfPrinter, "COMMAND", command)
