@@ -137,22 +137,38 @@ def test_batch_timeout_default_is_the_documented_one():
 
 
 @pytest.mark.slow
-def test_ctrl_c_during_a_build_exits_130_without_a_traceback(seed_path: Path, tmp_path: Path):
+def _lkjip_build(seed_path: Path, out: Path, formats: str, **popen):
+    """``lkjip build SEED --out OUT --format FORMATS`` started as a user starts it, its output captured."""
     import shutil
-    import signal
     import subprocess
     import sys
-    import time
 
     lkjip = Path(sys.executable).with_name("lkjip")
     lkjip = str(lkjip) if lkjip.exists() else shutil.which("lkjip")
+    command = [lkjip, "build", str(seed_path), "--out", str(out), "--format", formats]
+    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen)
+
+
+def _still_running(tree: list) -> list:
+    """Of the processes ``tree`` (psutil), those still running after up to ten seconds' grace."""
+    import time
+
+    import psutil
+
+    for _ in range(50):
+        alive = [q for q in tree if q.is_running() and q.status() != psutil.STATUS_ZOMBIE]
+        if not alive:
+            break
+        time.sleep(0.2)
+    return alive
+
+
+def test_ctrl_c_during_a_build_exits_130_without_a_traceback(seed_path: Path, tmp_path: Path):
+    import signal
+    import time
+
     out = tmp_path / "r" / "2016"
-    p = subprocess.Popen(
-        [lkjip, "build", str(seed_path), "--out", str(out), "--format", "html"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
+    p = _lkjip_build(seed_path, out, "html")
     time.sleep(1.0)
     p.send_signal(signal.SIGINT)
     _, err = p.communicate(timeout=120)
@@ -170,23 +186,13 @@ def test_ctrl_c_at_a_terminal_reaches_every_process_and_the_build_still_ends_cle
     resource tracker), at any moment of the start: the build ends with 130, no process prints a traceback,
     none hangs (a lane waiting for an import lock the interrupted thread left), none is left behind."""
     import os
-    import shutil
     import signal
     import subprocess
-    import sys
     import time
 
     import psutil
 
-    lkjip = Path(sys.executable).with_name("lkjip")
-    lkjip = str(lkjip) if lkjip.exists() else shutil.which("lkjip")
-    p = subprocess.Popen(
-        [lkjip, "build", str(seed_path), "--out", str(tmp_path / "r" / "2016"), "--format", "html"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # a group of its own, as a shell gives a command
-    )
+    p = _lkjip_build(seed_path, tmp_path / "r" / "2016", "html", start_new_session=True)  # a group, as a shell gives
     time.sleep(delay)
     tree = [psutil.Process(p.pid), *psutil.Process(p.pid).children(recursive=True)]
     os.killpg(p.pid, signal.SIGINT)
@@ -197,11 +203,7 @@ def test_ctrl_c_at_a_terminal_reaches_every_process_and_the_build_still_ends_cle
         raise
     assert p.returncode == 130, err
     assert "Traceback" not in err and "interrupted (Ctrl-C)" in err
-    for _ in range(50):
-        alive = [q for q in tree if q.is_running() and q.status() != psutil.STATUS_ZOMBIE]
-        if not alive:
-            break
-        time.sleep(0.2)
+    alive = _still_running(tree)
     assert not alive, [q.cmdline() for q in alive]
 
 
@@ -211,24 +213,13 @@ def test_ctrl_c_while_the_pdf_prints_stops_the_printer_too(seed_path: Path, tmp_
     document; the printer ignores Ctrl-C: the build stops it. A Ctrl-C once the page went to it ends the
     build with 130, no traceback, nothing left behind: no process, no report, no half-built folder."""
     import os
-    import shutil
     import signal
-    import subprocess
-    import sys
     import time
 
     import psutil
 
-    lkjip = Path(sys.executable).with_name("lkjip")
-    lkjip = str(lkjip) if lkjip.exists() else shutil.which("lkjip")
     out = tmp_path / "r" / "2016"
-    p = subprocess.Popen(
-        [lkjip, "build", str(seed_path), "--out", str(out), "--format", "html,pdf,docx"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
+    p = _lkjip_build(seed_path, out, "html,pdf,docx", start_new_session=True)
     try:
         deadline = time.monotonic() + 120
         while not list(out.parent.glob(".2016.building-*/laporan.html")) and time.monotonic() < deadline:
@@ -244,11 +235,7 @@ def test_ctrl_c_while_the_pdf_prints_stops_the_printer_too(seed_path: Path, tmp_
     assert p.returncode == 130, err
     assert "Traceback" not in err and "interrupted (Ctrl-C)" in err
     assert not out.exists() and not list(out.parent.glob(".2016.*"))
-    for _ in range(50):
-        alive = [q for q in tree if q.is_running() and q.status() != psutil.STATUS_ZOMBIE]
-        if not alive:
-            break
-        time.sleep(0.2)
+    alive = _still_running(tree)
     assert not alive, [q.cmdline() for q in alive]
 
 
