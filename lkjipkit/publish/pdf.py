@@ -130,6 +130,7 @@ class PdfPrinter:
     """``-P``: the working folder is not put on the module path (a ``weasyprint.py`` there is not imported)."""
 
     def __init__(self) -> None:
+        self._started = False
         self._process: subprocess.Popen | None = None
         self._log: IO[bytes] | None = None
         self._talk: threading.Thread | None = None
@@ -139,7 +140,10 @@ class PdfPrinter:
 
     def start(self) -> None:
         """Launch the printer (it gets ready on its own); nothing happens if it cannot be launched."""
-        if self._process is not None or not self.COMMAND[0]:  # no Python to run (an embedded interpreter)
+        if self._started:
+            return
+        self._started = True
+        if not self.COMMAND[0]:  # no Python to run (an embedded interpreter)
             return
         self._log = tempfile.TemporaryFile(prefix="lkjip-pdf-")  # noqa: SIM115 - closed in close()
         try:

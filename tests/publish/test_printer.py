@@ -141,3 +141,20 @@ def test_a_printer_never_given_a_page_ends_when_closed(tmp_path):
     process = printer_process(printer)
     printer.close()
     assert not process.is_running() or process.status() == psutil.STATUS_ZOMBIE
+
+
+def test_a_printer_is_launched_once_however_often_the_build_starts_it(monkeypatch):
+    from lkjipkit.publish import pdf
+
+    launched = []
+
+    def popen(*args, **kwargs):
+        launched.append(args)
+        raise FileNotFoundError(2, "No such file or directory")
+
+    monkeypatch.setattr(pdf.subprocess, "Popen", popen)
+    printer = PdfPrinter()
+    for _ in range(3):  # at each chapter's end once a lane is idle
+        printer.start()
+    printer.close()
+    assert len(launched) == 1
