@@ -11,8 +11,9 @@ boxes, lines and drawing operations of the whole document are hundreds of thousa
 and every full collection walks all of them again to free almost nothing (reference counting frees
 the rest), about a tenth of the PDF step's CPU time on the seed report (docs/build.md, "Speed").
 
-A single build prints in a process of its own (:class:`PdfPrinter`): it starts when the last chapters
-run, imports WeasyPrint while they do, and prints while the build writes its other formats (Word).
+A single build that also writes the Word document prints in a process of its own (:class:`PdfPrinter`):
+it starts when the last chapters run, imports WeasyPrint while they do, and prints while the build writes
+the Word document.
 """
 
 from __future__ import annotations
@@ -136,7 +137,6 @@ class PdfPrinter:
         self._talk: threading.Thread | None = None
         self._job: tuple[str, Path, str | None] | None = None
         self._answer: bytes = b""
-        self._lost: BaseException | None = None
 
     def start(self) -> None:
         """Launch the printer (it gets ready on its own); nothing happens if it cannot be launched."""
@@ -166,23 +166,21 @@ class PdfPrinter:
 
     def _converse(self, payload: bytes) -> None:
         assert self._process is not None
-        try:
+        with contextlib.suppress(BaseException):  # the process died: no answer, and wait() tells
             self._answer, _unused = self._process.communicate(payload)
-        except BaseException as exc:  # a closed pipe: the process died; wait() tells
-            self._lost = exc
 
     def wait(self) -> None:
         """Return when the PDF is written; raise what printing it raised."""
         assert self._job is not None, "write() first"
-        if self._talk is None:
-            html_to_pdf(self._job[0], self._job[1], status=self._job[2])
-            return
-        while self._talk.is_alive():  # in short waits: a Ctrl-C is seen at once on every platform
-            self._talk.join(0.2)
-        lines = self._answer.decode("utf-8", "replace").splitlines()
-        if not lines or lines[0] != "ready":  # it never got going: print here, as without it
+        page_html, target, status = self._job
+        lines: list[str] = []
+        if self._talk is not None:
+            while self._talk.is_alive():  # in short waits: a Ctrl-C is seen at once on every platform
+                self._talk.join(0.2)
+            lines = self._answer.decode("utf-8", "replace").splitlines()
+        if not lines or lines[0] != "ready":  # no printer, or it never got going
             self._talk = None
-            html_to_pdf(self._job[0], self._job[1], status=self._job[2])
+            html_to_pdf(page_html, target, status=status)  # printed here, as without it
             return
         reply = json.loads(lines[1]) if len(lines) > 1 else None
         if reply is None:
@@ -196,12 +194,13 @@ class PdfPrinter:
             return
         if reply["error"] == "os":
             raise OSError(reply["errno"], reply["strerror"], reply["filename"])
-        error = BuildError(reply["message"])
-        for note in reply.get("notes", ()):
-            error.add_note(note)
         if reply["error"] == "crash":
             error = BuildError(_("the PDF could not be printed: {error}").format(error=reply["message"]))
             error.add_note(reply["traceback"].rstrip())
+        else:
+            error = BuildError(reply["message"])
+            for note in reply["notes"]:
+                error.add_note(note)
         raise error
 
     def _tail(self, lines: int = 5) -> str:
